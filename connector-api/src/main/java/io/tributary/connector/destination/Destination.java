@@ -3,6 +3,7 @@ package io.tributary.connector.destination;
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.config.ConfigSpec;
 import io.tributary.connector.config.ConnectorConfig;
+import io.tributary.connector.naming.NamingConvention;
 import io.tributary.connector.schema.StreamTables;
 import io.tributary.connector.source.CheckResult;
 
@@ -18,6 +19,11 @@ public interface Destination {
     ConfigSpec spec();
 
     CheckResult check(ConnectorConfig config);
+
+    /** How this destination spells table and column names; normalization names tables with it. */
+    default NamingConvention naming() {
+        return NamingConvention.FILES;
+    }
 
     /**
      * A loader for one stream in its destination sync mode.

@@ -1,0 +1,30 @@
+package io.tributary.batch.config;
+
+import java.util.List;
+
+/**
+ * A connection: which source feeds which destination, with which streams, how namespaces and
+ * names are mapped, and how many records a chunk commits.
+ *
+ * @param streams the streams to sync; empty means every stream the source discovers, with defaults
+ * @param maxDepth how deep nested objects flatten into columns
+ */
+public record ConnectionDefinition(
+        String name,
+        String source,
+        String destination,
+        NamespaceDefinition namespaceDefinition,
+        String namespaceFormat,
+        String prefix,
+        int chunkSize,
+        int maxDepth,
+        List<StreamSelection> streams,
+        String place) {
+
+    public static final int DEFAULT_CHUNK_SIZE = 5_000;
+
+    public ConnectionDefinition {
+        streams = List.copyOf(streams);
+        prefix = prefix == null ? "" : prefix;
+    }
+}
