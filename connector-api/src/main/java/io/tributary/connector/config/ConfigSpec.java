@@ -101,7 +101,9 @@ public final class ConfigSpec {
     private static Object convert(ConfigField field, Object value) {
         return switch (field.type()) {
             case STRING -> {
-                String s = String.valueOf(value);
+                // A structured value (a JSON Schema given as YAML, say) keeps its meaning as JSON text.
+                String s = value instanceof Map<?, ?> || value instanceof java.util.Collection<?>
+                        ? MAPPER.writeValueAsString(value) : String.valueOf(value);
                 if (!field.allowedValues().isEmpty()) {
                     String match = field.allowedValues().stream()
                             .filter(v -> v.equalsIgnoreCase(s)).findFirst()
