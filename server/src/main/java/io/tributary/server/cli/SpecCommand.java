@@ -1,0 +1,41 @@
+package io.tributary.server.cli;
+
+import io.tributary.connector.config.ConfigSpec;
+import io.tributary.connector.registry.ConnectorRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tributary spec TYPE}: prints a connector's configuration as JSON Schema. */
+@Command(name = "spec", mixinStandardHelpOptions = true,
+        description = "Print the JSON Schema of a connector's settings. Without TYPE, list the installed connectors.")
+final class SpecCommand implements Runnable {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TYPE", description = "Connector type, e.g. file, postgres, local, s3.")
+    String type;
+
+    @Option(names = "--destination", description = "TYPE names a destination (when a source and a destination share a type name).")
+    boolean destination;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        ConnectorRegistry registry = ConnectorRegistry.load();
+        if (type == null) {
+            spec.commandLine().getOut().println("sources:      " + String.join(", ", registry.sources().keySet().stream().sorted().toList()));
+            spec.commandLine().getOut().println("destinations: " + String.join(", ", registry.destinations().keySet().stream().sorted().toList()));
+            return;
+        }
+        ConfigSpec config;
+        if (!destination && registry.sources().containsKey(type)) {
+            config = registry.source(type).spec();
+        } else {
+            config = registry.destination(type).spec();
+        }
+        spec.commandLine().getOut().println(Json.pretty(config.toJsonSchema()));
+    }
+}
