@@ -1,5 +1,6 @@
 package io.tributary.server.cli;
 
+import io.tributary.connector.config.ConfigException;
 import io.tributary.connector.config.ConfigSpec;
 import io.tributary.connector.registry.ConnectorRegistry;
 import picocli.CommandLine.Command;
@@ -31,6 +32,11 @@ final class SpecCommand implements Runnable {
             return;
         }
         ConfigSpec config;
+        if (!registry.sources().containsKey(type) && !registry.destinations().containsKey(type)) {
+            throw new ConfigException("unknown connector type '" + type + "'; source types: "
+                    + registry.sources().keySet().stream().sorted().toList() + ", destination types: "
+                    + registry.destinations().keySet().stream().sorted().toList());
+        }
         if (!destination && registry.sources().containsKey(type)) {
             config = registry.source(type).spec();
         } else {
