@@ -1,0 +1,39 @@
+package io.tributary.readers.postgres;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tributary.connector.config.ConfigField;
+import io.tributary.connector.config.ConfigSpec;
+import io.tributary.connector.config.ConnectorConfig;
+import io.tributary.connector.postgres.PostgresConnectionConfig;
+
+/**
+ * The PostgreSQL source's configuration: the shared connection fields plus the schemas to offer and
+ * the number of rows fetched per round trip.
+ */
+record PostgresSourceConfig(PostgresConnectionConfig connection, List<String> schemas, int fetchSize) {
+
+    static final ConfigSpec SPEC;
+
+    static {
+        List<ConfigField> fields = new ArrayList<>(PostgresConnectionConfig.fields());
+        fields.add(5, ConfigField.list("schemas").defaultsTo(List.of("public"))
+                .describe("Schemas whose tables and views become streams"));
+        fields.add(ConfigField.integer("fetch_size").defaultsTo(10_000L).between(1, 1_000_000)
+                .describe("Rows fetched per round trip from the server-side cursor; memory use grows with it"));
+        SPEC = ConfigSpec.of("PostgreSQL source", fields.toArray(ConfigField[]::new));
+    }
+
+    PostgresSourceConfig {
+        schemas = List.copyOf(schemas);
+    }
+
+    static PostgresSourceConfig from(ConnectorConfig config) {
+        List<String> schemas = config.list("schemas").stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return new PostgresSourceConfig(
+                PostgresConnectionConfig.from(config),
+                schemas.isEmpty() ? List.of("public") : schemas,
+                config.has("fetch_size") ? config.intValue("fetch_size") : 10_000);
+    }
+}

@@ -1,0 +1,140 @@
+package io.tributary.readers.postgres;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.BooleanNode;
+import tools.jackson.databind.node.IntNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.LongNode;
+import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
+
+/**
+ * A column's type, resolved through domains (to their base type) and arrays (to their element type).
+ *
+ * @param sqlName the type as SQL spells it ({@code format_type}), used to cast saved positions back
+ * @param baseName {@code pg_type.typname} of the resolved base type, e.g. {@code int4}
+ * @param precision for numeric, the declared precision, or {@code null}
+ * @param scale for numeric, the declared scale, or {@code null}
+ * @param enumLabels for enums, the labels in sort order
+ * @param element for arrays, the element type
+ * @param dimensions for arrays, the declared number of dimensions (at least 1)
+ */
+record PostgresType(String sqlName, String baseName, PostgresTypeKind kind, Integer precision, Integer scale,
+        List<String> enumLabels, PostgresType element, int dimensions) {
+
+    PostgresType {
+        enumLabels = enumLabels == null ? List.of() : List.copyOf(enumLabels);
+    }
+
+    /** The JSON Schema of values of this type, following the record conventions. */
+    ObjectNode jsonSchema(boolean nullable) {
+        ObjectNode schema = JsonNodeFactory.instance.objectNode();
+        if (nullable) {
+            schema.putArray("type").add("null").add(kind.jsonType());
+        } else {
+            schema.put("type", kind.jsonType());
+        }
+        switch (kind) {
+            case NUMERIC -> {
+                if (precision != null) {
+                    schema.put("precision", precision);
+                    schema.put("scale", scale);
+                }
+            }
+            case MONEY -> schema.put("scale", 2);
+            case DATE -> schema.put("format", "date");
+            case TIME -> schema.put("format", "time").put("airbyte_type", "time_without_timezone");
+            case TIMETZ -> schema.put("format", "time").put("airbyte_type", "time_with_timezone");
+            case TIMESTAMP -> schema.put("format", "date-time").put("airbyte_type", "timestamp_without_timezone");
+            case TIMESTAMPTZ -> schema.put("format", "date-time").put("airbyte_type", "timestamp_with_timezone");
+            case UUID -> schema.put("format", "uuid");
+            case BYTEA -> schema.put("contentEncoding", "base64");
+            case ENUM -> {
+                ArrayNode values = schema.putArray("enum");
+                enumLabels.forEach(values::add);
+                if (nullable) {
+                    values.addNull();
+                }
+            }
+            case ARRAY -> {
+                ObjectNode items = element.jsonSchema(true);
+                for (int d = 1; d < dimensions; d++) {
+                    ObjectNode outer = JsonNodeFactory.instance.objectNode();
+                    outer.putArray("type").add("null").add("array");
+                    outer.set("items", items);
+                    items = outer;
+                }
+                schema.set("items", items);
+            }
+            default -> {
+                // the type alone says it all
+            }
+        }
+        return schema;
+    }
+
+    /** How the column is selected: money through numeric, everything else as it is. */
+    String selectExpression(String quotedColumn) {
+        return kind == PostgresTypeKind.MONEY ? quotedColumn + "::numeric" : quotedColumn;
+    }
+
+    /** Converts the text form of a non-null value. */
+    Function<String, JsonNode> textConverter() {
+        if (kind == PostgresTypeKind.ARRAY) {
+            Function<String, JsonNode> elements = element.textConverter();
+            return s -> PostgresArrayLiteral.parse(s, elements);
+        }
+        return kind::fromText;
+    }
+
+    /**
+     * Reads the column at {@code index} of the current row. Planned once per column; the common
+     * types use pgjdbc's typed getters, which parse the wire bytes without an intermediate String.
+     */
+    ColumnReader reader() {
+        return switch (kind) {
+            case INTEGER -> baseName.equals("int8") || baseName.equals("oid")
+                    ? (rs, i) -> {
+                        long v = rs.getLong(i);
+                        return rs.wasNull() ? NullNode.getInstance() : LongNode.valueOf(v);
+                    }
+                    : (rs, i) -> {
+                        int v = rs.getInt(i);
+                        return rs.wasNull() ? NullNode.getInstance() : IntNode.valueOf(v);
+                    };
+            case BOOLEAN -> (rs, i) -> {
+                boolean v = rs.getBoolean(i);
+                return rs.wasNull() ? NullNode.getInstance() : BooleanNode.valueOf(v);
+            };
+            case TEXT, ENUM, UUID, TIME, INTERVAL, OTHER -> (rs, i) -> {
+                String s = rs.getString(i);
+                return s == null ? NullNode.getInstance() : StringNode.valueOf(s);
+            };
+            case BYTEA -> (rs, i) -> {
+                byte[] b = rs.getBytes(i);
+                return b == null ? NullNode.getInstance() : StringNode.valueOf(Base64.getEncoder().encodeToString(b));
+            };
+            default -> {
+                Function<String, JsonNode> convert = textConverter();
+                yield (rs, i) -> {
+                    String s = rs.getString(i);
+                    return s == null ? NullNode.getInstance() : convert.apply(s);
+                };
+            }
+        };
+    }
+
+    /** Reads one column of the current row as a JSON value. */
+    @FunctionalInterface
+    interface ColumnReader {
+        JsonNode read(ResultSet rs, int index) throws SQLException;
+    }
+}
