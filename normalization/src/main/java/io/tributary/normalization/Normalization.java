@@ -8,7 +8,13 @@ public final class Normalization {
     private Normalization() {
     }
 
+    /**
+     * Plans the normalization of one stream, once; the returned processor then handles its records.
+     *
+     * @throws io.tributary.normalization.schema.InvalidStreamSchemaException when the stream's JSON
+     *         schema or primary key cannot be normalized (the message names the field and the fix)
+     */
     public static StreamNormalizer forStream(ConfiguredStream stream, NormalizationOptions options) {
-        return TopLevelNormalizer.plan(stream, options);
+        return FlatteningNormalizer.plan(stream, options);
     }
 }

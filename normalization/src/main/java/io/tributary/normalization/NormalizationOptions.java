@@ -1,14 +1,20 @@
 package io.tributary.normalization;
 
+import java.time.Clock;
+import java.util.Objects;
+
 import io.tributary.connector.naming.NamingConvention;
 
 /**
  * How a connection normalizes its streams.
  *
- * @param maxDepth how many levels of nested objects flatten into columns; deeper objects stay JSON
+ * @param maxDepth how many levels of nesting unpack: an object or an array of objects nested in
+ *        {@code maxDepth} or more levels (counted from the record, the same inside child tables) stays
+ *        a JSON column; 0 keeps every nested value as JSON in the stream's own table
  * @param naming the destination's identifier rules
+ * @param clock the source of {@code _airbyte_normalized_at}
  */
-public record NormalizationOptions(int maxDepth, NamingConvention naming) {
+public record NormalizationOptions(int maxDepth, NamingConvention naming, Clock clock) {
 
     public static final int DEFAULT_MAX_DEPTH = 10;
 
@@ -16,9 +22,21 @@ public record NormalizationOptions(int maxDepth, NamingConvention naming) {
         if (maxDepth < 0) {
             throw new IllegalArgumentException("maxDepth must be 0 or more, was " + maxDepth);
         }
+        Objects.requireNonNull(naming, "naming");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Options stamping {@code _airbyte_normalized_at} with the system clock in UTC. */
+    public NormalizationOptions(int maxDepth, NamingConvention naming) {
+        this(maxDepth, naming, Clock.systemUTC());
     }
 
     public static NormalizationOptions defaults(NamingConvention naming) {
         return new NormalizationOptions(DEFAULT_MAX_DEPTH, naming);
+    }
+
+    /** These options with another clock (tests pin {@code _airbyte_normalized_at} with a fixed one). */
+    public NormalizationOptions withClock(Clock clock) {
+        return new NormalizationOptions(maxDepth, naming, clock);
     }
 }

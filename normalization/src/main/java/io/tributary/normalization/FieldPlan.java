@@ -1,0 +1,133 @@
+package io.tributary.normalization;
+
+import io.tributary.normalization.convert.ValueConverter;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What becomes of one property of a row's object, decided once per stream: a column, an object whose
+ * properties flatten into prefixed columns, or an array of objects whose items become rows of a child
+ * table. Each adds its hashid inputs in schema order: one per column, one per child-table array.
+ */
+abstract sealed class FieldPlan permits FieldPlan.ColumnField, FieldPlan.FlattenedObject, FieldPlan.ChildTableField {
+
+    /** The property name in the record. */
+    final String property;
+    /** The dotted path within the row's table, as {@code _airbyte_meta} names the field. */
+    final String label;
+
+    FieldPlan(String property, String label) {
+        this.property = property;
+        this.label = label;
+    }
+
+    /** How many hashid inputs this field adds. */
+    abstract int hashInputs();
+
+    /** Fills the row from the property's value, {@code null} when absent. */
+    abstract void apply(JsonNode value, RowState row);
+
+    static boolean isAbsent(JsonNode value) {
+        return value == null || value.isNull() || value.isMissingNode();
+    }
+
+    /** A value landing in one typed column. */
+    static final class ColumnField extends FieldPlan {
+        private final int index;
+        private final ValueConverter converter;
+
+        ColumnField(String property, String label, int index, ValueConverter converter) {
+            super(property, label);
+            this.index = index;
+            this.converter = converter;
+        }
+
+        @Override
+        int hashInputs() {
+            return 1;
+        }
+
+        @Override
+        void apply(JsonNode value, RowState row) {
+            if (isAbsent(value)) {
+                row.hash.addNull();
+                return;
+            }
+            row.hash.addValue(value);
+            row.field = label;
+            row.values[index] = converter.convert(value, row);
+        }
+    }
+
+    /** An object flattened into its parent's row. */
+    static final class FlattenedObject extends FieldPlan {
+        private final FieldPlan[] fields;
+        private final int hashInputs;
+
+        FlattenedObject(String property, String label, FieldPlan[] fields) {
+            super(property, label);
+            this.fields = fields;
+            int inputs = 0;
+            for (FieldPlan field : fields) {
+                inputs += field.hashInputs();
+            }
+            this.hashInputs = inputs;
+        }
+
+        @Override
+        int hashInputs() {
+            return hashInputs;
+        }
+
+        @Override
+        void apply(JsonNode value, RowState row) {
+            if (isAbsent(value)) {
+                row.hash.addNulls(hashInputs);
+                return;
+            }
+            if (!value.isObject()) {
+                row.rejected(label, "expected an object, found " + RowState.kindOf(value));
+                row.hash.addNulls(hashInputs);
+                return;
+            }
+            for (FieldPlan field : fields) {
+                field.apply(value.get(field.property), row);
+            }
+        }
+    }
+
+    /** An array of objects whose items become rows of a child table once the row's hashid is known. */
+    static final class ChildTableField extends FieldPlan {
+        private final int ordinal;
+
+        ChildTableField(String property, String label, int ordinal) {
+            super(property, label);
+            this.ordinal = ordinal;
+        }
+
+        @Override
+        int hashInputs() {
+            return 1;
+        }
+
+        @Override
+        void apply(JsonNode value, RowState row) {
+            if (isAbsent(value)) {
+                row.hash.addNull();
+                return;
+            }
+            if (!value.isArray()) {
+                row.rejected(label, "expected an array of objects, found " + RowState.kindOf(value));
+                row.hash.addNull();
+                return;
+            }
+            row.hash.addValue(value);
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode item = value.get(i);
+                if (!item.isObject() && !item.isNull()) {
+                    row.rejected(label + "[" + i + "]", "expected an object, found " + RowState.kindOf(item));
+                }
+            }
+            row.arrays[ordinal] = value;
+        }
+    }
+}
