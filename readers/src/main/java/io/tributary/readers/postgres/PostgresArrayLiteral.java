@@ -53,7 +53,8 @@ final class PostgresArrayLiteral {
                 out.add(raw.equalsIgnoreCase("NULL") ? NullNode.getInstance() : element.apply(raw));
             }
             skipSpaces();
-            char sep = text.charAt(pos++);
+            char sep = peek();
+            pos++;
             if (sep == '}') {
                 return out;
             }
@@ -67,9 +68,11 @@ final class PostgresArrayLiteral {
         pos++;
         StringBuilder sb = new StringBuilder();
         while (true) {
-            char c = text.charAt(pos++);
+            char c = peek();
+            pos++;
             if (c == '\\') {
-                sb.append(text.charAt(pos++));
+                sb.append(peek());
+                pos++;
             } else if (c == '"') {
                 return sb.toString();
             } else {
