@@ -1,0 +1,167 @@
+package io.tributary.readers.file;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.infrastructure.item.ItemReaderException;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import io.tributary.connector.catalog.Catalog;
+import io.tributary.connector.catalog.ConfiguredStream;
+import io.tributary.connector.catalog.Stream;
+import io.tributary.connector.catalog.SyncMode;
+import io.tributary.connector.config.ConfigException;
+import io.tributary.connector.config.ConfigField;
+import io.tributary.connector.config.ConfigSpec;
+import io.tributary.connector.config.ConnectorConfig;
+import io.tributary.connector.inference.JsonSchemaInference;
+import io.tributary.connector.inference.TextType;
+import io.tributary.connector.record.SourceRecord;
+import io.tributary.connector.source.CheckResult;
+import io.tributary.connector.source.Source;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@code file} source: one CSV or JSON Lines file (optionally gzip-compressed) from a local
+ * path or an http(s) URL, offered as one full-refresh stream. Its schema is the one given in the
+ * {@code schema} setting or inferred from the first {@code sample_size} records.
+ */
+public final class FileSource implements Source {
+
+    static final ConfigSpec SPEC = ConfigSpec.of("File source",
+            ConfigField.string("url").required()
+                    .describe("The file: a local path, a file:// URL or an http(s):// URL"),
+            ConfigField.oneOf("format", "csv", "jsonl")
+                    .describe("csv or jsonl (JSON Lines); by default from the file name: .jsonl, .ndjson and .json are JSON Lines, anything else CSV"),
+            ConfigField.string("stream_name")
+                    .describe("The stream's name; by default the file name without its extensions"),
+            ConfigField.oneOf("compression", "auto", "none", "gzip").defaultsTo("auto")
+                    .describe("auto reads gzip when the file is gzip-compressed (.gz), none reads the bytes as they are"),
+            ConfigField.string("delimiter").defaultsTo(",")
+                    .describe("CSV: the character(s) between values; \\t for tab"),
+            ConfigField.string("quote_char").defaultsTo("\"")
+                    .describe("CSV: the character around values that contain delimiters or line breaks; none to disable"),
+            ConfigField.string("escape_char")
+                    .describe("CSV: the character that escapes a quote inside a quoted value (for example \\); none by default, quotes are doubled"),
+            ConfigField.bool("header").defaultsTo(true)
+                    .describe("CSV: whether the first row names the columns; if not they are column_1, column_2, ..."),
+            ConfigField.string("encoding").defaultsTo("UTF-8")
+                    .describe("The file's character encoding, for example UTF-8, ISO-8859-1 or windows-1252"),
+            ConfigField.string("schema")
+                    .describe("A JSON Schema for the records, or a map of column to type such as {\"id\": \"integer\", \"born\": \"date\"};"
+                            + " replaces the inferred schema"),
+            ConfigField.integer("sample_size").defaultsTo(1000).between(1, 1_000_000)
+                    .describe("How many records are read to infer the schema"),
+            ConfigField.bool("infer_types").defaultsTo(true)
+                    .describe("CSV: infer integer, number, boolean, date and date-time columns; if false every column is a string"));
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Duration connectTimeout;
+    private final Duration responseTimeout;
+    private FileLocation.HttpAccess http;
+
+    public FileSource() {
+        this(CONNECT_TIMEOUT, RESPONSE_TIMEOUT);
+    }
+
+    /** With other HTTP timeouts: how long to wait for a connection, and for the answer's headers. */
+    FileSource(Duration connectTimeout, Duration responseTimeout) {
+        this.connectTimeout = connectTimeout;
+        this.responseTimeout = responseTimeout;
+    }
+
+    @Override
+    public String type() {
+        return "file";
+    }
+
+    @Override
+    public ConfigSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public CheckResult check(ConnectorConfig config) {
+        try {
+            FileSourceSettings settings = FileSourceSettings.from(config);
+            try (RecordCursor cursor = RecordCursor.open(settings, http(), null, urlFix(settings.streamName()))) {
+                if (!cursor.next()) {
+                    return CheckResult.success(settings.location().display() + " is readable and holds no records");
+                }
+                cursor.record();
+                return CheckResult.success(settings.location().display() + " is readable; its first record parses as "
+                        + settings.format().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        } catch (ConfigException | ItemStreamException | ItemReaderException e) {
+            return CheckResult.failure(e.getMessage());
+        } catch (RuntimeException e) {
+            return CheckResult.failure("cannot read the file: " + e);
+        }
+    }
+
+    @Override
+    public Catalog discover(ConnectorConfig config) {
+        FileSourceSettings settings = FileSourceSettings.from(config);
+        ObjectNode schema = settings.explicitSchema() != null ? settings.explicitSchema() : inferSchema(settings);
+        return new Catalog(List.of(new Stream(settings.streamName(), null, schema, List.of(SyncMode.FULL_REFRESH),
+                false, List.of(), List.of(), List.of())));
+    }
+
+    /** Reads at most {@code sample_size} records, each CSV value as text, and infers their schema. */
+    private ObjectNode inferSchema(FileSourceSettings settings) {
+        boolean csv = settings.format() == FileFormat.CSV;
+        JsonSchemaInference inference = JsonSchemaInference.builder()
+                .maxSamples(settings.sampleSize())
+                .typesFromText(csv && settings.inferTypes())
+                .stringFormats(settings.inferTypes())
+                .build();
+        try (RecordCursor cursor = RecordCursor.open(settings, http(), null, urlFix(settings.streamName()))) {
+            while (inference.wantsMore() && cursor.next()) {
+                inference.accept(cursor.record());
+            }
+            ObjectNode schema = inference.recordSchema();
+            // A header-only file still declares its columns.
+            ObjectNode properties = (ObjectNode) schema.get("properties");
+            for (String column : cursor.columns()) {
+                if (!properties.has(column)) {
+                    properties.set(column, TextType.STRING.schema());
+                }
+            }
+            return schema;
+        }
+    }
+
+    @Override
+    public ItemStreamReader<SourceRecord> reader(ConnectorConfig config, ConfiguredStream stream, Map<String, Object> previousSync) {
+        FileSourceSettings settings = FileSourceSettings.from(config);
+        if (!stream.name().equals(settings.streamName())) {
+            throw new ConfigException("unknown stream '" + stream.name() + "': the file source reading "
+                    + settings.location().display() + " offers the one stream '" + settings.streamName() + "'");
+        }
+        if (stream.syncMode() != SyncMode.FULL_REFRESH) {
+            throw new ConfigException("stream '" + stream.name() + "': the file source reads full_refresh only, not "
+                    + stream.syncMode().wireName());
+        }
+        return new FileStreamReader(settings, http(), stream.name(), stream.stream().jsonSchema());
+    }
+
+    /** What to check when the file cannot be opened. */
+    static String urlFix(String stream) {
+        return "check the url setting of the file source of stream '" + stream + "'";
+    }
+
+    private synchronized FileLocation.HttpAccess http() {
+        if (http == null) {
+            http = new FileLocation.HttpAccess(HttpClient.newBuilder()
+                    .connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .build(), responseTimeout);
+        }
+        return http;
+    }
+}

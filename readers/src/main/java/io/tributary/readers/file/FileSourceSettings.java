@@ -1,0 +1,153 @@
+package io.tributary.readers.file;
+
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.tributary.connector.config.ConfigException;
+import io.tributary.connector.config.ConnectorConfig;
+import io.tributary.connector.inference.TextType;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The file source's settings, converted and checked once.
+ *
+ * @param explicitSchema the stream schema the user gave, or {@code null} to infer one
+ */
+record FileSourceSettings(
+        FileLocation location,
+        FileFormat format,
+        String streamName,
+        Compression compression,
+        CsvOptions csv,
+        Charset encoding,
+        ObjectNode explicitSchema,
+        int sampleSize,
+        boolean inferTypes) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Extensions stripped from the file name to name the stream: {@code orders.csv.gz} is {@code orders}. */
+    private static final List<String> EXTENSIONS = List.of(".gz", ".gzip", ".csv", ".tsv", ".txt", ".jsonl", ".ndjson", ".json");
+
+    static FileSourceSettings from(ConnectorConfig config) {
+        FileLocation location = FileLocation.parse(config.string("url"));
+        FileFormat format = config.optionalString("format").map(FileFormat::fromSetting)
+                .orElseGet(() -> FileFormat.fromFileName(location.fileName()));
+        String streamName = config.optionalString("stream_name").map(String::trim).filter(s -> !s.isEmpty())
+                .orElseGet(() -> streamNameOf(location.fileName()));
+        CsvOptions csv = CsvOptions.fromSettings(config.string("delimiter"), config.string("quote_char"),
+                config.string("escape_char"), config.bool("header"));
+        ObjectNode schema = config.optionalString("schema").map(String::trim).filter(s -> !s.isEmpty())
+                .map(FileSourceSettings::parseSchema).orElse(null);
+        return new FileSourceSettings(location, format, streamName, Compression.fromSetting(config.string("compression")),
+                csv, charsetOf(config.string("encoding")), schema, config.intValue("sample_size"), config.bool("infer_types"));
+    }
+
+    static String streamNameOf(String fileName) {
+        String name = fileName;
+        boolean stripped = true;
+        while (stripped) {
+            stripped = false;
+            for (String extension : EXTENSIONS) {
+                if (name.length() > extension.length() && name.toLowerCase(Locale.ROOT).endsWith(extension)) {
+                    name = name.substring(0, name.length() - extension.length());
+                    stripped = true;
+                }
+            }
+        }
+        return name;
+    }
+
+    private static Charset charsetOf(String encoding) {
+        try {
+            return Charset.forName(encoding.trim());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new ConfigException("encoding: unknown encoding '" + encoding + "'; use for example UTF-8, ISO-8859-1 or windows-1252");
+        }
+    }
+
+    /**
+     * An explicit schema: a JSON Schema object ({@code {"type": "object", "properties": {...}}}) or
+     * the short form {@code {"id": "integer", "born": "date"}} mapping each column to a type name
+     * (string, integer, number, boolean, date, date-time, timestamp_without_timezone, time, object,
+     * array). The short form is expanded to nullable property schemas.
+     */
+    static ObjectNode parseSchema(String text) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(text);
+        } catch (JacksonException e) {
+            throw new ConfigException("schema: not valid JSON (" + e.getOriginalMessage()
+                    + "); give a JSON Schema object or a map of column names to types such as {\"id\": \"integer\"}");
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new ConfigException("schema: expected a JSON object, got " + node.getNodeType().name().toLowerCase(Locale.ROOT)
+                    + "; give a JSON Schema object or a map of column names to types such as {\"id\": \"integer\"}");
+        }
+        if (object.has("properties") || object.has("$schema")) {
+            return fullSchema(object);
+        }
+        return shortSchema(object);
+    }
+
+    private static ObjectNode fullSchema(ObjectNode schema) {
+        JsonNode type = schema.path("type");
+        if (!type.isMissingNode() && !"object".equals(type.asString(""))
+                && !(type.isArray() && type.toString().contains("\"object\""))) {
+            throw new ConfigException("schema: a stream schema's type must be object, got " + type);
+        }
+        if (!schema.path("properties").isObject()) {
+            throw new ConfigException("schema: properties must be an object mapping each column to its schema");
+        }
+        for (Map.Entry<String, JsonNode> property : schema.get("properties").properties()) {
+            if (!property.getValue().isObject()) {
+                throw new ConfigException("schema: properties." + property.getKey()
+                        + " must be a schema object such as {\"type\": [\"null\", \"integer\"]}");
+            }
+        }
+        ObjectNode copy = schema.deepCopy();
+        copy.put("type", "object");
+        return copy;
+    }
+
+    private static ObjectNode shortSchema(ObjectNode columns) {
+        ObjectNode schema = JsonNodeFactory.instance.objectNode();
+        schema.put("$schema", "http://json-schema.org/draft-07/schema#");
+        schema.put("type", "object");
+        ObjectNode properties = schema.putObject("properties");
+        for (Map.Entry<String, JsonNode> column : columns.properties()) {
+            if (!column.getValue().isString()) {
+                throw new ConfigException("schema: column '" + column.getKey() + "' has type " + column.getValue()
+                        + "; in the short form each column maps to a type name such as \"integer\"");
+            }
+            properties.set(column.getKey(), typeNamed(column.getKey(), column.getValue().asString()).schema());
+        }
+        return schema;
+    }
+
+    private static TextType typeNamed(String column, String name) {
+        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "string", "text" -> TextType.STRING;
+            case "integer", "int", "bigint", "long" -> TextType.INTEGER;
+            case "number", "decimal", "numeric", "float", "double" -> TextType.NUMBER;
+            case "boolean", "bool" -> TextType.BOOLEAN;
+            case "date" -> TextType.DATE;
+            case "date-time", "datetime", "timestamp", "timestamp_with_timezone" -> TextType.DATE_TIME_WITH_TIMEZONE;
+            case "timestamp_without_timezone" -> TextType.DATE_TIME_WITHOUT_TIMEZONE;
+            case "time", "time_without_timezone" -> TextType.TIME_WITHOUT_TIMEZONE;
+            case "time_with_timezone" -> TextType.TIME_WITH_TIMEZONE;
+            case "object" -> TextType.OBJECT;
+            case "array" -> TextType.ARRAY;
+            default -> throw new ConfigException("schema: column '" + column + "' has unknown type '" + name
+                    + "'; use string, integer, number, boolean, date, date-time, timestamp_without_timezone, time, object or array");
+        };
+    }
+}
