@@ -1,0 +1,29 @@
+package io.tributary.writers.local;
+
+import java.nio.file.Path;
+
+import io.tributary.connector.config.ConfigField;
+import io.tributary.connector.config.ConfigSpec;
+import io.tributary.connector.config.ConnectorConfig;
+import io.tributary.writers.format.FileFormat;
+import io.tributary.writers.format.FileFormatOptions;
+
+/**
+ * The local destination's validated settings.
+ *
+ * @param destinationPath the root directory; tables go to {@code <root>/<namespace>/<table>/}
+ */
+public record LocalConfig(Path destinationPath, FileFormatOptions format) {
+
+    static final ConfigSpec SPEC = ConfigSpec.of("Local files",
+            ConfigField.string("destination_path").required()
+                    .describe("Directory the files are written to, one sub-directory per namespace and table"),
+            ConfigField.oneOf("format", FileFormat.configValues()).defaultsTo("jsonl")
+                    .describe("File format: jsonl (JSON Lines) or parquet"));
+
+    /** Reads a configuration validated against {@link #SPEC}. */
+    public static LocalConfig from(ConnectorConfig config) {
+        Path root = Path.of(config.string("destination_path")).toAbsolutePath().normalize();
+        return new LocalConfig(root, new FileFormatOptions(FileFormat.fromConfig(config.string("format"))));
+    }
+}

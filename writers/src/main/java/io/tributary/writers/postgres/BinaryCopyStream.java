@@ -1,0 +1,144 @@
+package io.tributary.writers.postgres;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * One {@code COPY ... FROM STDIN (FORMAT binary)}: rows are encoded into a 64 KB buffer in
+ * PostgreSQL's binary copy format (big-endian, each field prefixed with its length, -1 for NULL)
+ * and handed to pgjdbc when the buffer fills, so a chunk of any size streams in bounded memory.
+ */
+final class BinaryCopyStream {
+
+    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    private static final int BUFFER = 1 << 16;
+
+    private final CopyIn copy;
+    private final byte[] buffer = new byte[BUFFER];
+    private int position;
+
+    BinaryCopyStream(CopyManager copyManager, String copySql) throws SQLException {
+        this.copy = copyManager.copyIn(copySql);
+        ensure(HEADER.length);
+        System.arraycopy(HEADER, 0, buffer, 0, HEADER.length);
+        position = HEADER.length;
+    }
+
+    void startRow(int fields) throws SQLException {
+        ensure(2);
+        putShort(fields);
+    }
+
+    void writeNull() throws SQLException {
+        ensure(4);
+        putInt(-1);
+    }
+
+    void writeBoolean(boolean value) throws SQLException {
+        ensure(5);
+        putInt(1);
+        buffer[position++] = (byte) (value ? 1 : 0);
+    }
+
+    void writeInt8(long value) throws SQLException {
+        ensure(12);
+        putInt(8);
+        putLong(value);
+    }
+
+    /** A {@code timetz}: microseconds of the day and the zone's offset in seconds west of UTC. */
+    void writeTimeTz(long micros, int secondsWest) throws SQLException {
+        ensure(16);
+        putInt(12);
+        putLong(micros);
+        putInt(secondsWest);
+    }
+
+    void writeInt4(int value) throws SQLException {
+        ensure(8);
+        putInt(4);
+        putInt(value);
+    }
+
+    void writeBytes(byte[] value) throws SQLException {
+        writeBytes(null, value);
+    }
+
+    /** A field of {@code prefix} (may be null) followed by {@code value}, e.g. jsonb's version byte and its text. */
+    void writeBytes(byte[] prefix, byte[] value) throws SQLException {
+        int prefixLength = prefix == null ? 0 : prefix.length;
+        ensure(4);
+        putInt(prefixLength + value.length);
+        if (prefixLength > 0) {
+            append(prefix);
+        }
+        append(value);
+    }
+
+    void writeText(String value) throws SQLException {
+        writeBytes(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Ends the COPY: writes the trailer and returns the number of rows the server stored. */
+    long finish() throws SQLException {
+        ensure(2);
+        putShort(-1);
+        flush();
+        return copy.endCopy();
+    }
+
+    /** Abandons the COPY (the transaction is rolled back by the caller). */
+    void cancel() {
+        try {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        } catch (SQLException ignored) {
+            // the connection is rolled back or closed next
+        }
+    }
+
+    private void append(byte[] bytes) throws SQLException {
+        if (bytes.length > BUFFER) {
+            flush();
+            copy.writeToCopy(bytes, 0, bytes.length);
+            return;
+        }
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buffer, position, bytes.length);
+        position += bytes.length;
+    }
+
+    private void ensure(int bytes) throws SQLException {
+        if (position + bytes > BUFFER) {
+            flush();
+        }
+    }
+
+    private void flush() throws SQLException {
+        if (position > 0) {
+            copy.writeToCopy(buffer, 0, position);
+            position = 0;
+        }
+    }
+
+    private void putShort(int v) {
+        buffer[position++] = (byte) (v >>> 8);
+        buffer[position++] = (byte) v;
+    }
+
+    private void putInt(int v) {
+        buffer[position++] = (byte) (v >>> 24);
+        buffer[position++] = (byte) (v >>> 16);
+        buffer[position++] = (byte) (v >>> 8);
+        buffer[position++] = (byte) v;
+    }
+
+    private void putLong(long v) {
+        putInt((int) (v >>> 32));
+        putInt((int) v);
+    }
+}
