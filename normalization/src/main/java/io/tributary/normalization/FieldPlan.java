@@ -1,5 +1,6 @@
 package io.tributary.normalization;
 
+import io.tributary.normalization.convert.ColumnConverters;
 import io.tributary.normalization.convert.ValueConverter;
 import tools.jackson.databind.JsonNode;
 
@@ -85,7 +86,7 @@ abstract sealed class FieldPlan permits FieldPlan.ColumnField, FieldPlan.Flatten
                 return;
             }
             if (!value.isObject()) {
-                row.rejected(label, "expected an object, found " + RowState.kindOf(value));
+                row.rejected(label, "expected an object, found " + ColumnConverters.kindOf(value));
                 row.hash.addNulls(hashInputs);
                 return;
             }
@@ -116,7 +117,7 @@ abstract sealed class FieldPlan permits FieldPlan.ColumnField, FieldPlan.Flatten
                 return;
             }
             if (!value.isArray()) {
-                row.rejected(label, "expected an array of objects, found " + RowState.kindOf(value));
+                row.rejected(label, "expected an array of objects, found " + ColumnConverters.kindOf(value));
                 row.hash.addNull();
                 return;
             }
@@ -124,7 +125,7 @@ abstract sealed class FieldPlan permits FieldPlan.ColumnField, FieldPlan.Flatten
             for (int i = 0; i < value.size(); i++) {
                 JsonNode item = value.get(i);
                 if (!item.isObject() && !item.isNull()) {
-                    row.rejected(label + "[" + i + "]", "expected an object, found " + RowState.kindOf(item));
+                    row.rejected(label + "[" + i + "]", "expected an object, found " + ColumnConverters.kindOf(item));
                 }
             }
             row.arrays[ordinal] = value;

@@ -1,7 +1,5 @@
 package io.tributary.normalization;
 
-import java.util.Locale;
-
 import io.tributary.normalization.convert.ValueIssues;
 import io.tributary.normalization.hashid.HashIdBuilder;
 import tools.jackson.databind.JsonNode;
@@ -70,22 +68,5 @@ final class RowState implements ValueIssues {
                 .put("change", change)
                 .put("reason", reason)
                 .put("message", message);
-    }
-
-    /** What kind of JSON value a node is, for messages. */
-    static String kindOf(JsonNode value) {
-        if (value.isObject()) {
-            return "an object";
-        }
-        if (value.isArray()) {
-            return "an array";
-        }
-        if (value.isString()) {
-            return "a string";
-        }
-        if (value.isBoolean()) {
-            return "a boolean";
-        }
-        return value.isNumber() ? "a number" : "a " + value.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,7 @@ package io.tributary.normalization.convert;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.Locale;
 import java.util.function.Function;
 
 import io.tributary.connector.schema.ColumnType;
@@ -154,13 +155,27 @@ public final class ColumnConverters {
         return null;
     }
 
-    /** What a value is, without repeating long values (the raw record keeps them). */
-    private static String describe(JsonNode value) {
+    /** What kind of JSON value a node is ("an object", "a string"...), for messages. */
+    public static String kindOf(JsonNode value) {
         if (value.isObject()) {
             return "an object";
         }
         if (value.isArray()) {
             return "an array";
+        }
+        if (value.isString()) {
+            return "a string";
+        }
+        if (value.isBoolean()) {
+            return "a boolean";
+        }
+        return value.isNumber() ? "a number" : "a " + value.getNodeType().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** What a value is, without repeating long values (the raw record keeps them). */
+    private static String describe(JsonNode value) {
+        if (value.isContainer()) {
+            return kindOf(value);
         }
         String text = value.isString() ? value.toString() : value.asString();
         String kind = value.isString() ? "the string " : value.isBoolean() ? "the boolean " : "the number ";
