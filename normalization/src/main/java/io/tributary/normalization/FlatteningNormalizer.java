@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Thread-safe: a multi-threaded step may share one instance.
  */
-public final class FlatteningNormalizer implements StreamNormalizer {
+final class FlatteningNormalizer implements StreamNormalizer {
 
     private static final ThreadLocal<RowState> ROW_STATE = ThreadLocal.withInitial(RowState::new);
 
@@ -55,7 +55,7 @@ public final class FlatteningNormalizer implements StreamNormalizer {
      * @throws io.tributary.normalization.schema.InvalidStreamSchemaException when the stream's schema
      *         or primary key cannot be normalized
      */
-    public static FlatteningNormalizer plan(ConfiguredStream stream, NormalizationOptions options) {
+    static FlatteningNormalizer plan(ConfiguredStream stream, NormalizationOptions options) {
         StreamPlanner planner = new StreamPlanner(stream, options);
         TablePlan root = planner.plan();
         return new FlatteningNormalizer(new StreamTables(planner.tables()), root, options.clock());

@@ -174,4 +174,12 @@ class FlatteningTest {
                 .containsExactly("crm.prod_customers", "crm.prod_customers_addresses");
         assertThat(columnNames(normalizer.tables().root())).contains("_airbyte_customers_hashid");
     }
+
+    @Test
+    void givesAStreamWithoutPropertiesOnlyMetadataColumns() {
+        StreamNormalizer empty = StreamFixtures.normalizer("raw_only", "{\"type\": \"object\"}");
+        assertThat(columnNames(empty.tables().root())).containsExactly("_airbyte_ab_id", "_airbyte_emitted_at",
+                "_airbyte_normalized_at", "_airbyte_raw_only_hashid", "_airbyte_meta");
+        assertThat(empty.process(record("{\"anything\": 1}")).rows()).hasSize(1);
+    }
 }
