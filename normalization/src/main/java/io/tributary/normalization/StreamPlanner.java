@@ -79,7 +79,7 @@ final class StreamPlanner {
         for (String metadata : List.of(MetadataColumns.AB_ID, MetadataColumns.EMITTED_AT, MetadataColumns.NORMALIZED_AT, MetadataColumns.META)) {
             columnNames.claim(metadata, metadata);
         }
-        String hashIdColumn = columnNames.claim(naming.hashIdColumn(hashIdSubject), tableKey);
+        String hashIdColumn = ownHashIdColumn(columnNames, hashIdSubject, name, tableKey);
         columnDrafts.stream()
                 .sorted(Comparator.comparingInt((Draft d) -> d.path.size()))
                 .forEach(d -> d.columnName = columnNames.claim(naming.joined(d.path), NamingConvention.pathKey(d.path)));
@@ -118,6 +118,25 @@ final class StreamPlanner {
                     level + child.path.size(), new ParentLink(name, hashIdColumn));
         }
         return new TablePlan(schema, fieldPlans(drafts), children, parent == null ? null : parent.hashIdColumn(), hashIdColumn);
+    }
+
+    /**
+     * The table's own hashid column, {@code _airbyte_<subject>_hashid}; when its parent's link already
+     * has that name (a field named like its stream), {@code _airbyte_<table>_hashid}, then one with a
+     * hash segment: it always ends in {@code _hashid}, as destinations expect of hashid columns.
+     */
+    private String ownHashIdColumn(UniqueIdentifiers columnNames, String subject, String table, String tableKey) {
+        for (String candidate : List.of(naming.hashIdColumn(subject), naming.hashIdColumn(table))) {
+            if (!columnNames.isTaken(candidate)) {
+                return columnNames.claim(candidate, tableKey);
+            }
+        }
+        for (int attempt = 0; ; attempt++) {
+            String candidate = naming.hashIdColumn(subject + "_" + NamingConvention.hash(tableKey + "#" + attempt, NamingConvention.HASH_SEGMENT_LENGTH));
+            if (!columnNames.isTaken(candidate)) {
+                return columnNames.claim(candidate, tableKey);
+            }
+        }
     }
 
     /** Decides, property by property, what each becomes. */

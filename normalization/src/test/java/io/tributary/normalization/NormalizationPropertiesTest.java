@@ -75,7 +75,10 @@ class NormalizationPropertiesTest {
         }
     }
 
-    /** (c) No two columns of a table, nor two tables of a stream, share a name; names suit PostgreSQL. */
+    /**
+     * (c) No two columns of a table, nor two tables of a stream, share a name; names suit PostgreSQL;
+     * every table's own hashid column ends in {@code _hashid} and a child table has its parent's.
+     */
     @Property(tries = 400)
     void noTwoColumnsOfATableShareAName(@ForAll("cases") Case c, @ForAll @IntRange(min = 0, max = 4) int maxDepth) {
         List<TableSchema> tables = normalizer(c, maxDepth).tables().tables();
@@ -85,6 +88,14 @@ class NormalizationPropertiesTest {
             assertThat(table.name()).matches("[a-z_][a-z0-9_]{0,42}");
             List<String> columns = table.columns().stream().map(Column::name).toList();
             assertThat(columns).doesNotHaveDuplicates().allMatch(name -> name.matches("[a-z_][a-z0-9_]{0,42}"), "a PostgreSQL name");
+            String ownHashId = columns.get(columns.size() - 2);
+            assertThat(ownHashId).startsWith("_airbyte_").endsWith("_hashid");
+            if (table.isChild()) {
+                TableSchema parent = tables.stream().filter(t -> t.name().equals(table.parent())).findFirst().orElseThrow();
+                String parentHashId = parent.columns().get(parent.columns().size() - 2).name();
+                assertThat(columns).contains(parentHashId);
+                assertThat(ownHashId).isNotEqualTo(parentHashId);
+            }
         }
     }
 
