@@ -1,12 +1,15 @@
 package io.tributary.writers.local;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.tributary.connector.config.ConfigField;
 import io.tributary.connector.config.ConfigSpec;
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.writers.format.FileFormat;
 import io.tributary.writers.format.FileFormatOptions;
+import io.tributary.writers.parquet.ParquetOptions;
 
 /**
  * The local destination's validated settings.
@@ -15,15 +18,21 @@ import io.tributary.writers.format.FileFormatOptions;
  */
 public record LocalConfig(Path destinationPath, FileFormatOptions format) {
 
-    static final ConfigSpec SPEC = ConfigSpec.of("Local files",
-            ConfigField.string("destination_path").required()
-                    .describe("Directory the files are written to, one sub-directory per namespace and table"),
-            ConfigField.oneOf("format", FileFormat.configValues()).defaultsTo("jsonl")
-                    .describe("File format: jsonl (JSON Lines) or parquet"));
+    static final ConfigSpec SPEC = ConfigSpec.of("Local files", fields());
+
+    private static ConfigField[] fields() {
+        List<ConfigField> fields = new ArrayList<>();
+        fields.add(ConfigField.string("destination_path").required()
+                .describe("Directory the files are written to, one sub-directory per namespace and table"));
+        fields.add(ConfigField.oneOf("format", FileFormat.configValues()).defaultsTo("jsonl")
+                .describe("File format: jsonl (JSON Lines) or parquet"));
+        fields.addAll(ParquetOptions.CONFIG_FIELDS);
+        return fields.toArray(ConfigField[]::new);
+    }
 
     /** Reads a configuration validated against {@link #SPEC}. */
     public static LocalConfig from(ConnectorConfig config) {
         Path root = Path.of(config.string("destination_path")).toAbsolutePath().normalize();
-        return new LocalConfig(root, new FileFormatOptions(FileFormat.fromConfig(config.string("format"))));
+        return new LocalConfig(root, FileFormatOptions.from(config));
     }
 }

@@ -32,6 +32,7 @@ import io.tributary.connector.schema.NormalizedRecord;
 import io.tributary.connector.schema.StreamTables;
 import io.tributary.connector.schema.TableRow;
 import io.tributary.connector.schema.TableSchema;
+import io.tributary.writers.parquet.DuckDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -120,6 +121,37 @@ class LocalDestinationTest {
                 + "\"active\":false,\"born\":\"1990-01-02\",\"wakes\":\"07:00:00\",\"wakes_tz\":\"07:00:00+02:00\","
                 + "\"seen\":\"2024-05-01T12:00:00\",\"seen_tz\":\"2024-05-01T12:00:00.5-05:00\","
                 + "\"extra\":{\"vip\":true,\"score\":1.10},\"_airbyte_ab_id\":\"ab-1\"}");
+    }
+
+    @Test
+    void writesParquetThatDuckDbReadsPerTableDirectoryWithTypesAndValues() throws Exception {
+        StreamLoader loader = destination.loader(config(Map.of("format", "parquet", "compression_codec", "zstd")),
+                new ConfiguredStream(new Stream("customers", "shop", JsonNodeFactory.instance.objectNode(),
+                        List.of(SyncMode.FULL_REFRESH), false, List.of(), List.of(), List.of()), SyncMode.FULL_REFRESH,
+                        DestinationSyncMode.OVERWRITE, List.of(), List.of(), "shop", "customers"),
+                new StreamTables(List.of(CUSTOMERS, ADDRESSES)), new LoadContext("demo", 3));
+        ExecutionContext ctx = new ExecutionContext();
+        loader.open(ctx);
+        loader.write(new Chunk<>(List.of(customer(1, "Paris", "Lyon"), customer(2))));
+        loader.update(ctx);
+        loader.write(new Chunk<>(List.of(customer(3, "Köln"))));
+        loader.update(ctx);
+        loader.close();
+        loader.complete();
+
+        Path customers = root.resolve("shop/customers/*.parquet");
+        assertThat(LocalFiles.visibleFiles(root.resolve("shop/customers")))
+                .extracting(p -> p.getFileName().toString()).allMatch(n -> n.matches("\\d+_3_\\d+\\.parquet"));
+        assertThat(DuckDb.columnTypes(customers)).containsEntry("balance", "DECIMAL(38,10)")
+                .containsEntry("seen_tz", "TIMESTAMP WITH TIME ZONE").containsEntry("extra", "JSON");
+        assertThat(DuckDb.query("SELECT id, name, balance FROM " + DuckDb.parquet(customers) + " ORDER BY id"))
+                .extracting(r -> r.get("id"), r -> r.get("name"), r -> r.get("balance"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1L, "Zoë 東京 1", new BigDecimal("12345678901234567890.0123456789")),
+                        org.assertj.core.groups.Tuple.tuple(2L, "Zoë 東京 2", new BigDecimal("12345678901234567890.0123456789")),
+                        org.assertj.core.groups.Tuple.tuple(3L, "Zoë 東京 3", new BigDecimal("12345678901234567890.0123456789")));
+        assertThat(DuckDb.query("SELECT city FROM " + DuckDb.parquet(root.resolve("shop/customers_addresses/*.parquet"))
+                + " ORDER BY city")).extracting(r -> r.get("city")).containsExactly("Köln", "Lyon", "Paris");
     }
 
     @Test

@@ -1,0 +1,73 @@
+package io.tributary.writers.parquet;
+
+import java.util.List;
+import java.util.Locale;
+
+import io.tributary.connector.config.ConfigField;
+import io.tributary.connector.config.ConnectorConfig;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+
+/**
+ * Parquet settings of a file destination, with Airbyte's field names and defaults (compression
+ * UNCOMPRESSED, 128 MB row groups ("block size"), 8 MB padding, 1024 KB pages and dictionary pages,
+ * dictionary encoding on).
+ *
+ * @param unboundedNumbersAsDecimal how a NUMBER column without declared precision is stored: as
+ *     {@code DECIMAL(38,9)} (the default; a value that does not fit exactly fails the chunk with a
+ *     message, it is never rounded) or as its exact decimal text in a STRING column
+ */
+public record ParquetOptions(
+        CompressionCodecName codec,
+        long blockSizeBytes,
+        int maxPaddingBytes,
+        int pageSizeBytes,
+        int dictionaryPageSizeBytes,
+        boolean dictionaryEncoding,
+        boolean unboundedNumbersAsDecimal) {
+
+    /** The precision and scale of {@code DECIMAL} used for numbers declared without precision (as BigQuery's NUMERIC). */
+    public static final int UNBOUNDED_PRECISION = 38;
+    public static final int UNBOUNDED_SCALE = 9;
+
+    private static final int MB = 1024 * 1024;
+    private static final int KB = 1024;
+
+    /** Airbyte's defaults. */
+    public static final ParquetOptions DEFAULTS = new ParquetOptions(CompressionCodecName.UNCOMPRESSED,
+            128L * MB, 8 * MB, 1024 * KB, 1024 * KB, true, true);
+
+    /** The configuration fields, declared once for every destination that writes Parquet. */
+    public static final List<ConfigField> CONFIG_FIELDS = List.of(
+            ConfigField.oneOf("compression_codec", "UNCOMPRESSED", "SNAPPY", "GZIP", "ZSTD").defaultsTo("UNCOMPRESSED")
+                    .describe("Parquet compression codec"),
+            ConfigField.integer("block_size_mb").defaultsTo(128L).between(1, 1024)
+                    .describe("Parquet row group (block) size in MB; a row group is buffered in memory while written"),
+            ConfigField.integer("max_padding_size_mb").defaultsTo(8L).between(0, 1024)
+                    .describe("Parquet maximum padding to align row groups, in MB"),
+            ConfigField.integer("page_size_kb").defaultsTo(1024L).between(1, 1024 * 1024)
+                    .describe("Parquet page size in KB"),
+            ConfigField.integer("dictionary_page_size_kb").defaultsTo(1024L).between(1, 1024 * 1024)
+                    .describe("Parquet dictionary page size in KB"),
+            ConfigField.bool("dictionary_encoding").defaultsTo(true)
+                    .describe("Parquet dictionary encoding"),
+            ConfigField.oneOf("number_without_precision", "decimal", "string").defaultsTo("decimal")
+                    .describe("Parquet type of numbers declared without precision: decimal = DECIMAL(38,9) "
+                            + "(a value with more digits fails the sync), string = exact decimal text"));
+
+    /** Reads the fields of {@link #CONFIG_FIELDS} from a validated configuration. */
+    public static ParquetOptions from(ConnectorConfig config) {
+        return new ParquetOptions(
+                CompressionCodecName.valueOf(config.string("compression_codec").toUpperCase(Locale.ROOT)),
+                config.integer("block_size_mb") * MB,
+                config.intValue("max_padding_size_mb") * MB,
+                config.intValue("page_size_kb") * KB,
+                config.intValue("dictionary_page_size_kb") * KB,
+                config.bool("dictionary_encoding"),
+                "decimal".equals(config.string("number_without_precision")));
+    }
+
+    public ParquetOptions withCodec(CompressionCodecName newCodec) {
+        return new ParquetOptions(newCodec, blockSizeBytes, maxPaddingBytes, pageSizeBytes, dictionaryPageSizeBytes,
+                dictionaryEncoding, unboundedNumbersAsDecimal);
+    }
+}
