@@ -126,6 +126,7 @@ final class Baselines {
             JobOperatorFactoryBean operatorFactory = new JobOperatorFactoryBean();
             operatorFactory.setJobRepository(repository);
             operatorFactory.setTransactionManager(tx);
+            operatorFactory.setJobRegistry(new org.springframework.batch.core.configuration.support.MapJobRegistry());
             operatorFactory.afterPropertiesSet();
             long start = System.nanoTime();
             JobExecution execution = operatorFactory.getObject().start(job, new JobParameters());

@@ -66,6 +66,7 @@ public final class SyncEngine {
             JobOperatorFactoryBean operatorFactory = new JobOperatorFactoryBean();
             operatorFactory.setJobRepository(repository);
             operatorFactory.setTransactionManager(tx);
+            operatorFactory.setJobRegistry(new org.springframework.batch.core.configuration.support.MapJobRegistry());
             operatorFactory.setTaskExecutor(new SyncTaskExecutor());
             operatorFactory.afterPropertiesSet();
             return new SyncEngine(repository, operatorFactory.getObject(), tx, registry, progressInterval);
