@@ -1,0 +1,187 @@
+package io.tributary.writers.postgres;
+
+import static io.tributary.connector.postgres.PostgresIdentifiers.qualified;
+import static io.tributary.connector.postgres.PostgresIdentifiers.quote;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.tributary.connector.postgres.PostgresIdentifiers;
+import io.tributary.connector.schema.Column;
+import io.tributary.connector.schema.NormalizedRecord;
+import io.tributary.connector.schema.StreamTables;
+import io.tributary.connector.schema.TableRow;
+import io.tributary.connector.schema.TableSchema;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a chunk of normalized records into a stream's staging tables with one binary
+ * {@code COPY ... FROM STDIN} per table, every row tagged with its record's sequence number
+ * ({@code chunk << 32 | index}) so that rows of an uncommitted chunk can be found and removed.
+ *
+ * <p>Binary rather than text COPY: measured on 200,000 rows of a typical table (bigint, int,
+ * numeric(12,2), text, timestamptz, boolean, text plus the metadata columns and the raw jsonb) the
+ * binary format loaded the raw and final staging tables about 1.4 times as fast as the text
+ * format (see {@code PostgresLoaderThroughputIT}): no number or date formatting nor escaping on
+ * the client, and no parsing on the server. Column writers are planned once per table.
+ */
+final class ChunkCopier {
+
+    /** Raw values with exact decimals written as plain digits, as jsonb keeps them. */
+    private static final JsonMapper JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+    private static final byte[] JSONB_VERSION = {1};
+    private static final String RAW_COLUMNS = "_airbyte_ab_id uuid, _airbyte_emitted_at timestamp with time zone, "
+            + "_airbyte_data jsonb";
+
+    private final String schema;
+    private final LoadPlan plan;
+    private final List<TableSchema> schemas;
+    private final List<PostgresColumnTypes.FieldWriter[]> writers = new ArrayList<>();
+    private final List<String> copySql = new ArrayList<>();
+    private final String rawCopySql;
+
+    ChunkCopier(LoadPlan plan, StreamTables tables) {
+        this.schema = plan.schema();
+        this.plan = plan;
+        this.schemas = tables.tables();
+        for (int t = 0; t < schemas.size(); t++) {
+            TableSchema table = schemas.get(t);
+            PostgresColumnTypes.FieldWriter[] w = new PostgresColumnTypes.FieldWriter[table.columns().size()];
+            for (int c = 0; c < w.length; c++) {
+                w[c] = PostgresColumnTypes.writer(table.columns().get(c).type());
+            }
+            writers.add(w);
+            copySql.add("COPY " + qualified(schema, plan.tables().get(t).staging()) + " ("
+                    + table.columns().stream().map(c -> quote(PostgresIdentifiers.fit(c.name()))).collect(Collectors.joining(", "))
+                    + ", " + quote(LoadPlan.SEQUENCE_COLUMN) + ") FROM STDIN (FORMAT binary)");
+        }
+        rawCopySql = "COPY " + qualified(schema, plan.raw().staging()) + " (_airbyte_ab_id, _airbyte_emitted_at, _airbyte_data, "
+                + quote(LoadPlan.SEQUENCE_COLUMN) + ") FROM STDIN (FORMAT binary)";
+    }
+
+    /** Creates the staging tables, empty (dropping any leftovers of the same names). */
+    void createStagingTables(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + qualified(schema, plan.raw().staging()));
+            s.execute("CREATE TABLE " + qualified(schema, plan.raw().staging()) + " (" + RAW_COLUMNS + ", "
+                    + quote(LoadPlan.SEQUENCE_COLUMN) + " bigint)");
+            for (int t = 0; t < schemas.size(); t++) {
+                String staging = qualified(schema, plan.tables().get(t).staging());
+                s.execute("DROP TABLE IF EXISTS " + staging);
+                s.execute("CREATE TABLE " + staging + " (" + definitions(schemas.get(t).columns()) + ", "
+                        + quote(LoadPlan.SEQUENCE_COLUMN) + " bigint)");
+            }
+        }
+    }
+
+    private static String definitions(List<Column> columns) {
+        return columns.stream().map(c -> quote(PostgresIdentifiers.fit(c.name())) + " " + PostgresColumnTypes.sqlType(c))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Removes the staged rows of chunks after {@code lastKeptChunk}. */
+    void deleteChunksAfter(Connection c, long lastKeptChunk) throws SQLException {
+        long firstGone = (lastKeptChunk + 1) << 32;
+        try (Statement s = c.createStatement()) {
+            s.execute("DELETE FROM " + qualified(schema, plan.raw().staging()) + " WHERE " + quote(LoadPlan.SEQUENCE_COLUMN)
+                    + " >= " + firstGone);
+            for (LoadPlan.StagedTable t : plan.tables()) {
+                s.execute("DELETE FROM " + qualified(schema, t.staging()) + " WHERE " + quote(LoadPlan.SEQUENCE_COLUMN)
+                        + " >= " + firstGone);
+            }
+        }
+    }
+
+    /** Copies chunk number {@code chunk} into the staging tables, in the connection's current transaction. */
+    void copy(Connection c, long chunk, List<? extends NormalizedRecord> records) throws SQLException {
+        CopyManager copyManager = c.unwrap(PGConnection.class).getCopyAPI();
+        long base = chunk << 32;
+        BinaryCopyStream raw = new BinaryCopyStream(copyManager, rawCopySql);
+        try {
+            for (int i = 0; i < records.size(); i++) {
+                NormalizedRecord record = records.get(i);
+                raw.startRow(4);
+                raw.writeBytes(uuid(record.abId()));
+                raw.writeInt8(PostgresColumnTypes.microsOfEpochMillis(record.source().emittedAt()));
+                raw.writeBytes(JSONB_VERSION, JsonText.withoutNulEscapes(JSON.writeValueAsBytes(record.source().data())));
+                raw.writeInt8(base + i);
+            }
+            raw.finish();
+        } catch (SQLException | RuntimeException e) {
+            raw.cancel();
+            throw e;
+        }
+        for (int t = 0; t < schemas.size(); t++) {
+            if (t > 0 && !hasRows(records, schemas.get(t))) {
+                continue;
+            }
+            copyTable(copyManager, t, base, records);
+        }
+    }
+
+    private void copyTable(CopyManager copyManager, int t, long base, List<? extends NormalizedRecord> records) throws SQLException {
+        TableSchema table = schemas.get(t);
+        PostgresColumnTypes.FieldWriter[] w = writers.get(t);
+        BinaryCopyStream out = new BinaryCopyStream(copyManager, copySql.get(t));
+        try {
+            for (int i = 0; i < records.size(); i++) {
+                for (TableRow row : records.get(i).rows()) {
+                    if (!isOf(row, table)) {
+                        continue;
+                    }
+                    Object[] values = row.values();
+                    out.startRow(w.length + 1);
+                    for (int c = 0; c < w.length; c++) {
+                        try {
+                            w[c].write(out, values[c]);
+                        } catch (ClassCastException e) {
+                            throw new IllegalArgumentException("Table " + table.qualifiedName() + ", column "
+                                    + table.columns().get(c).name() + " (" + table.columns().get(c).type() + "): got a "
+                                    + values[c].getClass().getSimpleName() + " value; normalization must give the column's type", e);
+                        }
+                    }
+                    out.writeInt8(base + i);
+                }
+            }
+            out.finish();
+        } catch (SQLException | RuntimeException e) {
+            out.cancel();
+            throw e;
+        }
+    }
+
+    private static boolean hasRows(List<? extends NormalizedRecord> records, TableSchema table) {
+        for (NormalizedRecord record : records) {
+            for (TableRow row : record.rows()) {
+                if (isOf(row, table)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isOf(TableRow row, TableSchema table) {
+        return row.table() == table || row.table().name().equals(table.name());
+    }
+
+    private static byte[] uuid(String abId) {
+        UUID id = UUID.fromString(abId);
+        byte[] bytes = new byte[16];
+        long msb = id.getMostSignificantBits();
+        long lsb = id.getLeastSignificantBits();
+        for (int i = 0; i < 8; i++) {
+            bytes[i] = (byte) (msb >>> (56 - 8 * i));
+            bytes[8 + i] = (byte) (lsb >>> (56 - 8 * i));
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,301 @@
+package io.tributary.writers.postgres;
+
+import static io.tributary.connector.postgres.PostgresIdentifiers.qualified;
+import static io.tributary.connector.postgres.PostgresIdentifiers.quote;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.tributary.connector.catalog.DestinationSyncMode;
+import io.tributary.connector.catalog.SyncMode;
+import io.tributary.connector.postgres.PostgresIdentifiers;
+
+/**
+ * Moves a sync's staged rows into the final tables, in the caller's transaction (so a sync's data
+ * appears all at once, or not at all):
+ * <ul>
+ * <li>overwrite: each staging table replaces its final table (drop and rename: the old table stays
+ *     readable until the commit). When views depend on the final table it is emptied and refilled
+ *     instead, so they survive.
+ * <li>append: staged rows are inserted in load order.
+ * <li>append + dedup: the raw table is appended (it keeps the history); the final table keeps one
+ *     row per key: among staged rows the greatest cursor wins, then the row loaded last; a staged
+ *     row replaces an existing one unless the existing row's cursor is greater. Without a cursor
+ *     column, the row loaded last wins. Rows whose key is NULL are never matched, so they accumulate.
+ *     Child tables follow their parent rows: children of replaced rows are deleted (through the
+ *     parent-hashid link) and the children of the winning rows inserted.
+ * </ul>
+ *
+ * <p>Columns come from the staging tables, so a plan stored by an earlier sync finishes correctly.
+ * Schema evolution: a column the final table lacks is added ({@code ALTER TABLE ... ADD COLUMN}). A
+ * column whose type changed keeps its existing type in append modes: staged values are cast to it,
+ * and when a value does not convert the merge fails naming the column and both types (change the
+ * column's type yourself, or run an overwrite sync, which recreates the table with the new types).
+ */
+final class StagedDataMerge {
+
+    private final Connection connection;
+    private final String schema;
+
+    StagedDataMerge(Connection connection, String schema) {
+        this.connection = connection;
+        this.schema = schema;
+    }
+
+    /** Finishes a completed sync. */
+    void complete(LoadPlan plan) throws SQLException {
+        List<LoadPlan.StagedTable> all = new ArrayList<>();
+        all.add(plan.raw());
+        all.addAll(plan.tables());
+        switch (plan.mode()) {
+            case OVERWRITE -> {
+                for (LoadPlan.StagedTable t : all) {
+                    swap(t);
+                }
+            }
+            case APPEND -> {
+                for (LoadPlan.StagedTable t : all) {
+                    append(t, "");
+                    drop(t.staging());
+                }
+            }
+            case APPEND_DEDUP -> dedup(plan);
+        }
+    }
+
+    /**
+     * Settles the staged data of a sync that stopped and was never restarted, when a newer sync of
+     * the stream begins. An incremental append sync's committed chunks were delivered as far as the
+     * source's cursor is concerned (the next sync continues after them), so they are merged; a full
+     * refresh or overwrite starts over, so its partial data is dropped. Its last chunk may have been
+     * committed here but not in the job repository when the sync was killed; merging it then can
+     * repeat that one chunk, whereas dropping it could lose it.
+     */
+    void settleAbandoned(LoadPlan plan) throws SQLException {
+        if (plan.syncMode() == SyncMode.INCREMENTAL && plan.mode() != DestinationSyncMode.OVERWRITE) {
+            List<LoadPlan.StagedTable> all = new ArrayList<>();
+            all.add(plan.raw());
+            all.addAll(plan.tables());
+            if (all.stream().allMatch(t -> exists(t.staging()))) {
+                complete(plan);
+                return;
+            }
+        }
+        dropStaging(plan);
+    }
+
+    void dropStaging(LoadPlan plan) throws SQLException {
+        drop(plan.raw().staging());
+        for (LoadPlan.StagedTable t : plan.tables()) {
+            drop(t.staging());
+        }
+    }
+
+    private void swap(LoadPlan.StagedTable t) throws SQLException {
+        if (exists(t.target()) && hasDependentViews(t.target())) {
+            execute("TRUNCATE " + qualified(schema, t.target()));
+            append(t, "");
+            drop(t.staging());
+            return;
+        }
+        execute("DROP TABLE IF EXISTS " + qualified(schema, t.target()));
+        execute("ALTER TABLE " + qualified(schema, t.staging()) + " DROP COLUMN " + quote(LoadPlan.SEQUENCE_COLUMN));
+        execute("ALTER TABLE " + qualified(schema, t.staging()) + " RENAME TO " + quote(t.target()));
+    }
+
+    /** Inserts the staged rows (those matching {@code where}, written against alias {@code s}) in load order. */
+    private void append(LoadPlan.StagedTable t, String where) throws SQLException {
+        append(qualified(schema, t.staging()), t, where);
+    }
+
+    /** Inserts rows of {@code source} (a relation with the staging table's columns) into {@code t}'s final table. */
+    private void append(String source, LoadPlan.StagedTable t, String where) throws SQLException {
+        Map<String, String> staged = dataColumns(t.staging());
+        Map<String, String> target = ensureTarget(t.target(), staged);
+        List<String> names = new ArrayList<>(staged.keySet());
+        String insert = "INSERT INTO " + qualified(schema, t.target()) + " ("
+                + names.stream().map(PostgresIdentifiers::quote).collect(Collectors.joining(", ")) + ") SELECT "
+                + names.stream().map(n -> converted("s", n, staged, target)).collect(Collectors.joining(", "))
+                + " FROM " + source + " s " + where + " ORDER BY s." + quote(LoadPlan.SEQUENCE_COLUMN);
+        try (Statement s = connection.createStatement()) {
+            s.execute(insert);
+        } catch (SQLException e) {
+            throw withTypeChanges(e, t.target(), staged, target);
+        }
+    }
+
+    private void dedup(LoadPlan plan) throws SQLException {
+        append(plan.raw(), "");
+        drop(plan.raw().staging());
+        LoadPlan.StagedTable root = plan.root();
+        Map<String, String> staged = dataColumns(root.staging());
+        Map<String, String> target = ensureTarget(root.target(), staged);
+        execute("CREATE INDEX IF NOT EXISTS " + quote(PostgresIdentifiers.fit(root.target() + "_tributary_key")) + " ON "
+                + qualified(schema, root.target()) + " (" + columnList(root.key()) + ")");
+        String seq = quote(LoadPlan.SEQUENCE_COLUMN);
+        String cursor = root.cursor() == null || !staged.containsKey(root.cursor()) ? null : quote(root.cursor());
+        execute("CREATE TEMP TABLE _tributary_latest ON COMMIT DROP AS SELECT DISTINCT ON (" + columnList(root.key())
+                + ") * FROM " + qualified(schema, root.staging()) + " ORDER BY " + columnList(root.key())
+                + (cursor == null ? "" : ", " + cursor + " DESC NULLS LAST") + ", " + seq + " DESC");
+        String sameKey = root.key().stream().map(k -> "t." + quote(k) + " = " + converted("s", k, staged, target))
+                .collect(Collectors.joining(" AND "));
+        String newWins = cursor == null ? "TRUE"
+                : "(t." + cursor + " IS NULL OR (s." + cursor + " IS NOT NULL AND " + converted("s", root.cursor(), staged, target)
+                        + " >= t." + cursor + "))";
+        boolean cascade = plan.tables().size() > 1 && root.hashId() != null && target.containsKey(root.hashId());
+        String delete = "DELETE FROM " + qualified(schema, root.target()) + " t USING pg_temp._tributary_latest s WHERE " + sameKey
+                + " AND " + newWins;
+        try {
+            if (cascade) {
+                execute("CREATE TEMP TABLE _tributary_gone_0 (h text) ON COMMIT DROP");
+                execute("WITH gone AS (" + delete + " RETURNING t." + quote(root.hashId())
+                        + ") INSERT INTO pg_temp._tributary_gone_0 SELECT * FROM gone");
+            } else {
+                execute(delete);
+            }
+            execute("CREATE TEMP TABLE _tributary_winners ON COMMIT DROP AS SELECT s.* FROM pg_temp._tributary_latest s WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM " + qualified(schema, root.target()) + " t WHERE " + sameKey + ")");
+        } catch (SQLException e) {
+            throw withTypeChanges(e, root.target(), staged, target);
+        }
+        append("pg_temp._tributary_winners", root, "");
+        drop(root.staging());
+        dedupChildren(plan, cascade);
+    }
+
+    /** Children of replaced parent rows go; children of the winning records come in. */
+    private void dedupChildren(LoadPlan plan, boolean cascade) throws SQLException {
+        Map<String, Integer> goneTableOf = new HashMap<>();
+        goneTableOf.put(plan.root().target(), 0);
+        for (int i = 1; i < plan.tables().size(); i++) {
+            LoadPlan.StagedTable child = plan.tables().get(i);
+            Map<String, String> staged = dataColumns(child.staging());
+            Map<String, String> target = ensureTarget(child.target(), staged);
+            Integer parentGone = goneTableOf.get(child.parent());
+            if (cascade && parentGone != null && child.parentLink() != null && target.containsKey(child.parentLink())) {
+                execute("CREATE INDEX IF NOT EXISTS " + quote(PostgresIdentifiers.fit(child.target() + "_tributary_parent"))
+                        + " ON " + qualified(schema, child.target()) + " (" + quote(child.parentLink()) + ")");
+                String delete = "DELETE FROM " + qualified(schema, child.target()) + " t USING pg_temp._tributary_gone_" + parentGone
+                        + " g WHERE t." + quote(child.parentLink()) + " = g.h";
+                if (child.hashId() != null && target.containsKey(child.hashId())) {
+                    execute("CREATE TEMP TABLE _tributary_gone_" + i + " (h text) ON COMMIT DROP");
+                    execute("WITH gone AS (" + delete + " RETURNING t." + quote(child.hashId()) + ") INSERT INTO pg_temp._tributary_gone_"
+                            + i + " SELECT * FROM gone");
+                    goneTableOf.put(child.target(), i);
+                } else {
+                    execute(delete);
+                }
+            }
+            append(child, "WHERE s." + quote(LoadPlan.SEQUENCE_COLUMN) + " IN (SELECT " + quote(LoadPlan.SEQUENCE_COLUMN)
+                    + " FROM pg_temp._tributary_winners)");
+            drop(child.staging());
+        }
+    }
+
+    /** The staged table's columns and their types, without the load-order column. */
+    private Map<String, String> dataColumns(String table) throws SQLException {
+        Map<String, String> columns = columns(table);
+        columns.remove(LoadPlan.SEQUENCE_COLUMN);
+        return columns;
+    }
+
+    /** Creates the final table like the staged one, or adds the columns it lacks; returns its columns. */
+    private Map<String, String> ensureTarget(String table, Map<String, String> staged) throws SQLException {
+        Map<String, String> existing = columns(table);
+        if (existing.isEmpty()) {
+            execute("CREATE TABLE " + qualified(schema, table) + " (" + staged.entrySet().stream()
+                    .map(e -> quote(e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", ")) + ")");
+            return new LinkedHashMap<>(staged);
+        }
+        for (Map.Entry<String, String> column : staged.entrySet()) {
+            if (!existing.containsKey(column.getKey())) {
+                execute("ALTER TABLE " + qualified(schema, table) + " ADD COLUMN " + quote(column.getKey()) + " " + column.getValue());
+                existing.put(column.getKey(), column.getValue());
+            }
+        }
+        return existing;
+    }
+
+    /** {@code alias.column}, cast to the final column's type when the staged type differs. */
+    private static String converted(String alias, String column, Map<String, String> staged, Map<String, String> target) {
+        String expression = alias + "." + quote(column);
+        String want = target.get(column);
+        return want == null || want.equals(staged.get(column)) ? expression : "CAST(" + expression + " AS " + want + ")";
+    }
+
+    private SQLException withTypeChanges(SQLException e, String table, Map<String, String> staged, Map<String, String> target) {
+        List<String> changed = new ArrayList<>();
+        staged.forEach((column, type) -> {
+            String existing = target.get(column);
+            if (existing != null && !existing.equals(type)) {
+                changed.add(column + " is " + existing + " in " + schema + "." + table + " but " + type + " in the stream");
+            }
+        });
+        if (changed.isEmpty()) {
+            return e;
+        }
+        return new SQLException("Cannot merge into " + schema + "." + table + ": " + String.join("; ", changed)
+                + ", and the values do not convert (" + e.getMessage() + "); change the column's type (ALTER TABLE ... "
+                + "ALTER COLUMN ... TYPE ...) or run the stream with destination_sync_mode overwrite once", e.getSQLState(), e);
+    }
+
+    private Map<String, String> columns(String table) throws SQLException {
+        Map<String, String> columns = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname, format_type(a.atttypid, a.atttypmod)"
+                + " FROM pg_attribute a WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
+            ps.setString(1, qualified(schema, table));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    columns.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return columns;
+    }
+
+    boolean exists(String table) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, qualified(schema, table));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look up " + schema + "." + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean hasDependentViews(String table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_rewrite r"
+                + " ON r.oid = d.objid WHERE d.refobjid = to_regclass(?) AND r.ev_class <> d.refobjid)")) {
+            ps.setString(1, qualified(schema, table));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private void drop(String table) throws SQLException {
+        execute("DROP TABLE IF EXISTS " + qualified(schema, table));
+    }
+
+    private static String columnList(List<String> columns) {
+        return columns.stream().map(PostgresIdentifiers::quote).collect(Collectors.joining(", "));
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
