@@ -140,10 +140,10 @@ final class DemoCommand implements Callable<Integer> {
                     INSERT INTO customers
                     SELECT i,
                            'Customer ' || i,
-                           jsonb_build_object('email', 'customer' || i || '@example.com', 'phone', '+33 1 ' || lpad((i % 10000)::text, 4, '0')),
+                           jsonb_build_object('email', 'customer' || i || '@example.com', 'phone', '+33 1 ' || lpad((i %% 10000)::text, 4, '0')),
                            (SELECT jsonb_agg(jsonb_build_object('street', (i * 7 + a) || ' Main St',
-                                                                'city', (ARRAY['Paris','Boston','Lyon','Berlin'])[1 + (i + a) % 4]))
-                              FROM generate_series(1, 1 + i % 3) a),
+                                                                'city', (ARRAY['Paris','Boston','Lyon','Berlin'])[1 + (i + a) %% 4]))
+                              FROM generate_series(1, 1 + i %% 3) a),
                            timestamptz '2025-01-01 00:00:00+00' + i * interval '1 minute'
                     FROM generate_series(1, %d) i""".formatted(rows));
         }
@@ -162,6 +162,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         y.append("destinations:\n");
         y.append("  lake:\n    type: local\n    config:\n      destination_path: ").append(quote(dir.resolve("lake").toString())).append("\n");
+        y.append("  lake_parquet:\n    type: local\n    config:\n      destination_path: ").append(quote(dir.resolve("lake").toString()))
+                .append("\n      format: parquet\n");
         if (postgresDestination) {
             y.append("  warehouse:\n    type: postgres\n    config:\n      host: ").append(host).append("\n      port: ").append(port)
                     .append("\n      database: demo_warehouse\n      username: postgres\n      schema: public\n");
@@ -171,7 +173,7 @@ final class DemoCommand implements Callable<Integer> {
                 .append("      - { name: customers_csv, sync_mode: full_refresh, destination_sync_mode: overwrite }\n");
         names.add("customers_csv_to_lake");
         if (postgresSource) {
-            y.append("  customers_pg_to_lake:\n    source: demo_pg\n    destination: lake\n    streams:\n")
+            y.append("  customers_pg_to_lake:\n    source: demo_pg\n    destination: lake_parquet\n    streams:\n")
                     .append("      - { name: public.customers, sync_mode: full_refresh, destination_sync_mode: overwrite }\n");
             names.add("customers_pg_to_lake");
             if (postgresDestination) {
