@@ -105,7 +105,7 @@ final class Baselines {
                     .build();
             JdbcBatchItemWriter<Object[]> writer = new JdbcBatchItemWriterBuilder<Object[]>()
                     .dataSource(targetDs)
-                    .sql("INSERT INTO bench_out.items_sb VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)")
+                    .sql("INSERT INTO bench_out.items_sb VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb))")
                     .itemPreparedStatementSetter((item, ps) -> {
                         ps.setLong(1, (Long) item[0]);
                         ps.setInt(2, (Integer) item[1]);
