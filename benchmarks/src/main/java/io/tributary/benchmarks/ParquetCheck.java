@@ -16,7 +16,7 @@ final class ParquetCheck {
                 "SELECT count(*), sum(id), sum(qty), sum(price), sum(length(name) + length(note)) FROM read_parquet('" + glob + "')")) {
             rs.next();
             return "rows=" + rs.getLong(1) + ",sum_id=" + rs.getLong(2) + ",sum_qty=" + rs.getLong(3)
-                    + ",sum_price=" + rs.getBigDecimal(4).setScale(2) + ",text_len=" + rs.getLong(5);
+                    + ",sum_price=" + rs.getBigDecimal(4).setScale(2, java.math.RoundingMode.HALF_UP) + ",text_len=" + rs.getLong(5);
         }
     }
 }
