@@ -1,8 +1,12 @@
 package io.tributary.batch.engine;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import javax.sql.DataSource;
 
@@ -21,7 +25,9 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
@@ -38,6 +44,7 @@ public final class SyncEngine {
 
     private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
     private static final String REQUESTED_AT = "sync.requested_at";
+    private static final String KIND = "sync.kind";
 
     private final JobRepository repository;
     private final JobOperator operator;
@@ -85,13 +92,123 @@ public final class SyncEngine {
 
     /** Starts a new sync of {@code connection} and waits for it to end. */
     public SyncResult sync(TributaryConfig config, String connection) {
+        return sync(config, connection, SyncListener.NONE);
+    }
+
+    /** Starts a new sync of {@code connection} and waits for it to end, telling {@code listener} its execution. */
+    public SyncResult sync(TributaryConfig config, String connection, SyncListener listener) {
         ConnectionPlan plan = planner.plan(config, connection);
         recoverDeadExecution(connection);
-        Job job = jobFactory.create(plan);
+        Job job = jobFactory.create(plan, listeners(listener));
         JobParameters parameters = new JobParametersBuilder()
                 .addLong(REQUESTED_AT, System.currentTimeMillis())
                 .toJobParameters();
         return launch(job, parameters);
+    }
+
+    /**
+     * Empties the connection's streams in the destination and forgets their committed state, so
+     * the next sync reads everything again (Airbyte's reset); waits for it to end.
+     */
+    public SyncResult reset(TributaryConfig config, String connection, SyncListener listener) {
+        ConnectionPlan plan = ResetPlans.of(planner.plan(config, connection));
+        recoverDeadExecution(connection);
+        Job job = jobFactory.create(plan, listeners(listener));
+        JobParameters parameters = new JobParametersBuilder()
+                .addLong(REQUESTED_AT, System.currentTimeMillis())
+                .addString(KIND, SyncKind.RESET.name())
+                .toJobParameters();
+        return launch(job, parameters);
+    }
+
+    /**
+     * Runs a sync, resumption or reset of {@code connection} on {@code executor} and returns at
+     * once; the future ends with the result, or with the {@link SyncException} or
+     * {@link io.tributary.connector.config.ConfigException} that kept it from starting.
+     */
+    public CompletableFuture<SyncResult> launch(SyncKind kind, TributaryConfig config, String connection,
+                                                SyncListener listener, Executor executor) {
+        return CompletableFuture.supplyAsync(() -> switch (kind) {
+            case SYNC -> sync(config, connection, listener);
+            case RESUME -> restart(config, connection, listener);
+            case RESET -> reset(config, connection, listener);
+        }, executor);
+    }
+
+    /**
+     * Asks a running sync to stop: it ends at its next chunk boundary, with everything committed so
+     * far kept, as STOPPED. Works from any process that shares the job repository.
+     *
+     * @return false when the execution does not exist or no longer runs
+     */
+    public boolean stop(long jobExecutionId) {
+        JobExecution execution = repository.getJobExecution(jobExecutionId);
+        if (execution == null || !execution.isRunning()) {
+            return false;
+        }
+        if (execution.getStatus() == BatchStatus.STOPPING) {
+            return true;
+        }
+        try {
+            return operator.stop(execution);
+        } catch (JobExecutionNotRunningException e) {
+            return false;
+        }
+    }
+
+    /** One job execution as a result, with the live counts of its steps while it runs. */
+    public Optional<SyncResult> execution(long jobExecutionId) {
+        return Optional.ofNullable(repository.getJobExecution(jobExecutionId)).map(SyncResult::of);
+    }
+
+    /** The newest execution of {@code connection}, if it ever synced. */
+    public Optional<SyncResult> lastSync(String connection) {
+        return Optional.ofNullable(lastExecution(connection)).map(SyncResult::of);
+    }
+
+    /** Whether the last sync of {@code connection} can be resumed: it failed, was stopped, or its process died. */
+    public boolean canResume(String connection) {
+        JobExecution last = lastExecution(connection);
+        if (last == null) {
+            return false;
+        }
+        BatchStatus status = last.getStatus();
+        return status == BatchStatus.FAILED || status == BatchStatus.STOPPED
+                || (status.isRunning() && !SyncOwnerListener.isAlive(last));
+    }
+
+    /**
+     * Marks failed (and so restartable) every execution left running by a process that no longer
+     * runs on this host, e.g. after {@code kill -9} of the service. An execution that has no owner
+     * yet is only taken when it was created more than a minute ago: it may be starting right now.
+     *
+     * @return the executions recovered
+     */
+    public List<SyncResult> recoverDeadExecutions() {
+        List<SyncResult> recovered = new ArrayList<>();
+        LocalDateTime ownerless = LocalDateTime.now().minusMinutes(1);
+        for (String name : repository.getJobNames()) {
+            for (JobExecution execution : repository.findRunningJobExecutions(name)) {
+                boolean hasOwner = execution.getExecutionContext().containsKey(SyncOwnerListener.OWNER_KEY);
+                if (SyncOwnerListener.isAlive(execution)
+                        || (!hasOwner && execution.getCreateTime() != null && execution.getCreateTime().isAfter(ownerless))) {
+                    continue;
+                }
+                log.warn("Sync of {} (job {}) was left {} by a process that no longer runs; marking it failed",
+                        name, execution.getId(), execution.getStatus());
+                recovered.add(SyncResult.of(operator.recover(execution)));
+            }
+        }
+        return recovered;
+    }
+
+    private static List<JobExecutionListener> listeners(SyncListener listener) {
+        return List.of(new JobExecutionListener() {
+            @Override
+            public void beforeJob(JobExecution jobExecution) {
+                listener.started(jobExecution.getId());
+            }
+        });
     }
 
     /**
@@ -101,6 +218,11 @@ public final class SyncEngine {
      * @throws SyncException when there is nothing to restart (no sync yet, or the last one completed)
      */
     public SyncResult restart(TributaryConfig config, String connection) {
+        return restart(config, connection, SyncListener.NONE);
+    }
+
+    /** {@link #restart(TributaryConfig, String)}, telling {@code listener} the new execution. */
+    public SyncResult restart(TributaryConfig config, String connection, SyncListener listener) {
         JobExecution last = lastExecution(connection);
         if (last == null) {
             throw new SyncException("connection '" + connection + "' has no sync to restart; start one with sync");
@@ -116,7 +238,7 @@ public final class SyncEngine {
                     + ") was abandoned and cannot be restarted; run sync to start a new one");
         }
         log.info("Restarting sync of {} (job {}, was {})", connection, last.getId(), last.getStatus());
-        return launch(jobFactory.create(plan), last.getJobParameters());
+        return launch(jobFactory.create(resetAgain(plan, last), listeners(listener)), last.getJobParameters());
     }
 
     /** The newest syncs of {@code connection}, newest first, one entry per job execution. */
@@ -129,6 +251,11 @@ public final class SyncEngine {
         }
         out.sort((a, b) -> Long.compare(b.jobExecutionId(), a.jobExecutionId()));
         return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    /** A failed reset is resumed as a reset: its parameters say so. */
+    private static ConnectionPlan resetAgain(ConnectionPlan plan, JobExecution last) {
+        return SyncKind.RESET.name().equals(last.getJobParameters().getString(KIND)) ? ResetPlans.of(plan) : plan;
     }
 
     private SyncResult launch(Job job, JobParameters parameters) {

@@ -1,6 +1,7 @@
 package io.tributary.batch.job;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.tributary.batch.plan.ConnectionPlan;
 import io.tributary.connector.catalog.ConfiguredStream;
@@ -11,6 +12,7 @@ import io.tributary.normalization.StreamNormalizer;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -43,6 +45,11 @@ public final class ConnectionJobFactory {
     }
 
     public Job create(ConnectionPlan plan) {
+        return create(plan, List.of());
+    }
+
+    /** The connection's job with further listeners (the service's, say) called after the owner is recorded. */
+    public Job create(ConnectionPlan plan, List<? extends JobExecutionListener> listeners) {
         PreviousSyncState previous = new PreviousSyncState(repository);
         SimpleJobBuilder job = null;
         for (ConfiguredStream stream : plan.streams()) {
@@ -69,6 +76,10 @@ public final class ConnectionJobFactory {
         if (job == null) {
             throw new IllegalArgumentException("Connection " + plan.name() + " has no stream to sync");
         }
-        return job.listener(new SyncOwnerListener(repository)).build();
+        job = job.listener(new SyncOwnerListener(repository));
+        for (JobExecutionListener listener : listeners) {
+            job = job.listener(listener);
+        }
+        return job.build();
     }
 }
