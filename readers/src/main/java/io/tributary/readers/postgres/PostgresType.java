@@ -49,7 +49,7 @@ record PostgresType(String sqlName, String baseName, PostgresTypeKind kind, Inte
                     schema.put("scale", scale);
                 }
             }
-            case MONEY -> schema.put("scale", 2);
+            case MONEY -> schema.put("precision", 19).put("scale", 2); // a 64-bit count of cents
             case DATE -> schema.put("format", "date");
             case TIME -> schema.put("format", "time").put("airbyte_type", "time_without_timezone");
             case TIMETZ -> schema.put("format", "time").put("airbyte_type", "time_with_timezone");
