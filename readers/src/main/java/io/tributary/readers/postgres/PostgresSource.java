@@ -22,6 +22,9 @@ import io.tributary.connector.postgres.PostgresIdentifiers;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.connector.source.CheckResult;
 import io.tributary.connector.source.Source;
+import io.tributary.readers.postgres.cdc.CdcCatalog;
+import io.tributary.readers.postgres.cdc.CdcCheck;
+import io.tributary.readers.postgres.cdc.PostgresCdcReader;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,7 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The PostgreSQL source ({@code postgres}): tables and views of chosen schemas as streams, read in
  * full (ordered by primary key, by ctid ranges without one) or incrementally by a cursor column.
- * A user with CONNECT, USAGE on the schemas and SELECT on the tables is enough.
+ * A user with CONNECT, USAGE on the schemas and SELECT on the tables is enough. With
+ * {@code replication_method: cdc}, incremental streams capture changes through logical replication
+ * instead ({@link PostgresCdcReader}).
  */
 public final class PostgresSource implements Source {
 
@@ -52,7 +57,11 @@ public final class PostgresSource implements Source {
             return CheckResult.failure(e.getMessage());
         }
         try (Connection c = PostgresSession.open(source.connection())) {
-            return checkSchemas(c, source);
+            CheckResult result = checkSchemas(c, source);
+            if (result.succeeded() && source.cdc() != null) {
+                return CdcCheck.check(c, source.connection(), source.cdc(), source.schemas(), result.message());
+            }
+            return result;
         } catch (PostgresConnectionException e) {
             return CheckResult.failure(e.getMessage());
         } catch (SQLException e) {
@@ -132,6 +141,9 @@ public final class PostgresSource implements Source {
             for (PostgresRelation relation : relations) {
                 streams.add(stream(relation, samples));
             }
+            if (source.cdc() != null) {
+                streams = CdcCatalog.decorate(c, source.schemas(), streams);
+            }
             c.rollback();
             return new Catalog(streams);
         } catch (SQLException e) {
@@ -162,6 +174,9 @@ public final class PostgresSource implements Source {
     @Override
     public ItemStreamReader<SourceRecord> reader(ConnectorConfig config, ConfiguredStream stream, Map<String, Object> previousSync) {
         PostgresSourceConfig source = PostgresSourceConfig.from(config);
+        if (stream.syncMode() == SyncMode.INCREMENTAL && source.cdc() != null) {
+            return new PostgresCdcReader(new PostgresSourceAccess(source), source.cdc(), stream, previousSync);
+        }
         if (stream.syncMode() == SyncMode.INCREMENTAL) {
             cursorField(stream);
         }

@@ -7,12 +7,15 @@ import io.tributary.connector.config.ConfigField;
 import io.tributary.connector.config.ConfigSpec;
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.connector.postgres.PostgresConnectionConfig;
+import io.tributary.readers.postgres.cdc.CdcSettings;
 
 /**
- * The PostgreSQL source's configuration: the shared connection fields plus the schemas to offer and
- * the number of rows fetched per round trip.
+ * The PostgreSQL source's configuration: the shared connection fields plus the schemas to offer,
+ * the number of rows fetched per round trip, and the change data capture settings.
+ *
+ * @param cdc the CDC settings with {@code replication_method: cdc}, else {@code null}
  */
-record PostgresSourceConfig(PostgresConnectionConfig connection, List<String> schemas, int fetchSize) {
+record PostgresSourceConfig(PostgresConnectionConfig connection, List<String> schemas, int fetchSize, CdcSettings cdc) {
 
     static final ConfigSpec SPEC;
 
@@ -22,6 +25,7 @@ record PostgresSourceConfig(PostgresConnectionConfig connection, List<String> sc
                 .describe("Schemas whose tables and views become streams"));
         fields.add(ConfigField.integer("fetch_size").defaultsTo(10_000L).between(1, 1_000_000)
                 .describe("Rows fetched per round trip from the server-side cursor; memory use grows with it"));
+        fields.addAll(CdcSettings.fields());
         SPEC = ConfigSpec.of("PostgreSQL source", fields.toArray(ConfigField[]::new));
     }
 
@@ -29,11 +33,16 @@ record PostgresSourceConfig(PostgresConnectionConfig connection, List<String> sc
         schemas = List.copyOf(schemas);
     }
 
+    PostgresSourceConfig(PostgresConnectionConfig connection, List<String> schemas, int fetchSize) {
+        this(connection, schemas, fetchSize, null);
+    }
+
     static PostgresSourceConfig from(ConnectorConfig config) {
         List<String> schemas = config.list("schemas").stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         return new PostgresSourceConfig(
                 PostgresConnectionConfig.from(config),
                 schemas.isEmpty() ? List.of("public") : schemas,
-                config.has("fetch_size") ? config.intValue("fetch_size") : 10_000);
+                config.has("fetch_size") ? config.intValue("fetch_size") : 10_000,
+                CdcSettings.from(config));
     }
 }

@@ -34,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class PostgresStreamReader implements ItemStreamReader<SourceRecord> {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String CDC_FIELD_PREFIX = "_ab_cdc_";
 
     private final PostgresSourceConfig config;
     private final ConfiguredStream stream;
@@ -50,6 +51,7 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord> {
     private String relationName;
 
     private final int ctidPagesPerRange;
+    private final PostgresSourceAccess.TransactionStart transactionStart;
 
     PostgresStreamReader(PostgresSourceConfig config, ConfiguredStream stream, Map<String, Object> previousSync) {
         this(config, stream, previousSync, CtidRangeScan.PAGES_PER_RANGE);
@@ -58,10 +60,20 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord> {
     /** With {@code ctidPagesPerRange} pages per ctid range (tests use small ranges to cross range boundaries). */
     PostgresStreamReader(PostgresSourceConfig config, ConfiguredStream stream, Map<String, Object> previousSync,
             int ctidPagesPerRange) {
+        this(config, stream, previousSync, ctidPagesPerRange, null);
+    }
+
+    /**
+     * @param transactionStart the first statement of the read transaction (CDC imports the slot's
+     *     exported snapshot with it), or {@code null}
+     */
+    PostgresStreamReader(PostgresSourceConfig config, ConfiguredStream stream, Map<String, Object> previousSync,
+            int ctidPagesPerRange, PostgresSourceAccess.TransactionStart transactionStart) {
         this.config = config;
         this.stream = stream;
         this.previousSync = previousSync == null ? Map.of() : previousSync;
         this.ctidPagesPerRange = ctidPagesPerRange;
+        this.transactionStart = transactionStart;
     }
 
     @Override
@@ -73,6 +85,9 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord> {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            if (transactionStart != null) {
+                transactionStart.begin(connection);
+            }
             PostgresRelation relation = new PostgresIntrospection(connection).relation(schema, stream.name());
             if (relation == null) {
                 throw new ItemStreamException("PostgreSQL source " + config.connection().address() + ": table or view "
@@ -86,7 +101,7 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord> {
             scan.restore(context, previousSync);
         } catch (SQLException e) {
             close();
-            throw new ItemStreamException("PostgreSQL source: cannot open " + relationName + ": " + e.getMessage(), e);
+            throw failure("PostgreSQL source: cannot open " + relationName + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -97,7 +112,10 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord> {
         return PostgresIdentifiers.qualified(schema, stream.name());
     }
 
-    /** The catalog's columns, in table order; a column the catalog names but the table lost is an error. */
+    /**
+     * The catalog's columns, in table order; a column the catalog names but the table lost is an error.
+     * The change-capture fields CDC adds to a schema ({@code _ab_cdc_*}) are not columns.
+     */
     private List<PostgresColumn> selectedColumns(PostgresRelation relation) {
         JsonNode properties = stream.stream().jsonSchema().path("properties");
         if (!properties.isObject() || properties.isEmpty()) {
@@ -105,7 +123,7 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord> {
         }
         List<String> missing = new ArrayList<>();
         for (String name : properties.propertyNames()) {
-            if (relation.column(name).isEmpty()) {
+            if (relation.column(name).isEmpty() && !name.startsWith(CDC_FIELD_PREFIX)) {
                 missing.add(name);
             }
         }
@@ -186,8 +204,18 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord> {
                 }
             }
         } catch (SQLException e) {
-            throw new ItemStreamException("PostgreSQL source: reading " + relationName + " failed: " + e.getMessage(), e);
+            throw failure("PostgreSQL source: reading " + relationName + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A failure whose message is the one to show: the driver's error is attached as suppressed, not as
+     * the cause, because sync results report an error's root cause.
+     */
+    private static ItemStreamException failure(String message, SQLException e) {
+        ItemStreamException failure = new ItemStreamException(message);
+        failure.addSuppressed(e);
+        return failure;
     }
 
     private SourceRecord record(ResultSet rs) throws SQLException {

@@ -105,7 +105,9 @@ enum PostgresTypeKind {
     JsonNode fromText(String s) {
         return switch (this) {
             case INTEGER -> LongNode.valueOf(Long.parseLong(s));
-            case NUMERIC, FLOAT, MONEY -> decimal(s);
+            case NUMERIC, FLOAT -> decimal(s);
+            // read as numeric by queries; logical replication prints it in the C locale: -$1,234.56
+            case MONEY -> decimal(s.replace("$", "").replace(",", ""));
             case BOOLEAN -> BooleanNode.valueOf(s.equals("t") || s.equals("true"));
             case DATE -> StringNode.valueOf(PostgresTextValues.isoDate(s));
             case TIMETZ -> StringNode.valueOf(PostgresTextValues.isoTimeTz(s));
