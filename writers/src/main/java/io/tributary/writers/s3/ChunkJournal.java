@@ -8,7 +8,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -45,7 +47,12 @@ final class ChunkJournal {
 
         Entry(TableSchema table) {
             try {
-                this.writer = new JsonLinesTableWriter(table, new GZIPOutputStream(bytes, 64 * 1024));
+                // The journal is read back only after a crash: the fastest compression is enough.
+                this.writer = new JsonLinesTableWriter(table, new GZIPOutputStream(bytes, 64 * 1024) {
+                    {
+                        def.setLevel(Deflater.BEST_SPEED);
+                    }
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -61,8 +68,9 @@ final class ChunkJournal {
         }
     }
 
-    void put(TableSchema table, long chunk, Entry entry) {
-        objects.put(key(table, chunk), entry.finish());
+    /** Starts storing one table's rows of a chunk; the chunk may commit only once the returned task is done. */
+    Future<?> put(TableSchema table, long chunk, Entry entry) {
+        return objects.putAsync(key(table, chunk), entry.finish());
     }
 
     /** Feeds the journaled rows of {@code table} for chunks {@code from} (inclusive) to {@code to} (exclusive), in order. */

@@ -12,6 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import io.tributary.writers.s3.S3LoadState.PendingFile;
@@ -35,12 +40,22 @@ final class S3Objects implements AutoCloseable {
     private static final int MAX_PARTS = 10_000;
     private static final int DELETE_BATCH = 1000;
 
+    /** Parts and journal objects in flight at once: overlaps network latency, memory stays one buffer per task. */
+    private static final int PARALLEL_UPLOADS = 4;
+
     private final S3Client client;
     private final String bucket;
+    private final ExecutorService uploads;
 
     S3Objects(S3Client client, String bucket) {
         this.client = client;
         this.bucket = bucket;
+        AtomicInteger threads = new AtomicInteger();
+        this.uploads = Executors.newFixedThreadPool(PARALLEL_UPLOADS, r -> {
+            Thread t = new Thread(r, "s3-upload-" + bucket + "-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     String bucket() {
@@ -57,24 +72,49 @@ final class S3Objects implements AutoCloseable {
         long effectivePart = Math.max(partSize, (size + MAX_PARTS - 1) / MAX_PARTS);
         String uploadId = client.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
         try {
-            List<String> etags = new ArrayList<>();
+            List<Future<String>> etags = new ArrayList<>();
             long offset = 0;
             int number = 1;
             do {
                 long start = offset;
                 long length = Math.min(effectivePart, size - offset);
                 int partNumber = number;
-                RequestBody body = RequestBody.fromContentProvider(() -> range(file, start, length), length,
-                        "application/octet-stream");
-                etags.add(client.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
-                        .contentLength(length), body).eTag());
+                etags.add(uploads.submit(() -> client.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                                .partNumber(partNumber).contentLength(length),
+                        RequestBody.fromContentProvider(() -> range(file, start, length), length, "application/octet-stream"))
+                        .eTag()));
                 offset += length;
                 number++;
             } while (offset < size);
-            return new PendingFile(key, uploadId, etags, size);
+            List<String> done = new ArrayList<>();
+            for (Future<String> etag : etags) {
+                done.add(await(etag));
+            }
+            return new PendingFile(key, uploadId, done, size);
         } catch (RuntimeException e) {
             abortQuietly(key, uploadId);
             throw e;
+        }
+    }
+
+    /** Starts writing a small object; {@link #await} the result before relying on it. */
+    Future<?> putAsync(String key, byte[] content) {
+        return uploads.submit(() -> put(key, content));
+    }
+
+    /** The result of an upload task; its failure rethrown as it was (S3 and SDK exceptions are unchecked). */
+    static <T> T await(Future<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            task.cancel(true);
+            throw new IllegalStateException("interrupted while uploading to S3", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -237,6 +277,7 @@ final class S3Objects implements AutoCloseable {
 
     @Override
     public void close() {
+        uploads.shutdownNow();
         client.close();
     }
 }

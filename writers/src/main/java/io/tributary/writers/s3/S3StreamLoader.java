@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -133,17 +134,24 @@ final class S3StreamLoader implements StreamLoader {
         long chunkNo = chunks;
         dirty = true;
         Map<String, ChunkJournal.Entry> entries = new HashMap<>();
+        List<Future<?>> journaled = new ArrayList<>();
         try {
+            // The journal first, so its upload overlaps the encoding of the files.
             for (NormalizedRecord record : chunk) {
                 for (TableRow row : record.rows()) {
                     TableSchema table = table(row.table().name());
-                    openFile(table).writer().write(row.values());
                     entries.computeIfAbsent(table.name(), n -> new ChunkJournal.Entry(table)).write(row.values());
                 }
             }
             for (Map.Entry<String, ChunkJournal.Entry> e : entries.entrySet()) {
-                journal().put(tables.get(e.getKey()), chunkNo, e.getValue());
+                journaled.add(journal().put(tables.get(e.getKey()), chunkNo, e.getValue()));
             }
+            for (NormalizedRecord record : chunk) {
+                for (TableRow row : record.rows()) {
+                    openFile(tables.get(row.table().name())).writer().write(row.values());
+                }
+            }
+            journaled.forEach(S3Objects::await);
             for (TableSchema table : tables.values()) {
                 OpenFile file = open.get(table.name());
                 if (file == null) {
@@ -155,6 +163,7 @@ final class S3StreamLoader implements StreamLoader {
             }
             chunks = chunkNo + 1;
         } catch (RuntimeException e) {
+            journaled.forEach(f -> f.cancel(false));
             needsRecovery = true;
             discardOpenFiles();
             abortUncommittedUploads();
