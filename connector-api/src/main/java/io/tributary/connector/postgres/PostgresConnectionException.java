@@ -32,9 +32,16 @@ public class PostgresConnectionException extends RuntimeException {
 
     private final Kind kind;
 
+    /**
+     * @param cause the driver's error; kept as a suppressed exception rather than the cause, so that
+     *     code reporting an error's root cause (as sync results do) shows this message
+     */
     public PostgresConnectionException(Kind kind, String message, Throwable cause) {
-        super(message, cause);
+        super(message);
         this.kind = kind;
+        if (cause != null) {
+            addSuppressed(cause);
+        }
     }
 
     public Kind kind() {

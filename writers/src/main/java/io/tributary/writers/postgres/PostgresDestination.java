@@ -113,6 +113,11 @@ public final class PostgresDestination implements Destination {
                 return "user " + user + " may not create schema '" + schema + "' (" + message + "); create the schema, or run "
                         + "GRANT CREATE ON DATABASE " + PostgresIdentifiers.quote(config.connection().database()) + " TO " + user;
             }
+            if (message.contains("permission denied for table") || message.contains("must be owner")) {
+                return "user " + user + " may not change a table in schema '" + schema + "' that another user created ("
+                        + message + "); load with the user that owns the stream's tables, or hand them over with "
+                        + "ALTER TABLE ... OWNER TO " + user;
+            }
             return "user " + user + " may not create tables in schema '" + schema + "' (" + message + "); run GRANT USAGE, "
                     + "CREATE ON SCHEMA " + PostgresIdentifiers.quote(schema) + " TO " + user;
         }

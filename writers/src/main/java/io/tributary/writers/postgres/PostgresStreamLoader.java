@@ -65,7 +65,7 @@ final class PostgresStreamLoader implements StreamLoader {
         } catch (SQLException e) {
             rollbackQuietly();
             close();
-            throw new ItemStreamException(where + ": cannot prepare the load: " + PostgresDestination.explain(e, config, plan.schema()), e);
+            throw failure(where + ": cannot prepare the load: " + PostgresDestination.explain(e, config, plan.schema()), e);
         } catch (RuntimeException e) {
             rollbackQuietly();
             close();
@@ -121,7 +121,7 @@ final class PostgresStreamLoader implements StreamLoader {
             chunks = number;
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new ItemStreamException(where + ": loading chunk " + number + " failed: " + e.getMessage(), e);
+            throw failure(where + ": loading chunk " + number + " failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             rollbackQuietly();
             throw e;
@@ -155,12 +155,22 @@ final class PostgresStreamLoader implements StreamLoader {
             completed = true;
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new ItemStreamException(where + ": completing the sync failed: " + e.getMessage(), e);
+            throw failure(where + ": completing the sync failed: " + e.getMessage(), e);
         } finally {
             if (opened) {
                 close();
             }
         }
+    }
+
+    /**
+     * A failure whose message is the one to show: the driver's error is attached as suppressed, not as
+     * the cause, because sync results report an error's root cause.
+     */
+    private static ItemStreamException failure(String message, SQLException e) {
+        ItemStreamException failure = new ItemStreamException(message);
+        failure.addSuppressed(e);
+        return failure;
     }
 
     private void rollbackQuietly() {

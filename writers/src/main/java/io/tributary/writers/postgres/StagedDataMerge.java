@@ -243,9 +243,11 @@ final class StagedDataMerge {
         if (changed.isEmpty()) {
             return e;
         }
-        return new SQLException("Cannot merge into " + schema + "." + table + ": " + String.join("; ", changed)
+        SQLException explained = new SQLException("Cannot merge into " + schema + "." + table + ": " + String.join("; ", changed)
                 + ", and the values do not convert (" + e.getMessage() + "); change the column's type (ALTER TABLE ... "
-                + "ALTER COLUMN ... TYPE ...) or run the stream with destination_sync_mode overwrite once", e.getSQLState(), e);
+                + "ALTER COLUMN ... TYPE ...) or run the stream with destination_sync_mode overwrite once", e.getSQLState());
+        explained.addSuppressed(e);
+        return explained;
     }
 
     private Map<String, String> columns(String table) throws SQLException {
