@@ -27,6 +27,7 @@ class PostgresSourceCheckIT {
     private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
     private static final String NO_USAGE = "no_usage_" + SUFFIX;
     private static final String NO_SELECT = "no_select_" + SUFFIX;
+    private static final String READ_ONLY = "read_only_" + SUFFIX;
 
     @BeforeAll
     static void createDatabaseAndRoles() {
@@ -37,13 +38,18 @@ class PostgresSourceCheckIT {
                 "CREATE TABLE shop.customers (id int PRIMARY KEY)",
                 "CREATE ROLE " + NO_USAGE + " LOGIN",
                 "CREATE ROLE " + NO_SELECT + " LOGIN",
-                "GRANT USAGE ON SCHEMA shop TO " + NO_SELECT);
+                "GRANT USAGE ON SCHEMA shop TO " + NO_SELECT,
+                "INSERT INTO shop.orders SELECT generate_series(1, 10)",
+                "CREATE ROLE " + READ_ONLY + " LOGIN",
+                "ALTER ROLE " + READ_ONLY + " SET default_transaction_read_only = on",
+                "GRANT USAGE ON SCHEMA shop TO " + READ_ONLY,
+                "GRANT SELECT ON ALL TABLES IN SCHEMA shop TO " + READ_ONLY);
     }
 
     @AfterAll
     static void dropDatabaseAndRoles() {
         db.close();
-        db.server().admin("DROP ROLE IF EXISTS " + NO_USAGE, "DROP ROLE IF EXISTS " + NO_SELECT);
+        db.server().admin("DROP ROLE IF EXISTS " + NO_USAGE, "DROP ROLE IF EXISTS " + NO_SELECT, "DROP ROLE IF EXISTS " + READ_ONLY);
     }
 
     private static Map<String, Object> settings() {
@@ -61,6 +67,19 @@ class PostgresSourceCheckIT {
         CheckResult result = check(settings());
         assertThat(result.succeeded()).as(result.message()).isTrue();
         assertThat(result.message()).contains("2 readable tables and views in [shop]");
+    }
+
+    @Test
+    void aReadOnlyUserIsEnoughForFullRefreshAndIncremental() throws Exception {
+        Map<String, Object> raw = settings();
+        raw.put("username", READ_ONLY);
+        var config = PostgresSourceFixture.config(raw);
+        assertThat(PostgresSourceFixture.SOURCE.check(config).succeeded()).isTrue();
+        var orders = PostgresSourceFixture.discovered(config, "orders");
+        assertThat(PostgresSourceFixture.readAll(PostgresSourceFixture.SOURCE.reader(config, PostgresSourceFixture.fullRefresh(orders),
+                Map.of()), new ExecutionContext())).hasSize(10);
+        assertThat(PostgresSourceFixture.sync(config, PostgresSourceFixture.incremental(orders, "id"), new java.util.HashMap<>()))
+                .hasSize(10);
     }
 
     @Test

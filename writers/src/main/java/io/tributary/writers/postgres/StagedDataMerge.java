@@ -32,7 +32,9 @@ import io.tributary.connector.postgres.PostgresIdentifiers;
  *     row replaces an existing one unless the existing row's cursor is greater. Without a cursor
  *     column, the row loaded last wins. Rows whose key is NULL are never matched, so they accumulate.
  *     Child tables follow their parent rows: children of replaced rows are deleted (through the
- *     parent-hashid link) and the children of the winning rows inserted.
+ *     parent-hashid link) and the children of the winning rows inserted. When the winning version of
+ *     a key is a deletion reported by CDC ({@code _ab_cdc_deleted_at} set), the key leaves the final
+ *     table; the raw table keeps the deletion.
  * </ul>
  *
  * <p>Columns come from the staging tables, so a plan stored by an earlier sync finishes correctly.
@@ -42,6 +44,9 @@ import io.tributary.connector.postgres.PostgresIdentifiers;
  * column's type yourself, or run an overwrite sync, which recreates the table with the new types).
  */
 final class StagedDataMerge {
+
+    /** The field CDC sources set on a record that reports a deleted row (Airbyte's name). */
+    static final String CDC_DELETED_AT = "_ab_cdc_deleted_at";
 
     private final Connection connection;
     private final String schema;
@@ -162,8 +167,10 @@ final class StagedDataMerge {
             } else {
                 execute(delete);
             }
+            // a key whose latest version is a deletion reported by CDC leaves the final table (it stays in the raw table)
+            String alive = staged.containsKey(CDC_DELETED_AT) ? " AND s." + quote(CDC_DELETED_AT) + " IS NULL" : "";
             execute("CREATE TEMP TABLE _tributary_winners ON COMMIT DROP AS SELECT s.* FROM pg_temp._tributary_latest s WHERE NOT EXISTS"
-                    + " (SELECT 1 FROM " + qualified(schema, root.target()) + " t WHERE " + sameKey + ")");
+                    + " (SELECT 1 FROM " + qualified(schema, root.target()) + " t WHERE " + sameKey + ")" + alive);
         } catch (SQLException e) {
             throw withTypeChanges(e, root.target(), staged, target);
         }

@@ -160,6 +160,24 @@ class PostgresLoaderSyncModesIT {
     }
 
     @Test
+    void appendDedupRemovesKeysWhoseLatestVersionIsACdcDeletion() throws Exception {
+        TableSchema changes = LoaderFixture.table("accounts", List.of(Column.of("id", ColumnType.INTEGER),
+                Column.of("_ab_cdc_lsn", ColumnType.INTEGER), Column.of("_ab_cdc_deleted_at", ColumnType.TIMESTAMP_TZ)),
+                List.of("id"), null, List.of());
+        StreamTables tables = new StreamTables(List.of(changes));
+        ConfiguredStream stream = LoaderFixture.stream("accounts", SyncMode.INCREMENTAL, DestinationSyncMode.APPEND_DEDUP,
+                List.of("_ab_cdc_lsn"), List.of("id"));
+        OffsetDateTime deleted = OffsetDateTime.parse("2024-03-01T00:00:00Z");
+        LoaderFixture.sync(config, stream, tables, ++syncId, List.of(record(changes, 1L, 10L, null), record(changes, 2L, 11L, null),
+                record(changes, 3L, 12L, null)));
+        LoaderFixture.sync(config, stream, tables, ++syncId, List.of(record(changes, 1L, 20L, deleted),
+                record(changes, 3L, 21L, deleted), record(changes, 3L, 22L, null), record(changes, 4L, 23L, deleted)));
+        assertThat(db.query("SELECT id, _ab_cdc_lsn FROM analytics.accounts ORDER BY id")).extracting(r -> r[0] + "@" + r[1])
+                .as("1 deleted; 3 deleted then inserted again; 4 deleted before it ever arrived").containsExactly("2@11", "3@22");
+        assertThat(db.queryValue("SELECT count(*) FROM analytics._airbyte_raw_accounts")).isEqualTo(7L);
+    }
+
+    @Test
     void appendDedupReplacesTheChildRowsOfReplacedRecords() throws Exception {
         TableSchema orders = LoaderFixture.table("orders", List.of(Column.of("id", ColumnType.INTEGER),
                 Column.of("seq", ColumnType.INTEGER)), List.of("id"), null, List.of());
