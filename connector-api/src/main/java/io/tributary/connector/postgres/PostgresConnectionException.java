@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
 import java.sql.SQLException;
 
 import javax.net.ssl.SSLException;
@@ -71,7 +72,12 @@ public class PostgresConnectionException extends RuntimeException {
             return new PostgresConnectionException(Kind.PRIVILEGE, where + ": user '" + config.username()
                     + "' lacks a privilege: " + server, e);
         }
-        if (root instanceof SSLException || server.contains("SSL")) {
+        if (server.contains("hostname") && server.contains("could not be verified")) {
+            return new PostgresConnectionException(Kind.SSL, where + ": TLS failed with ssl_mode " + config.sslMode().wireName()
+                    + ": the server's certificate does not name host '" + config.host() + "'; connect with a host name the "
+                    + "certificate lists, or use ssl_mode verify-ca (which checks the CA only); check ssl_root_cert too", e);
+        }
+        if (root instanceof SSLException || root instanceof CertificateException || server.contains("SSL")) {
             return new PostgresConnectionException(Kind.SSL, where + ": TLS failed with ssl_mode "
                     + config.sslMode().wireName() + " (" + server + (root != e ? "; " + root.getMessage() : "")
                     + "); check ssl_mode and ssl_root_cert, or use ssl_mode prefer/disable when the server has no TLS", e);

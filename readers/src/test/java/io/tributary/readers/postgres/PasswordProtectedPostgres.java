@@ -23,7 +23,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * authentication failures: the shared test server trusts every local connection. Started from the
  * machine's PostgreSQL binaries ({@code pg_config --bindir}; as the {@code postgres} OS user when the
  * tests run as root, which PostgreSQL refuses), else as an embedded server whose {@code hba_file}
- * trusts only its own superuser.
+ * trusts only its own superuser. With TLS it serves a certificate for {@code localhost} (not for
+ * {@code 127.0.0.1}) signed by a CA of its own, whose PEM text {@link #caCertificate()} gives.
  */
 final class PasswordProtectedPostgres implements AutoCloseable {
 
@@ -46,10 +47,23 @@ final class PasswordProtectedPostgres implements AutoCloseable {
         return port;
     }
 
+    /** The PEM text of the CA that signed the server's certificate (TLS servers only). */
+    String caCertificate() {
+        try {
+            return Files.readString(directory.resolve("ca.crt"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static PasswordProtectedPostgres start() {
+        return start(false);
+    }
+
+    static PasswordProtectedPostgres start(boolean tls) {
         try {
             Path bin = binaries();
-            return bin != null ? startLocal(bin) : startEmbedded();
+            return bin != null ? startLocal(bin, tls) : startEmbedded(tls);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start a password-protected PostgreSQL", e);
         } catch (InterruptedException e) {
@@ -71,14 +85,20 @@ final class PasswordProtectedPostgres implements AutoCloseable {
         return null;
     }
 
-    private static PasswordProtectedPostgres startLocal(Path bin) throws IOException, InterruptedException {
+    private static PasswordProtectedPostgres startLocal(Path bin, boolean tls) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("tributary-scram-pg");
         Files.writeString(dir.resolve("pwfile"), PASSWORD);
+        if (tls) {
+            certificates(dir);
+        }
         List<String> asServerUser = new ArrayList<>();
         if ("root".equals(System.getProperty("user.name"))) {
             UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
-            Files.setOwner(dir, postgres);
-            Files.setOwner(dir.resolve("pwfile"), postgres);
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.toList()) {
+                    Files.setOwner(f, postgres);
+                }
+            }
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             asServerUser.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
@@ -95,6 +115,10 @@ final class PasswordProtectedPostgres implements AutoCloseable {
         server.addAll(List.of(bin.resolve("postgres").toString(), "-D", dir.resolve("data").toString(), "-p",
                 String.valueOf(port), "-k", dir.toString(), "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",
                 "-c", "shared_buffers=16MB", "-c", "max_connections=10"));
+        if (tls) {
+            server.addAll(List.of("-c", "ssl=on", "-c", "ssl_cert_file=" + dir.resolve("server.crt"),
+                    "-c", "ssl_key_file=" + dir.resolve("server.key")));
+        }
         Process process = new ProcessBuilder(server).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("server.log").toFile()).start();
         PasswordProtectedPostgres pg = new PasswordProtectedPostgres(port, process, null, dir);
@@ -102,7 +126,7 @@ final class PasswordProtectedPostgres implements AutoCloseable {
         return pg;
     }
 
-    private static PasswordProtectedPostgres startEmbedded() throws IOException, InterruptedException {
+    private static PasswordProtectedPostgres startEmbedded(boolean tls) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("tributary-scram-pg");
         Path hba = dir.resolve("pg_hba.conf");
         Files.writeString(hba, """
@@ -110,7 +134,13 @@ final class PasswordProtectedPostgres implements AutoCloseable {
                 host all all 127.0.0.1/32 scram-sha-256
                 host all all ::1/128 scram-sha-256
                 """);
-        EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("hba_file", hba.toString()).start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("hba_file", hba.toString());
+        if (tls) {
+            certificates(dir);
+            builder.setServerConfig("ssl", "on").setServerConfig("ssl_cert_file", dir.resolve("server.crt").toString())
+                    .setServerConfig("ssl_key_file", dir.resolve("server.key").toString());
+        }
+        EmbeddedPostgres pg = builder.start();
         try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
             s.execute("CREATE ROLE " + USER + " LOGIN SUPERUSER PASSWORD '" + PASSWORD + "'");
         } catch (SQLException e) {
@@ -118,6 +148,27 @@ final class PasswordProtectedPostgres implements AutoCloseable {
             throw new IllegalStateException("Could not create the password-protected role", e);
         }
         return new PasswordProtectedPostgres(pg.getPort(), null, pg, dir);
+    }
+
+    /** A CA, and a server certificate for localhost that it signed, written with openssl. */
+    private static void certificates(Path dir) throws IOException, InterruptedException {
+        openssl(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Tributary test CA",
+                "-keyout", "ca.key", "-out", "ca.crt");
+        openssl(dir, "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", "server.key", "-out", "server.csr");
+        Files.writeString(dir.resolve("san.ext"), "subjectAltName=DNS:localhost\n");
+        openssl(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2",
+                "-extfile", "san.ext", "-out", "server.crt");
+        Files.setPosixFilePermissions(dir.resolve("server.key"), PosixFilePermissions.fromString("rw-------"));
+    }
+
+    private static void openssl(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("openssl " + String.join(" ", args) + " failed: " + out);
+        }
     }
 
     private void awaitReady() throws InterruptedException {
