@@ -24,6 +24,10 @@ import io.tributary.connector.source.CheckResult;
  * final tables (the stream's own and its child tables), bulk loaded with binary COPY into staging
  * tables and merged at the end of the sync in all four sync modes. The user needs CREATE on the
  * target schema (or on the database, to create the schema).
+ *
+ * <p>Besides the stream's tables the target schema holds, while a sync runs, its staging tables
+ * {@code _tributary_<sync id>_<table>}, and for good the load state {@code _tributary_loads} (one
+ * row per stream: which sync owns the staged data, chunks written, completed or not).
  */
 public final class PostgresDestination implements Destination {
 

@@ -26,7 +26,7 @@ import io.tributary.connector.postgres.PostgresIdentifiers;
  * <li>overwrite: each staging table replaces its final table (drop and rename: the old table stays
  *     readable until the commit). When views depend on the final table it is emptied and refilled
  *     instead, so they survive.
- * <li>append: staged rows are inserted in load order.
+ * <li>append: staged rows are inserted (in the staging table's physical order, which is load order; no sort).
  * <li>append + dedup: the raw table is appended (it keeps the history); the final table keeps one
  *     row per key: among staged rows the greatest cursor wins, then the row loaded last; a staged
  *     row replaces an existing one unless the existing row's cursor is greater. Without a cursor
@@ -117,7 +117,7 @@ final class StagedDataMerge {
         execute("ALTER TABLE " + qualified(schema, t.staging()) + " RENAME TO " + quote(t.target()));
     }
 
-    /** Inserts the staged rows (those matching {@code where}, written against alias {@code s}) in load order. */
+    /** Inserts the staged rows (those matching {@code where}, written against alias {@code s}). */
     private void append(LoadPlan.StagedTable t, String where) throws SQLException {
         append(qualified(schema, t.staging()), t, where);
     }
@@ -130,7 +130,7 @@ final class StagedDataMerge {
         String insert = "INSERT INTO " + qualified(schema, t.target()) + " ("
                 + names.stream().map(PostgresIdentifiers::quote).collect(Collectors.joining(", ")) + ") SELECT "
                 + names.stream().map(n -> converted("s", n, staged, target)).collect(Collectors.joining(", "))
-                + " FROM " + source + " s " + where + " ORDER BY s." + quote(LoadPlan.SEQUENCE_COLUMN);
+                + " FROM " + source + " s " + where;
         try (Statement s = connection.createStatement()) {
             s.execute(insert);
         } catch (SQLException e) {
