@@ -89,13 +89,14 @@ public record CdcSettings(String slotBase, String publication, boolean initialSn
 
     /**
      * The slot of one table: {@code <base>_<schema>_<table>} in lower case with every other character
-     * made {@code _}; a name that had to change, or is longer than 63 bytes, ends in 8 hex characters
-     * of a hash of the exact names, so two tables never share a slot.
+     * made {@code _}. A name that had to change, whose schema has a {@code _} (so that {@code a_b.c}
+     * and {@code a.b_c} differ), or that is longer than 63 bytes ends in 8 hex characters of a hash of
+     * the exact names, so two tables never share a slot.
      */
     public String slotName(String schema, String table) {
         String exact = slotBase + "_" + schema + "_" + table;
         String clean = exact.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-        if (!clean.equals(exact)) {
+        if (!clean.equals(exact) || schema.contains("_")) {
             clean = clean + "_" + hash(exact);
         }
         return PostgresIdentifiers.fit(clean);

@@ -78,6 +78,7 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
     /** A sync whose server sends nothing at all for this long, outside a transaction, ends (its position is safe). */
     private static final long STALL_NANOS = TimeUnit.MINUTES.toNanos(10);
     private static final long IDLE_SLEEP_MILLIS = 10;
+    private static final int SETTLE_SECONDS = 30;
 
     private final PostgresSourceAccess access;
     private final CdcSettings settings;
@@ -427,9 +428,10 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
             ByteBuffer message = changes.readPending();
             if (message == null) {
                 if (!inTransaction) {
-                    // between transactions the server has sent every transaction that committed before this position
+                    // between transactions the server has sent every transaction that committed before this position;
+                    // not while a transaction delivered in part before a restart is still to come again
                     Lsn received = changes.lastReceived();
-                    if (received.isAfter(position.resume())) {
+                    if (received.isAfter(position.resume()) && position.txCommit() == null) {
                         position = position.committed(received);
                     }
                     if (finished()) {
@@ -537,6 +539,7 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
 
     private SourceRecord end(String why) throws SQLException {
         done = true;
+        awaitDecodingPastAcknowledged();
         Optional<ReplicationSlot.State> state = slot.state(session);
         log.info("[{}] change capture done ({}): {} change records; saved position {}", stream.name(), why, changeRecords,
                 position.resume());
@@ -544,6 +547,41 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
             report(state.get(), "at the end");
         }
         return null;
+    }
+
+    /**
+     * The server frees WAL (moves the slot's restart LSN) only while it decodes, at the points it
+     * passes that are already acknowledged. A sync with nothing new ends before the server decoded
+     * anything, so it waits (at most {@value #SETTLE_SECONDS} s) until the server has decoded up to
+     * what this run acknowledged; the messages that arrive meanwhile are beyond this sync's end and
+     * are read again by the next one.
+     */
+    private void awaitDecodingPastAcknowledged() throws SQLException {
+        Lsn acknowledged = changes.acknowledged();
+        if (acknowledged.equals(Lsn.NONE)) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETTLE_SECONDS);
+        try (java.sql.PreparedStatement ps = session.prepareStatement("SELECT r.sent_lsn::text FROM pg_stat_replication r "
+                + "JOIN pg_replication_slots s ON s.active_pid = r.pid WHERE s.slot_name = ?")) {
+            ps.setString(1, slot.name());
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getString(1) == null || !Lsn.parse(rs.getString(1)).isBefore(acknowledged)) {
+                        return;
+                    }
+                }
+                while (changes.readPending() != null) {
+                    // beyond this sync's end: not emitted, not acknowledged
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private void progress(Lsn lsn) {
