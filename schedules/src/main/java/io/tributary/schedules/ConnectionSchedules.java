@@ -51,6 +51,16 @@ public final class ConnectionSchedules implements AutoCloseable {
      * {@link QuartzSchema}); firings go to {@code syncs}.
      */
     public static ConnectionSchedules start(DataSource dataSource, QuartzSettings settings, ScheduledSyncs syncs) {
+        ConnectionSchedules schedules = create(dataSource, settings, syncs);
+        schedules.start();
+        return schedules;
+    }
+
+    /**
+     * This node's scheduler in standby: triggers can be set, none fires until {@link #start()}
+     * (an application starts it once everything a firing needs is ready).
+     */
+    public static ConnectionSchedules create(DataSource dataSource, QuartzSettings settings, ScheduledSyncs syncs) {
         String providerName = "tributary-" + UUID.randomUUID();
         DBConnectionManager.getInstance().addConnectionProvider(providerName, new ConnectionProvider() {
             @Override
@@ -76,9 +86,17 @@ public final class ConnectionSchedules implements AutoCloseable {
                 SchedulerRepository.getInstance().remove(settings.schedulerName());
             }
             scheduler.getContext().put(ScheduledSyncJob.SYNCS_KEY, syncs);
-            scheduler.start();
-            log.info("Scheduler {} started (instance {})", settings.schedulerName(), scheduler.getSchedulerInstanceId());
             return new ConnectionSchedules(scheduler);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot start the Quartz scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /** Lets triggers fire on this node. */
+    public void start() {
+        try {
+            scheduler.start();
+            log.info("Scheduler {} started (instance {})", scheduler.getSchedulerName(), scheduler.getSchedulerInstanceId());
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot start the Quartz scheduler: " + e.getMessage(), e);
         }

@@ -28,7 +28,11 @@ public final class SyncOwnerListener implements JobExecutionListener {
 
     /** Whether the owner recorded in an execution is a process that still runs on this host. */
     public static boolean isAlive(JobExecution execution) {
-        String owner = execution.getExecutionContext().getString(OWNER_KEY, "");
+        return isAlive(execution.getExecutionContext().getString(OWNER_KEY, ""));
+    }
+
+    /** Whether {@code owner} ({@code pid@host}) is a process that still runs on this host; another host's is assumed alive. */
+    public static boolean isAlive(String owner) {
         int at = owner.indexOf('@');
         if (at < 0) {
             return false;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Moves data from sources (files, PostgreSQL, ...) into destinations (local files, PostgreSQL, S3) "
                 + "as restartable Spring Batch jobs.",
         subcommands = {SpecCommand.class, CheckCommand.class, DiscoverCommand.class, SyncCommand.class,
-                RestartCommand.class, JobsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+                RestartCommand.class, JobsCommand.class, DemoCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a sync failed, 2 invalid input (arguments, connections file, settings)."})
 public final class TributaryCommand implements Runnable {
 
