@@ -37,6 +37,22 @@ record S3LoadState(long chunks, long syncStartMillis, String uuid, Map<String, T
         }
     }
 
+    /**
+     * The open file of a table, uploaded (not completed) when the load step closed after its last
+     * commit, so the {@code complete()} that follows in another loader need not rebuild it. Stored
+     * under the sync's staging prefix; valid only while the state still has the same chunks.
+     */
+    record HandOver(long firstChunk, long chunks, long part, PendingFile file) {
+
+        String toJson() {
+            return JSON.writeValueAsString(this);
+        }
+
+        static HandOver fromJson(String json) {
+            return JSON.readValue(json, HandOver.class);
+        }
+    }
+
     S3LoadState {
         tables = Map.copyOf(tables);
     }

@@ -3,6 +3,7 @@ package io.tributary.writers.s3;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import io.tributary.connector.schema.StreamTables;
 import io.tributary.connector.schema.TableRow;
 import io.tributary.connector.schema.TableSchema;
 import io.tributary.writers.format.TableFileWriter;
+import io.tributary.writers.s3.S3LoadState.HandOver;
 import io.tributary.writers.s3.S3LoadState.PendingFile;
 import io.tributary.writers.s3.S3LoadState.TableFiles;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -41,15 +43,19 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * <p>Rows go to a local temporary file per table (memory holds at most a Parquet row group); every
  * chunk's rows are also journaled under the sync's hidden staging prefix. When a file reaches
  * {@code file_size_mb} at the end of a chunk it is uploaded as a multipart upload that is left open:
- * invisible to readers, tracked in the state saved with the chunk. {@link #complete()} uploads the
- * last files, completes every upload (each object appears whole) and, for overwrite, only then
- * deletes the objects of earlier syncs. After a crash, {@link #open} aborts uploads the committed
- * state does not name, drops journals of uncommitted chunks and rebuilds the open files from the
- * journal; a complete() that crashed half way finishes when run again.
+ * invisible to readers, tracked in the state saved with the chunk. When the load step closes after
+ * its last commit, the files still open are uploaded the same way and a hand-over note tells the
+ * {@link #complete()} of the next step (a new loader) about them. complete() completes every upload
+ * (each object appears whole) and, for overwrite, only then deletes the objects of earlier syncs.
+ *
+ * <p>After a crash, {@link #open} aborts the uploads the committed state does not name and drops the
+ * journals of uncommitted chunks; the files that were open are rebuilt from the journal, so no
+ * committed row is lost or written twice. A complete() that crashed half way finishes when run again.
  */
 final class S3StreamLoader implements StreamLoader {
 
     private static final String STAGING = ".tributary-staging";
+    private static final String HAND_OVER = "hand-over/";
 
     private final S3DestinationConfig config;
     private final DestinationSyncMode mode;
@@ -71,6 +77,7 @@ final class S3StreamLoader implements StreamLoader {
     private S3LoadState committed;
 
     private final Map<String, OpenFile> open = new HashMap<>();
+    private final Map<String, HandOver> handedOver = new HashMap<>();
     private boolean dirty;
     private boolean needsRecovery;
 
@@ -136,6 +143,7 @@ final class S3StreamLoader implements StreamLoader {
         Map<String, ChunkJournal.Entry> entries = new HashMap<>();
         List<Future<?>> journaled = new ArrayList<>();
         try {
+            reopenFilesToContinue();
             // The journal first, so its upload overlaps the encoding of the files.
             for (NormalizedRecord record : chunk) {
                 for (TableRow row : record.rows()) {
@@ -179,6 +187,11 @@ final class S3StreamLoader implements StreamLoader {
         dirty = false;
     }
 
+    /**
+     * After a failed chunk: drops what it wrote. After the last commit: uploads the open files and
+     * leaves a hand-over note, so that {@link #complete()} (run by a new loader in the next step)
+     * only has to complete them instead of rebuilding them from the journal.
+     */
     @Override
     public void close() {
         if (dirty) {
@@ -186,6 +199,13 @@ final class S3StreamLoader implements StreamLoader {
             needsRecovery = true;
             discardOpenFiles();
             abortUncommittedUploads();
+        } else if (!open.isEmpty()) {
+            for (TableSchema table : tables.values()) {
+                if (open.containsKey(table.name())) {
+                    handOver(table);
+                }
+            }
+            deleteLocalDir();
         }
         if (objects != null) {
             objects.close();
@@ -202,8 +222,6 @@ final class S3StreamLoader implements StreamLoader {
         if (needsRecovery || dirty) {
             restore(committed);
             recover();
-        } else {
-            abortUntrackedUploads();
         }
         List<PendingFile> files = new ArrayList<>();
         for (TableSchema table : tables.values()) {
@@ -211,6 +229,14 @@ final class S3StreamLoader implements StreamLoader {
             files.addAll(p.pending);
             if (open.containsKey(table.name())) {
                 files.add(closeAndUpload(table));
+            } else if (handedOver.containsKey(table.name())) {
+                files.add(handedOver.remove(table.name()).file());
+                p.nextFile++;
+            } else if (p.openFileFirstChunk < chunks && !objects().exists(fileKey(table, p.nextFile))) {
+                rebuildOpenFile(table);
+                if (open.containsKey(table.name())) {
+                    files.add(closeAndUpload(table));
+                }
             }
         }
         // Every new object complete before any old one goes.
@@ -240,9 +266,26 @@ final class S3StreamLoader implements StreamLoader {
         objects().delete(old);
     }
 
-    /** Brings S3 and the local files in line with the state just restored (see the class comment). */
+    /**
+     * Brings S3 and the local files in line with the state just restored: keeps the uploads the state
+     * names and valid hand-overs, aborts every other upload of these tables, drops journals of
+     * uncommitted chunks and the staging of other syncs. Open files are rebuilt lazily: by the next
+     * write, or by complete() when no hand-over covers them.
+     */
     private void recover() {
         discardOpenFiles();
+        handedOver.clear();
+        for (String key : objects().list(syncPrefix + HAND_OVER)) {
+            HandOver note = objects().get(key).map(S3StreamLoader::readHandOver).orElse(null);
+            String table = key.substring(key.lastIndexOf('/') + 1).replaceFirst("\\.json$", "");
+            Progress p = progress.get(table);
+            if (note != null && p != null && note.firstChunk() == p.openFileFirstChunk && note.chunks() == chunks
+                    && note.part() == p.nextFile) {
+                handedOver.put(table, note);
+            } else {
+                objects().delete(List.of(key));
+            }
+        }
         abortUntrackedUploads();
         journal().dropFrom(chunks);
         for (String folder : objects().folders(streamStagingPrefix)) {
@@ -250,19 +293,54 @@ final class S3StreamLoader implements StreamLoader {
                 objects().delete(objects().list(folder));
             }
         }
-        for (TableSchema table : tables.values()) {
-            Progress p = progress.get(table.name());
-            if (p.openFileFirstChunk < chunks && !objects().exists(fileKey(table, p.nextFile))) {
-                journal().replay(table, p.openFileFirstChunk, chunks, values -> openFile(table).writer().write(values));
-            }
-        }
         needsRecovery = false;
         dirty = false;
+    }
+
+    /** Before new rows: every table's open file as the committed chunks left it. */
+    private void reopenFilesToContinue() {
+        for (TableSchema table : tables.values()) {
+            HandOver note = handedOver.remove(table.name());
+            if (note != null) {
+                // A restarted load continues the file: the uploaded copy is outdated.
+                objects().abort(note.file());
+                objects().delete(List.of(syncPrefix + HAND_OVER + table.name() + ".json"));
+            }
+            Progress p = progress.get(table.name());
+            if (!open.containsKey(table.name()) && p.openFileFirstChunk < chunks) {
+                rebuildOpenFile(table);
+            }
+        }
+    }
+
+    private void rebuildOpenFile(TableSchema table) {
+        Progress p = progress.get(table.name());
+        journal().replay(table, p.openFileFirstChunk, chunks, values -> openFile(table).writer().write(values));
+    }
+
+    private void handOver(TableSchema table) {
+        Progress p = progress.get(table.name());
+        OpenFile file = open.remove(table.name());
+        file.writer().close();
+        PendingFile uploaded = objects().uploadParts(fileKey(table, p.nextFile), file.spill(), config.partSizeBytes());
+        HandOver note = new HandOver(p.openFileFirstChunk, chunks, p.nextFile, uploaded);
+        objects().put(syncPrefix + HAND_OVER + table.name() + ".json", note.toJson().getBytes(StandardCharsets.UTF_8));
+        handedOver.put(table.name(), note);
+    }
+
+    private static HandOver readHandOver(java.io.InputStream in) {
+        try (in) {
+            return HandOver.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            // An unreadable note is ignored: the journal rebuilds the file.
+            return null;
+        }
     }
 
     private void abortUntrackedUploads() {
         Set<String> tracked = new HashSet<>();
         progress.values().forEach(p -> p.pending.forEach(f -> tracked.add(f.uploadId())));
+        handedOver.values().forEach(h -> tracked.add(h.file().uploadId()));
         for (TableSchema table : tables.values()) {
             Pattern owned = filePattern(table);
             objects().abortUploads(listingPrefix(table), k -> owned.matcher(k).matches(), tracked);

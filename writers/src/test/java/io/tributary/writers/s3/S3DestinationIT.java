@@ -171,16 +171,49 @@ class S3DestinationIT {
                         .setScale(4));
     }
 
+    /**
+     * A reader probing the objects while an overwrite runs. S3 cannot swap several objects at once,
+     * so the claim tested is: every new object appears whole, and no old object goes before every new
+     * one is there. The reader checks each old key, then each possible new key, with HEAD: old
+     * objects only disappear and new ones only appear, so an old key found missing means every new
+     * key must be found in the same round. (HEAD, not a listing: s3proxy's file-system listing skips
+     * untouched objects while others in the same folder change; AWS S3 and MinIO list consistently.)
+     */
     @Test
-    void aReaderListingDuringAnOverwriteAlwaysSeesOneCompleteDataSet() throws Exception {
-        Map<String, Object> settings = Map.of("format", "jsonl", "file_size_mb", 1);
+    void aReaderDuringAnOverwriteNeverFindsOldDataGoneBeforeAllNewDataIsComplete() throws Exception {
+        Map<String, Object> settings = Map.of("format", "jsonl", "file_size_mb", 1,
+                "s3_path_format", "${NAMESPACE}/${STREAM_NAME}/part_");
         sync(settings, DestinationSyncMode.OVERWRITE, 1000, 0, 700, 1400, 2100);
-        Set<String> old = new HashSet<>(bucket.keys("lake/shop/"));
-        List<List<String>> seen = new CopyOnWriteArrayList<>();
+        Map<String, Long> old = new HashMap<>();
+        bucket.keys("lake/shop/").forEach(k -> old.put(k, bucket.size(k)));
+        List<String> candidates = new ArrayList<>();
+        for (String table : List.of(CUSTOMERS, ADDRESSES)) {
+            for (int part = 0; part < 10; part++) {
+                String key = table + "part_" + part + ".jsonl";
+                if (!old.containsKey(key)) {
+                    candidates.add(key);
+                }
+            }
+        }
+        List<Map<String, Long>> rounds = new CopyOnWriteArrayList<>();
+        List<List<String>> listings = new CopyOnWriteArrayList<>();
         AtomicBoolean running = new AtomicBoolean(true);
         Thread reader = new Thread(() -> {
             while (running.get()) {
-                seen.add(bucket.keys("lake/shop/"));
+                Map<String, Long> found = new java.util.LinkedHashMap<>();
+                for (String key : old.keySet()) {
+                    probe(key, found);
+                }
+                for (String key : candidates) {
+                    probe(key, found);
+                }
+                rounds.add(found);
+                listings.add(bucket.keys("lake/shop/"));
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         });
         reader.start();
@@ -190,20 +223,36 @@ class S3DestinationIT {
             running.set(false);
             reader.join();
         }
-        Set<String> fresh = new HashSet<>(bucket.keys("lake/shop/"));
+        Map<String, Long> fresh = new HashMap<>();
+        bucket.keys("lake/shop/").forEach(k -> fresh.put(k, bucket.size(k)));
 
-        assertThat(fresh).doesNotContainAnyElementsOf(old).hasSizeGreaterThan(2);
-        assertThat(seen).hasSizeGreaterThan(5);
-        Set<String> both = new HashSet<>(old);
-        both.addAll(fresh);
-        for (List<String> listing : seen) {
-            assertThat(both).as("only finished data files, never staging").containsAll(listing);
-            assertThat(listing.containsAll(old) || listing.containsAll(fresh))
-                    .as("a listing holds all of the old data or all of the new: %s", listing).isTrue();
+        assertThat(fresh.keySet()).doesNotContainAnyElementsOf(old.keySet()).hasSizeGreaterThan(2);
+        assertThat(rounds).hasSizeGreaterThan(2);
+        Map<String, Long> sizes = new HashMap<>(old);
+        sizes.putAll(fresh);
+        for (Map<String, Long> found : rounds) {
+            assertThat(sizes).as("every object found is whole").containsAllEntriesOf(found);
+            boolean oldGone = !found.keySet().containsAll(old.keySet());
+            assertThat(!oldGone || found.keySet().containsAll(fresh.keySet()))
+                    .as("old data went before all new data was there: %s", found.keySet()).isTrue();
         }
-        assertThat(seen.get(seen.size() - 1)).containsExactlyInAnyOrderElementsOf(fresh);
+        Map<String, Long> after = new HashMap<>();
+        old.keySet().forEach(k -> probe(k, after));
+        candidates.forEach(k -> probe(k, after));
+        assertThat(after).isEqualTo(fresh);
+        for (List<String> listing : listings) {
+            assertThat(sizes.keySet()).as("a listing shows finished data files only, never staging").containsAll(listing);
+        }
         assertThat(bucket.jsonRows(CUSTOMERS)).extracting(r -> r.get("id").longValue())
                 .containsExactlyInAnyOrderElementsOf(range(10_000, 12_800));
+    }
+
+    private void probe(String key, Map<String, Long> found) {
+        try {
+            found.put(key, bucket.client.headObject(b -> b.bucket(bucket.name).key(key)).contentLength());
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException absent) {
+            // not there (yet, or any more)
+        }
     }
 
     @Test
@@ -267,6 +316,36 @@ class S3DestinationIT {
         assertThat(bucket.keys("lake/.tributary-staging/")).isEmpty();
         System.out.printf("[measure] killed while uploading %s after %d committed chunks; restart finished %d files%n",
                 killedDuring, done, bucket.keys(CUSTOMERS).size());
+    }
+
+    @Test
+    void aNewLoaderCompletingTheSyncTakesOverTheFilesTheLoadStepUploadedWhenItClosed() throws Exception {
+        long syncId = SYNC_IDS.incrementAndGet();
+        StreamLoader load = loader(Map.of(), DestinationSyncMode.OVERWRITE, syncId);
+        ExecutionContext ctx = new ExecutionContext();
+        load.open(ctx);
+        load.write(S3Fixture.customers(0, 300, 50));
+        load.update(ctx);
+        load.write(S3Fixture.customers(300, 500, 50));
+        load.update(ctx);
+        load.close();
+        List<String> handedOver = bucket.client.listMultipartUploads(b -> b.bucket(bucket.name)).uploads().stream()
+                .map(MultipartUpload::uploadId).toList();
+        assertThat(handedOver).as("one upload per table, left open by close()").hasSize(2);
+        assertThat(bucket.keys("lake/shop/")).isEmpty();
+
+        // the next step, as batch-jobs runs it: a new loader opened with the load step's committed context
+        StreamLoader completing = loader(Map.of(), DestinationSyncMode.OVERWRITE, syncId);
+        completing.open(new ExecutionContext(ctx));
+        assertThat(bucket.client.listMultipartUploads(b -> b.bucket(bucket.name)).uploads())
+                .extracting(MultipartUpload::uploadId).as("taken over, not aborted").containsExactlyInAnyOrderElementsOf(handedOver);
+        completing.complete();
+        completing.close();
+
+        assertThat(ids(CUSTOMERS)).containsExactlyInAnyOrderElementsOf(range(0, 500));
+        assertThat(ids(ADDRESSES)).containsExactlyInAnyOrderElementsOf(range(0, 500));
+        assertThat(bucket.openUploads()).isEmpty();
+        assertThat(bucket.keys("lake/.tributary-staging/")).isEmpty();
     }
 
     @Test
