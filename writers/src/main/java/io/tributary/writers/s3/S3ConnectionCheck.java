@@ -65,7 +65,11 @@ final class S3ConnectionCheck {
         if ("ExpiredToken".equals(code) || "InvalidToken".equals(code)) {
             return "wrong credentials: the session token is expired or invalid (" + code + "); renew session_token";
         }
-        if ("NoSuchBucket".equals(code) || (status == 404 && step.equals("list"))) {
+        if (code == null && step.equals("list") && status != 403) {
+            return "wrong endpoint: " + endpointText() + " answered HTTP " + status + " without an S3 error; check that "
+                    + "s3_endpoint points at the S3 API (MinIO's API port is 9000, not the console's 9001)";
+        }
+        if ("NoSuchBucket".equals(code)) {
             return "missing bucket: bucket '" + config.bucket() + "' does not exist at " + endpointText()
                     + "; create it or fix s3_bucket_name";
         }
@@ -84,7 +88,11 @@ final class S3ConnectionCheck {
         return "S3 refused to " + step + " in " + where + " (" + describe(code, status) + "): " + e.getMessage();
     }
 
-    private String unreachable(SdkClientException e) {
+    String unreachable(SdkClientException e) {
+        if (String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
+            return "no credentials: access_key_id is empty and the default AWS credential chain (environment, "
+                    + "profile, instance role) found none; set access_key_id and secret_access_key";
+        }
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
