@@ -67,6 +67,11 @@ final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** GET accepting any type (Prometheus answers text). */
+    Answer getText(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/plain").GET());
+    }
+
     Answer delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
@@ -84,7 +89,10 @@ final class Api {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        request.header("Accept", "application/json").timeout(Duration.ofSeconds(60));
+        if (request.build().headers().firstValue("Accept").isEmpty()) {
+            request.header("Accept", "application/json");
+        }
+        request.timeout(Duration.ofSeconds(60));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Answer answer = new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
