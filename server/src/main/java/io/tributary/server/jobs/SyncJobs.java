@@ -308,13 +308,10 @@ public class SyncJobs implements ScheduledSyncs {
         if (result != null && result.failure() != null) {
             return result.failure();
         }
-        if (result != null) {
-            return "sync ended " + result.status().toLowerCase(java.util.Locale.ROOT);
+        if (cause != null) {
+            return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         }
-        if (cause == null) {
-            return "unknown failure";
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return result == null ? "unknown failure" : "sync ended " + result.status().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void sleep(long millis) {
