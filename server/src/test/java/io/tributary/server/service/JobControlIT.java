@@ -160,6 +160,50 @@ class JobControlIT {
     }
 
     @Test
+    void importsAConnectionsFileAndExportsItBackWithSecretsAsEnvironmentReferences() throws Exception {
+        Path lake = lake("imported");
+        String yaml = """
+                sources:
+                  counted: { type: counting, config: { count: 120, key: imported, token: import-secret-42 } }
+                destinations:
+                  files: { type: local, config: { destination_path: "%s" } }
+                connections:
+                  counted_to_files:
+                    source: counted
+                    destination: files
+                    chunk_size: 50
+                    streams:
+                      - { name: numbers, sync_mode: incremental, cursor_field: [id], destination_sync_mode: append }
+                """.formatted(lake);
+        java.net.http.HttpResponse<String> imported = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + service.port
+                        + "/api/v1/tributary/connections_file/import")).header("Content-Type", "application/yaml")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(yaml)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        JsonNode created = Api.JSON.readTree(imported.body());
+        String connection = created.path("connections").path("counted_to_files").asString();
+        JsonNode read = service.api.ok("/api/v1/connections/get", "{'connectionId':'" + connection + "'}");
+        assertThat(read.path("chunkSize").asInt()).isEqualTo(50);
+        assertThat(read.path("syncCatalog").path("streams").get(0).path("config").path("syncMode").asString()).isEqualTo("incremental");
+        assertThat(service.awaitJob(sync(connection), Duration.ofSeconds(60)).path("job").path("status").asString()).isEqualTo("succeeded");
+        assertThat(TestService.ids(lake)).hasSize(120);
+
+        Api.Answer exported = service.api.post("/api/v1/tributary/connections_file/export",
+                "{'workspaceId':'" + created.path("workspaceId").asString() + "'}");
+        assertThat(exported.status()).isEqualTo(200);
+        assertThat(exported.body()).contains("counted_to_files").contains("${env:COUNTED_TOKEN}").doesNotContain("import-secret-42")
+                .contains("cursor_field");
+        var reloaded = new io.tributary.batch.config.ConnectionsFileLoader(name -> "from-env").load(
+                new java.io.ByteArrayInputStream(exported.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)), "exported.yml");
+        assertThat(reloaded.connection("counted_to_files").chunkSize()).isEqualTo(50);
+        assertThat(reloaded.source("counted").config()).containsEntry("token", "from-env");
+
+        Api.Answer broken = service.api.post("/api/v1/tributary/connections_file/import", "{'sources': 3}");
+        assertThat(broken.status()).isEqualTo(422);
+    }
+
+    @Test
     void invalidCronExpressionsAreA422ThatSaysWhatIsWrong() {
         String source = service.source("cron", "{'count':10,'key':'cron'}");
         String destination = service.localDestination(lake("cron"));
