@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.record.SourceRecord;
@@ -68,7 +67,7 @@ final class FlatteningNormalizer implements StreamNormalizer {
 
     @Override
     public NormalizedRecord process(SourceRecord record) {
-        String abId = UUID.randomUUID().toString();
+        String abId = RecordIds.next();
         RecordStamps stamps = new RecordStamps(abId, emittedAt(record.emittedAt()), normalizedAt());
         List<TableRow> rows = new ArrayList<>(tables.tables().size() + 2);
         emit(root, record.data(), null, 0, stamps, ROW_STATE.get(), rows);

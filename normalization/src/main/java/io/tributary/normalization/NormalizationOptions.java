@@ -13,8 +13,9 @@ import io.tributary.connector.naming.NamingConvention;
  *        a JSON column; 0 keeps every nested value as JSON in the stream's own table
  * @param naming the destination's identifier rules
  * @param clock the source of {@code _airbyte_normalized_at}
+ * @param mode {@link NormalizationMode#RAW} for raw records only, {@link NormalizationMode#BASIC} for typed tables too
  */
-public record NormalizationOptions(int maxDepth, NamingConvention naming, Clock clock) {
+public record NormalizationOptions(int maxDepth, NamingConvention naming, Clock clock, NormalizationMode mode) {
 
     public static final int DEFAULT_MAX_DEPTH = 10;
 
@@ -24,9 +25,15 @@ public record NormalizationOptions(int maxDepth, NamingConvention naming, Clock 
         }
         Objects.requireNonNull(naming, "naming");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(mode, "mode");
     }
 
-    /** Options stamping {@code _airbyte_normalized_at} with the system clock in UTC. */
+    /** Basic normalization. */
+    public NormalizationOptions(int maxDepth, NamingConvention naming, Clock clock) {
+        this(maxDepth, naming, clock, NormalizationMode.BASIC);
+    }
+
+    /** Basic normalization stamping {@code _airbyte_normalized_at} with the system clock in UTC. */
     public NormalizationOptions(int maxDepth, NamingConvention naming) {
         this(maxDepth, naming, Clock.systemUTC());
     }
@@ -37,6 +44,11 @@ public record NormalizationOptions(int maxDepth, NamingConvention naming, Clock 
 
     /** These options with another clock (tests pin {@code _airbyte_normalized_at} with a fixed one). */
     public NormalizationOptions withClock(Clock clock) {
-        return new NormalizationOptions(maxDepth, naming, clock);
+        return new NormalizationOptions(maxDepth, naming, clock, mode);
+    }
+
+    /** These options with another mode. */
+    public NormalizationOptions withMode(NormalizationMode mode) {
+        return new NormalizationOptions(maxDepth, naming, clock, mode);
     }
 }
