@@ -22,8 +22,9 @@ import tools.jackson.databind.node.StringNode;
  * comes from the table's metadata, read again.
  *
  * <p>Values the server did not send are left out of the record rather than set to null: an
- * unchanged TOASTed value ({@code u}) in an update, and the non-key columns of an old key tuple in a
- * delete. A field absent from a CDC record means "unchanged", never "null".
+ * unchanged TOASTed value ({@code u}) in an update (unless REPLICA IDENTITY FULL sent the old row,
+ * which has it), and the non-key columns of an old key tuple in a delete. A field absent from a CDC
+ * record means "unchanged", never "null".
  */
 final class CapturedTable {
 
@@ -109,12 +110,25 @@ final class CapturedTable {
         return b.columns().stream().anyMatch(c -> types.containsKey(c.name()) && types.get(c.name()) != c.typeOid());
     }
 
-    /** The row of an insert or an update: every value sent, unchanged TOASTed values left out. */
+    /** The row of an insert: every value. */
     ObjectNode row(PgOutputMessage.Tuple tuple) {
+        return row(tuple, (char) 0, null);
+    }
+
+    /**
+     * The new row of an update. An unchanged TOASTed value is not resent; with REPLICA IDENTITY FULL
+     * the old row carries it (the server inlines it there), so it is taken from there; otherwise it
+     * is left out.
+     */
+    ObjectNode row(PgOutputMessage.Tuple tuple, char oldKind, PgOutputMessage.Tuple oldTuple) {
         requireLayout(tuple);
         Map<String, JsonNode> values = new LinkedHashMap<>(tuple.size() * 4 / 3 + 4);
         for (int i = 0; i < tuple.size(); i++) {
-            put(values, tuple, i);
+            if (tuple.kinds()[i] == 'u' && oldKind == 'O' && oldTuple.size() == tuple.size()) {
+                put(values, oldTuple, i);
+            } else {
+                put(values, tuple, i);
+            }
         }
         return new ObjectNode(NODES, values);
     }

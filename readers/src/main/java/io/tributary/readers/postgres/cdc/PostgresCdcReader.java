@@ -79,6 +79,7 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
     private static final long STALL_NANOS = TimeUnit.MINUTES.toNanos(10);
     private static final long IDLE_SLEEP_MILLIS = 10;
     private static final int SETTLE_SECONDS = 30;
+    private static final int RELEASE_SECONDS = 30;
 
     private final PostgresSourceAccess access;
     private final CdcSettings settings;
@@ -87,6 +88,8 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
     private final String schema;
     private final String table;
     private final String where;
+    /** The stream's qualified name, as the engine's log lines name it. */
+    private final String label;
     private final String contextKey;
     private final ReplicationSlot slot;
     private final Publication publication;
@@ -131,6 +134,7 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
         this.previousSync = previousSync == null ? Map.of() : previousSync;
         this.schema = access.schemaOf(stream);
         this.table = stream.name();
+        this.label = schema + "." + table;
         this.where = "PostgreSQL CDC of " + schema + "." + table + " (" + access.connection().address() + ")";
         this.contextKey = CdcPosition.contextKey(stream.name());
         this.slot = new ReplicationSlot(settings.slotName(schema, table));
@@ -162,7 +166,7 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
             }
             captured = new CapturedTable(identity.oid(), columns, this::reloadColumns);
             for (String warning : publication.ensure(session, schema, table, access.connection().username(), where)) {
-                log.warn("[{}] {}", stream.name(), warning);
+                log.warn("[{}] {}", label, warning);
             }
             Lsn serverNow = serverWal();
             CdcPosition restored = restore(context);
@@ -211,16 +215,18 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
     }
 
     private void startFromScratch(ExecutionContext context, Lsn serverNow) throws SQLException {
-        Optional<ReplicationSlot.State> existing = slot.state(session);
-        if (existing.isPresent()) {
-            ReplicationSlot.State old = existing.get();
+        ReplicationSlot.State old = slot.state(session).orElse(null);
+        if (old != null) {
+            old = awaitRelease(old);
+        }
+        if (old != null) {
             if (old.active()) {
                 throw new ItemStreamException(where + ": replication slot '" + slot.name() + "' is in use by server process "
                         + old.activePid() + "; is another sync of this connection running, or another connection using the "
                         + "same replication_slot?");
             }
             log.warn("[{}] no saved CDC position (first sync, or the connection was reset): replacing replication slot {} "
-                    + "(confirmed up to {}) by a new one for the initial load", stream.name(), slot.name(), old.confirmedFlush());
+                    + "(confirmed up to {}) by a new one for the initial load", label, slot.name(), old.confirmedFlush());
             slot.drop(session);
         }
         Connection replication = openReplication();
@@ -241,12 +247,12 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
                     }
                 });
                 log.info("[{}] created replication slot {} at {}; copying the table in the slot's exported snapshot, then "
-                        + "streaming its changes from there", stream.name(), slot.name(), created.consistentPoint());
+                        + "streaming its changes from there", label, slot.name(), created.consistentPoint());
             } else {
                 position = new CdcPosition(slot.name(), CdcPosition.STREAMING, created.consistentPoint(), null, 0, target,
                         state.restartLsn(), now);
                 log.info("[{}] created replication slot {} at {}; streaming the changes from there (initial_snapshot off)",
-                        stream.name(), slot.name(), created.consistentPoint());
+                        label, slot.name(), created.consistentPoint());
             }
         } finally {
             closeQuietly(replication);
@@ -256,10 +262,15 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
 
     private void resume(CdcPosition restored, ExecutionContext context, Lsn serverNow) throws SQLException {
         boolean sameSync = context.containsKey(contextKey);
-        ReplicationSlot.State state = slot.state(session).orElseThrow(() -> new CdcPositionLostException(where
-                + ": replication slot '" + slot.name() + "' no longer exists (dropped, or removed by the server), so the "
-                + "changes after the saved position " + restored.resume() + " cannot be read. Reset the connection to take a "
-                + "new snapshot; change capture never re-snapshots on its own"));
+        ReplicationSlot.State state = slot.state(session).orElse(null);
+        if (state != null) {
+            state = awaitRelease(state);
+        }
+        if (state == null) {
+            throw new CdcPositionLostException(where + ": replication slot '" + slot.name() + "' no longer exists (dropped, "
+                    + "or removed by the server), so the changes after the saved position " + restored.resume() + " cannot "
+                    + "be read. Reset the connection to take a new snapshot; change capture never re-snapshots on its own");
+        }
         verify(state, restored);
         committed = restored;
         position = sameSync && restored.target() != null ? restored
@@ -271,7 +282,7 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
             position = position.withTarget(Lsn.max(position.target(), snapshotLsn[0]));
             log.info("[{}] resuming the initial copy after its last committed row in a new snapshot (at {}); the changes "
                     + "since the slot's consistent point {} are streamed afterwards up to there, so the copy converges",
-                    stream.name(), snapshotLsn[0], restored.resume());
+                    label, snapshotLsn[0], restored.resume());
         }
         report(state, "at start");
         if (settings.maxRetainedWalBytes() > 0 && state.retainedBytes() > settings.maxRetainedWalBytes()) {
@@ -282,6 +293,31 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
                     + "slot (SELECT pg_drop_replication_slot('" + slot.name() + "')) and reset the connection to take a new "
                     + "snapshot");
         }
+    }
+
+    /**
+     * A process that died (kill -9, a lost network) may hold the slot a little longer, until the server
+     * notices: wait for that, at most {@value #RELEASE_SECONDS} s, before calling the slot in use.
+     *
+     * @return the slot's state then, {@code null} when it was dropped meanwhile
+     */
+    private ReplicationSlot.State awaitRelease(ReplicationSlot.State state) throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RELEASE_SECONDS);
+        ReplicationSlot.State current = state;
+        while (current.active() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            Optional<ReplicationSlot.State> now = slot.state(session);
+            if (now.isEmpty()) {
+                return null;
+            }
+            current = now.get();
+        }
+        return current;
     }
 
     private void verify(ReplicationSlot.State state, CdcPosition restored) {
@@ -363,7 +399,7 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
                 snapshot.close();
                 snapshot = null;
                 position = position.streamingFrom(position.resume());
-                log.info("[{}] initial copy done ({} rows in this run); streaming changes from {}", stream.name(),
+                log.info("[{}] initial copy done ({} rows in this run); streaming changes from {}", label,
                         snapshotRecords, position.resume());
             }
             if (changes == null) {
@@ -417,7 +453,7 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
         lastHeartbeat = streamingSince;
         lastProgress = streamingSince;
         lastReceived = changes.lastReceived();
-        log.info("[{}] streaming changes of slot {} from {} {}", stream.name(), slot.name(), position.resume(),
+        log.info("[{}] streaming changes of slot {} from {} {}", label, slot.name(), position.resume(),
                 settings.streamingTime().isZero() ? "up to " + position.target() + " (the server's WAL position at the start)"
                         : "for " + settings.streamingTime().toSeconds() + " s");
     }
@@ -441,7 +477,7 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
                 idle();
                 if (!inTransaction && System.nanoTime() - lastProgress > STALL_NANOS) {
                     log.warn("[{}] the server sent nothing for {} minutes; ending this sync at {} (the next one continues "
-                            + "there)", stream.name(), TimeUnit.NANOSECONDS.toMinutes(STALL_NANOS), position.resume());
+                            + "there)", label, TimeUnit.NANOSECONDS.toMinutes(STALL_NANOS), position.resume());
                     return end("stalled");
                 }
                 continue;
@@ -461,7 +497,7 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
                 if (captured.is(relation.oid())) {
                     String change = captured.onRelation(relation);
                     if (change != null) {
-                        log.info("[{}] {}", stream.name(), change);
+                        log.info("[{}] {}", label, change);
                     }
                 }
             } else if (decoded instanceof PgOutputMessage.Insert insert) {
@@ -473,7 +509,7 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
                     if (captured.keyChanged(update.oldTuple(), update.newTuple())) {
                         emit(captured.oldKey(update.oldTuple()), lsn, true);
                     }
-                    emit(captured.row(update.newTuple()), lsn, false);
+                    emit(captured.row(update.newTuple(), update.oldKind(), update.oldTuple()), lsn, false);
                 }
             } else if (decoded instanceof PgOutputMessage.Delete delete) {
                 if (captured.is(delete.oid())) {
@@ -541,7 +577,7 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
         done = true;
         awaitDecodingPastAcknowledged();
         Optional<ReplicationSlot.State> state = slot.state(session);
-        log.info("[{}] change capture done ({}): {} change records; saved position {}", stream.name(), why, changeRecords,
+        log.info("[{}] change capture done ({}): {} change records; saved position {}", label, why, changeRecords,
                 position.resume());
         if (state.isPresent()) {
             report(state.get(), "at the end");
@@ -616,7 +652,7 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
         retainedBytes = state.retainedBytes();
         String line = "[{}] replication slot {} retains {} of WAL ({} bytes; restart LSN {}, server at {}), confirmed up to "
                 + "{} ({} behind the server) {}";
-        Object[] args = {stream.name(), slot.name(), ReplicationSlot.size(retainedBytes), retainedBytes, state.restartLsn(),
+        Object[] args = {label, slot.name(), ReplicationSlot.size(retainedBytes), retainedBytes, state.restartLsn(),
                 state.serverLsn(), state.confirmedFlush(), ReplicationSlot.size(state.behindBytes()), when};
         long max = settings.maxRetainedWalBytes();
         if (max > 0 && retainedBytes * 5 >= max * 4) {

@@ -109,6 +109,20 @@ class PostgresCdcChangesIT {
     }
 
     @Test
+    void withFullReplicaIdentityAnUpdateCarriesTheUnchangedToastedValueFromTheOldRow() throws Exception {
+        fx.db.execute("CREATE TABLE docs (id int PRIMARY KEY, title text, body text)", "ALTER TABLE docs REPLICA IDENTITY FULL",
+                "INSERT INTO docs SELECT 1, 'first', string_agg(md5(random()::text), '') FROM generate_series(1, 2000)");
+        ConfiguredStream stream = fx.cdc("docs");
+        String body = (String) fx.db.queryValue("SELECT body FROM docs WHERE id = 1");
+        sync(stream);
+
+        fx.db.execute("UPDATE docs SET title = 'renamed' WHERE id = 1", "DELETE FROM docs");
+        List<SourceRecord> changes = sync(stream);
+        assertThat(changes.get(0).data().get("body").asString()).isEqualTo(body);
+        assertThat(changes.get(1).data().get("body").asString()).as("a delete carries the whole old row").isEqualTo(body);
+    }
+
+    @Test
     void aRolledBackTransactionEmitsNothing() throws Exception {
         fx.db.execute("CREATE TABLE items (id int PRIMARY KEY, name text)", "INSERT INTO items VALUES (1, 'one')");
         ConfiguredStream stream = fx.cdc("items");

@@ -1,0 +1,77 @@
+package io.tributary.batch.cdc;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.tributary.batch.config.ConnectionsFileLoader;
+import io.tributary.batch.config.TributaryConfig;
+import io.tributary.batch.engine.SyncEngine;
+import io.tributary.batch.engine.SyncResult;
+import io.tributary.batch.repository.RepositoryDataSource;
+import io.tributary.connector.registry.ConnectorRegistry;
+import io.tributary.testsupport.postgres.ReplicationSlots;
+import io.tributary.testsupport.postgres.TestDatabase;
+import io.tributary.testsupport.postgres.TestPostgres;
+
+/**
+ * A source database captured by CDC (slot base and publication unique to the test), a target
+ * database for the PostgreSQL destination (schema {@code warehouse}) and a job repository, with the
+ * connections file between them. {@link #close} drops the slots: left behind, they retain WAL.
+ */
+final class CdcSyncFixture implements AutoCloseable {
+
+    final TestPostgres pg = TestPostgres.get();
+    final TestDatabase source;
+    final TestDatabase target;
+    final TestDatabase repository;
+    final String slotBase = "e" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private final HikariDataSource repositoryDataSource;
+    final SyncEngine engine;
+
+    CdcSyncFixture(String prefix) {
+        source = pg.createDatabase(prefix + "_src");
+        target = pg.createDatabase(prefix + "_dst");
+        repository = pg.createDatabase(prefix + "_repo");
+        repositoryDataSource = RepositoryDataSource.create(repository.jdbcUrl(), pg.user(), pg.password());
+        engine = SyncEngine.create(repositoryDataSource, ConnectorRegistry.load(), Duration.ofSeconds(5));
+    }
+
+    /** The connections file: {@code shop} (CDC source) to {@code warehouse}, then {@code connections} (indented YAML). */
+    String yaml(String connections) {
+        return """
+                sources:
+                  shop:
+                    type: postgres
+                    config: { host: "%1$s", port: %2$d, database: %3$s, username: %5$s, password: "%6$s", ssl_mode: disable,
+                              replication_method: cdc, replication_slot: %7$s, publication: %7$s_pub, heartbeat_seconds: 1 }
+                destinations:
+                  warehouse: { type: postgres, config: { host: "%1$s", port: %2$d, database: %4$s, username: %5$s, password: "%6$s", ssl_mode: disable, schema: warehouse } }
+                connections:
+                %8$s""".formatted(pg.host(), pg.port(), source.name(), target.name(), pg.user(), pg.password(), slotBase,
+                connections.indent(2));
+    }
+
+    static TributaryConfig parse(String yaml) {
+        return new ConnectionsFileLoader(n -> null).load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yml");
+    }
+
+    SyncResult sync(String yaml, String connection) {
+        return engine.sync(parse(yaml), connection);
+    }
+
+    String slot(String table) {
+        return slotBase + "_public_" + table;
+    }
+
+    @Override
+    public void close() {
+        repositoryDataSource.close();
+        ReplicationSlots.dropAll(source);
+        source.close();
+        target.close();
+        repository.close();
+    }
+}
