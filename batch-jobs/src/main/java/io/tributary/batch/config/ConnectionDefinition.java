@@ -1,6 +1,9 @@
 package io.tributary.batch.config;
 
 import java.util.List;
+import java.util.Objects;
+
+import io.tributary.normalization.NormalizationMode;
 
 /**
  * A connection: which source feeds which destination, with which streams, how namespaces and
@@ -8,6 +11,7 @@ import java.util.List;
  *
  * @param streams the streams to sync; empty means every stream the source discovers, with defaults
  * @param maxDepth how deep nested objects flatten into columns
+ * @param normalization raw records only, or typed tables too (basic, the default)
  */
 public record ConnectionDefinition(
         String name,
@@ -19,12 +23,22 @@ public record ConnectionDefinition(
         int chunkSize,
         int maxDepth,
         List<StreamSelection> streams,
-        String place) {
+        String place,
+        NormalizationMode normalization) {
 
     public static final int DEFAULT_CHUNK_SIZE = 5_000;
 
     public ConnectionDefinition {
         streams = List.copyOf(streams);
         prefix = prefix == null ? "" : prefix;
+        Objects.requireNonNull(normalization, "normalization");
+    }
+
+    /** A connection with basic normalization. */
+    public ConnectionDefinition(String name, String source, String destination, NamespaceDefinition namespaceDefinition,
+                                String namespaceFormat, String prefix, int chunkSize, int maxDepth,
+                                List<StreamSelection> streams, String place) {
+        this(name, source, destination, namespaceDefinition, namespaceFormat, prefix, chunkSize, maxDepth, streams, place,
+                NormalizationMode.BASIC);
     }
 }

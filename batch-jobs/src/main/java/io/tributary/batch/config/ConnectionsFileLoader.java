@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.catalog.SyncMode;
 import io.tributary.connector.config.ConfigException;
+import io.tributary.normalization.NormalizationMode;
+import io.tributary.normalization.NormalizationOptions;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +41,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *     source: shop
  *     destination: lake
  *     chunk_size: 5000
+ *     normalization: { mode: basic, max_depth: 10 }   # mode raw: only the raw JSON records
  *     streams:
  *       - { name: customers, sync_mode: incremental, cursor_field: [updated_at],
  *           destination_sync_mode: append_dedup, primary_key: [[id]] }
@@ -192,14 +195,28 @@ public final class ConnectionsFileLoader {
                 chunkSize = cs.asInt();
             }
         }
-        int maxDepth = 10;
+        int maxDepth = NormalizationOptions.DEFAULT_MAX_DEPTH;
+        NormalizationMode mode = NormalizationMode.BASIC;
         JsonNode norm = node.path("normalization");
-        if (norm.has("max_depth")) {
-            JsonNode md = norm.get("max_depth");
-            if (!md.isIntegralNumber() || md.asInt() < 0) {
-                problems.add(place + ".normalization.max_depth: use a whole number, 0 or more");
-            } else {
-                maxDepth = md.asInt();
+        if (!norm.isMissingNode() && !norm.isNull() && !norm.isObject()) {
+            problems.add(place + ".normalization: expected a map such as { mode: basic, max_depth: 10 }");
+        } else if (norm.isObject()) {
+            unknownKeys(norm, Set.of("mode", "max_depth"), place + ".normalization.", problems);
+            if (norm.has("mode")) {
+                JsonNode m = norm.get("mode");
+                try {
+                    mode = NormalizationMode.fromConfig(m.isString() ? m.asString() : m.toString());
+                } catch (IllegalArgumentException e) {
+                    problems.add(place + ".normalization.mode: " + e.getMessage());
+                }
+            }
+            if (norm.has("max_depth")) {
+                JsonNode md = norm.get("max_depth");
+                if (!md.isIntegralNumber() || md.asInt() < 0) {
+                    problems.add(place + ".normalization.max_depth: use a whole number, 0 or more");
+                } else {
+                    maxDepth = md.asInt();
+                }
             }
         }
         List<StreamSelection> streams = new ArrayList<>();
@@ -216,7 +233,7 @@ public final class ConnectionsFileLoader {
             }
         }
         return new ConnectionDefinition(name, source, destination, nsDef, nsFormat,
-                node.path("prefix").asString(""), chunkSize, maxDepth, streams, place);
+                node.path("prefix").asString(""), chunkSize, maxDepth, streams, place, mode);
     }
 
     private StreamSelection stream(JsonNode s, String place, List<String> problems) {

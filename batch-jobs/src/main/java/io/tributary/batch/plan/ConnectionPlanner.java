@@ -84,7 +84,8 @@ public final class ConnectionPlanner {
         }
         Catalog catalog = source.discover(sourceConfig);
         List<ConfiguredStream> streams = configure(connection, sourceDef.name(), catalog);
-        NormalizationOptions normalization = new NormalizationOptions(connection.maxDepth(), destination.naming());
+        NormalizationOptions normalization = new NormalizationOptions(connection.maxDepth(), destination.naming())
+                .withMode(connection.normalization());
         return new ConnectionPlan(connection.name(), source, sourceConfig, destination, destinationConfig, streams,
                 connection.chunkSize(), normalization);
     }

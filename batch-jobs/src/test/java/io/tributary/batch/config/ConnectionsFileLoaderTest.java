@@ -12,6 +12,7 @@ import java.util.Map;
 import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.catalog.SyncMode;
 import io.tributary.connector.config.ConfigException;
+import io.tributary.normalization.NormalizationMode;
 import org.junit.jupiter.api.Test;
 
 class ConnectionsFileLoaderTest {
@@ -124,5 +125,42 @@ class ConnectionsFileLoaderTest {
     void reportsAConnectorWithoutType() {
         assertThatThrownBy(() -> load("sources:\n  shop:\n    config: {}\n"))
                 .hasMessageContaining("sources.shop.type: required");
+    }
+
+    @Test
+    void normalizationDefaultsToBasicWithTenLevels() {
+        ConnectionDefinition c = load(VALID).connection("shop_to_lake");
+        assertThat(c.normalization()).isEqualTo(NormalizationMode.BASIC);
+        assertThat(c.maxDepth()).isEqualTo(10);
+    }
+
+    @Test
+    void readsTheNormalizationModeAndDepth() {
+        ConnectionDefinition raw = load(VALID.replace("chunk_size: 500", "chunk_size: 500\n    normalization: { mode: raw }"))
+                .connection("shop_to_lake");
+        assertThat(raw.normalization()).isEqualTo(NormalizationMode.RAW);
+        ConnectionDefinition basic = load(VALID.replace("chunk_size: 500",
+                "chunk_size: 500\n    normalization: { mode: Basic, max_depth: 2 }")).connection("shop_to_lake");
+        assertThat(basic.normalization()).isEqualTo(NormalizationMode.BASIC);
+        assertThat(basic.maxDepth()).isEqualTo(2);
+    }
+
+    @Test
+    void rejectsAnUnknownNormalizationModeNamingThePlaceAndTheModes() {
+        String yaml = VALID.replace("chunk_size: 500", "chunk_size: 500\n    normalization: { mode: flat }");
+        assertThatThrownBy(() -> load(yaml))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("connections.yml: connections.shop_to_lake.normalization.mode: 'flat' is not a normalization "
+                        + "mode; use raw (only the raw JSON records, _airbyte_raw_<stream>) or basic");
+    }
+
+    @Test
+    void rejectsANormalizationThatIsNotAMapOrHasUnknownKeys() {
+        assertThatThrownBy(() -> load(VALID.replace("chunk_size: 500", "chunk_size: 500\n    normalization: raw")))
+                .hasMessageContaining("connections.shop_to_lake.normalization: expected a map such as { mode: basic, max_depth: 10 }");
+        assertThatThrownBy(() -> load(VALID.replace("chunk_size: 500", "chunk_size: 500\n    normalization: { mdoe: raw }")))
+                .hasMessageContaining("connections.shop_to_lake.normalization.mdoe: unknown key; expected one of [max_depth, mode]");
+        assertThatThrownBy(() -> load(VALID.replace("chunk_size: 500", "chunk_size: 500\n    normalization: { max_depth: -1 }")))
+                .hasMessageContaining("connections.shop_to_lake.normalization.max_depth: use a whole number, 0 or more");
     }
 }

@@ -12,6 +12,7 @@ import io.tributary.batch.config.TributaryConfig;
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.config.ConfigException;
 import io.tributary.connector.registry.ConnectorRegistry;
+import io.tributary.normalization.NormalizationMode;
 import org.junit.jupiter.api.Test;
 
 class ConnectionPlannerTest {
@@ -48,6 +49,15 @@ class ConnectionPlannerTest {
                 streams: [numbers]"""), "c");
         assertThat(plan.streams().get(0).destinationNamespace()).isEqualTo("prod_seq");
         assertThat(plan.streams().get(0).destinationName()).isEqualTo("raw_numbers");
+    }
+
+    @Test
+    void carriesTheNormalizationModeAndDepthToTheNormalizationOptions() {
+        ConnectionPlan raw = planner.plan(config("{ count: 1 }", "source: seq\ndestination: lake\nnormalization: { mode: raw }"), "c");
+        assertThat(raw.normalization().mode()).isEqualTo(NormalizationMode.RAW);
+        ConnectionPlan basic = planner.plan(config("{ count: 1 }", "source: seq\ndestination: lake\nnormalization: { max_depth: 1 }"), "c");
+        assertThat(basic.normalization().mode()).isEqualTo(NormalizationMode.BASIC);
+        assertThat(basic.normalization().maxDepth()).isEqualTo(1);
     }
 
     @Test
