@@ -12,6 +12,7 @@ import java.util.Map;
 
 import io.tributary.connector.catalog.Catalog;
 import io.tributary.connector.catalog.ConfiguredStream;
+import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.catalog.Stream;
 import io.tributary.connector.catalog.SyncMode;
 import io.tributary.connector.config.ConfigException;
@@ -175,6 +176,11 @@ public final class PostgresSource implements Source {
     public ItemStreamReader<SourceRecord> reader(ConnectorConfig config, ConfiguredStream stream, Map<String, Object> previousSync) {
         PostgresSourceConfig source = PostgresSourceConfig.from(config);
         if (stream.syncMode() == SyncMode.INCREMENTAL && source.cdc() != null) {
+            if (stream.destinationSyncMode() == DestinationSyncMode.OVERWRITE) {
+                throw new ConfigException("streams." + stream.name() + ".destination_sync_mode: overwrite would replace the "
+                        + "table by the changes of one sync; change capture needs append (every change kept) or append_dedup "
+                        + "(one row per key, deletes applied)");
+            }
             return new PostgresCdcReader(new PostgresSourceAccess(source), source.cdc(), stream, previousSync);
         }
         if (stream.syncMode() == SyncMode.INCREMENTAL) {

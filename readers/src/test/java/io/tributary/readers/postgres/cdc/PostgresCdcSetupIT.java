@@ -163,4 +163,24 @@ class PostgresCdcSetupIT {
         assertThat(fx.discovered("keyed").sourceDefinedCursor()).isFalse();
         assertThat(fx.discovered("keyed").jsonSchema().get("properties").has(CdcCatalog.LSN)).isFalse();
     }
+
+    @Test
+    void changeCaptureIntoAnOverwrittenTableIsRefused() {
+        Stream keyed = fx.discovered("keyed");
+        ConfiguredStream overwrite = new ConfiguredStream(keyed, SyncMode.INCREMENTAL, DestinationSyncMode.OVERWRITE, null, null,
+                null, null);
+        assertThatThrownBy(() -> fx.reader(overwrite, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("streams.keyed.destination_sync_mode: overwrite would replace the table");
+    }
+
+    @Test
+    void withoutInitialSnapshotOnlyChangesMadeAfterTheFirstSyncArrive() throws Exception {
+        fx.settings.put("initial_snapshot", false);
+        ConfiguredStream stream = fx.cdc("keyed");
+        Map<String, Object> state = new HashMap<>();
+        assertThat(fx.sync(stream, state, 10)).isEmpty();
+        fx.db.execute("INSERT INTO keyed VALUES (2, 'b')");
+        assertThat(fx.sync(stream, state, 10)).extracting(r -> r.data().get("id").asInt()).containsExactly(2);
+    }
 }
