@@ -41,17 +41,24 @@ final class CdcSyncFixture implements AutoCloseable {
 
     /** The connections file: {@code shop} (CDC source) to {@code warehouse}, then {@code connections} (indented YAML). */
     String yaml(String connections) {
+        return yaml("""
+                warehouse: { type: postgres, config: { host: "%s", port: %d, database: %s, username: %s, password: "%s", ssl_mode: disable, schema: warehouse } }
+                """.formatted(pg.host(), pg.port(), target.name(), pg.user(), pg.password()), connections);
+    }
+
+    /** The connections file: {@code shop} (CDC source), {@code destinations} and {@code connections} (indented YAML). */
+    String yaml(String destinations, String connections) {
         return """
                 sources:
                   shop:
                     type: postgres
-                    config: { host: "%1$s", port: %2$d, database: %3$s, username: %5$s, password: "%6$s", ssl_mode: disable,
-                              replication_method: cdc, replication_slot: %7$s, publication: %7$s_pub, heartbeat_seconds: 1 }
+                    config: { host: "%1$s", port: %2$d, database: %3$s, username: %4$s, password: "%5$s", ssl_mode: disable,
+                              replication_method: cdc, replication_slot: %6$s, publication: %6$s_pub, heartbeat_seconds: 1 }
                 destinations:
-                  warehouse: { type: postgres, config: { host: "%1$s", port: %2$d, database: %4$s, username: %5$s, password: "%6$s", ssl_mode: disable, schema: warehouse } }
+                %7$s
                 connections:
-                %8$s""".formatted(pg.host(), pg.port(), source.name(), target.name(), pg.user(), pg.password(), slotBase,
-                connections.indent(2));
+                %8$s""".formatted(pg.host(), pg.port(), source.name(), pg.user(), pg.password(), slotBase,
+                destinations.indent(2).stripTrailing(), connections.indent(2));
     }
 
     static TributaryConfig parse(String yaml) {

@@ -57,16 +57,19 @@ final class ChangeStream implements AutoCloseable {
         return new Lsn(stream.getLastReceiveLSN().asLong());
     }
 
-    /** Lets the server forget every transaction that committed before {@code lsn}. */
+    /**
+     * Lets the server forget every transaction that committed before {@code lsn}. Sends a status
+     * update even when the position did not move: called once per chunk, it also keeps the server
+     * from timing the connection out ({@code wal_sender_timeout}) while the destination writes.
+     */
     void acknowledge(Lsn lsn) throws SQLException {
-        if (!lsn.isAfter(acknowledged)) {
-            return;
+        if (lsn.isAfter(acknowledged)) {
+            LogSequenceNumber position = LogSequenceNumber.valueOf(lsn.value());
+            stream.setFlushedLSN(position);
+            stream.setAppliedLSN(position);
+            acknowledged = lsn;
         }
-        LogSequenceNumber position = LogSequenceNumber.valueOf(lsn.value());
-        stream.setFlushedLSN(position);
-        stream.setAppliedLSN(position);
         stream.forceUpdateStatus();
-        acknowledged = lsn;
     }
 
     Lsn acknowledged() {
