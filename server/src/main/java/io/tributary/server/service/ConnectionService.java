@@ -79,7 +79,7 @@ public class ConnectionService {
                 in.schedule() != null ? in.schedule() : ScheduleSettings.manual(),
                 chunkSize(in.chunkSize(), ConnectionDefinition.DEFAULT_CHUNK_SIZE),
                 retry(in.maxAttempts(), in.retryBackoffSeconds(), defaultRetry), 0, now, now);
-        validate(draft, source, destination);
+        validate(draft, source, destination, true);
         ConnectionRecord saved = connections.save(draft);
         applySchedule(saved);
         return saved;
@@ -98,7 +98,12 @@ public class ConnectionService {
                 in.syncCatalog() != null ? in.syncCatalog() : c.syncCatalog(),
                 in.schedule() != null ? in.schedule() : c.schedule(), chunkSize(in.chunkSize(), c.chunkSize()),
                 retry(in.maxAttempts(), in.retryBackoffSeconds(), c.retry()), c.consecutiveFailures(), c.createdAt(), Instant.now());
-        validate(draft, actors.get(ActorKind.SOURCE, c.sourceId()), actors.get(ActorKind.DESTINATION, c.destinationId()));
+        // Only a change of what the sync reads or where it writes needs the source discovered again;
+        // pausing or rescheduling works while the source is down.
+        boolean changesWhatRuns = in.syncCatalog() != null || in.namespaceDefinition() != null
+                || in.namespaceFormat() != null || in.prefix() != null;
+        validate(draft, actors.get(ActorKind.SOURCE, c.sourceId()), actors.get(ActorKind.DESTINATION, c.destinationId()),
+                changesWhatRuns);
         ConnectionRecord saved = connections.save(draft);
         if (saved.isActive() && !c.isActive()) {
             connections.resetFailures(id);
@@ -185,13 +190,16 @@ public class ConnectionService {
         }
     }
 
-    private void validate(ConnectionRecord draft, Actor source, Actor destination) {
+    private void validate(ConnectionRecord draft, Actor source, Actor destination, boolean plan) {
         try {
             draft.schedule().toSchedule();
         } catch (ScheduleException e) {
             String path = "cron".equals(draft.schedule().type()) ? "scheduleData.cron.cronExpression" : "scheduleData.basicSchedule";
             Object value = "cron".equals(draft.schedule().type()) ? draft.schedule().cronExpression() : draft.schedule().timeUnit();
             throw new InvalidInputException(path, value, e.getMessage());
+        }
+        if (!plan) {
+            return;
         }
         try {
             planner.plan(ConnectionConfigs.of(draft, source, destination), draft.id().toString());
