@@ -14,6 +14,7 @@ import io.tributary.connector.schema.NormalizedRecord;
 import io.tributary.connector.schema.StreamTables;
 import io.tributary.connector.schema.TableRow;
 import io.tributary.connector.schema.TableSchema;
+import io.tributary.writers.format.StreamFiles;
 import io.tributary.writers.format.TableFileWriter;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -32,6 +33,7 @@ final class LocalStreamLoader implements StreamLoader {
     private final DestinationSyncMode mode;
     private final long syncId;
     private final String chunksKey;
+    private final StreamFiles streamFiles;
     private final Map<String, TableDirectory> tables = new LinkedHashMap<>();
 
     private long nextChunk;
@@ -45,7 +47,8 @@ final class LocalStreamLoader implements StreamLoader {
         String namespace = stream.destinationNamespace() == null || stream.destinationNamespace().isBlank()
                 ? "default" : NamingConvention.FILES.identifier(stream.destinationNamespace());
         Path namespaceDir = config.destinationPath().resolve(namespace);
-        for (TableSchema table : streamTables.tables()) {
+        this.streamFiles = new StreamFiles(streamTables);
+        for (TableSchema table : streamFiles.tables()) {
             Path dir = namespaceDir.resolve(NamingConvention.FILES.identifier(table.name()));
             tables.put(table.name(), new TableDirectory(table, dir, syncId));
         }
@@ -66,7 +69,7 @@ final class LocalStreamLoader implements StreamLoader {
         Map<String, DurableFile> files = new HashMap<>();
         try {
             for (NormalizedRecord record : chunk) {
-                for (TableRow row : record.rows()) {
+                for (TableRow row : streamFiles.rows(record)) {
                     String name = row.table().name();
                     TableFileWriter writer = writers.get(name);
                     if (writer == null) {

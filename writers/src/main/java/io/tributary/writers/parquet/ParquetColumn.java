@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 
 import io.tributary.connector.schema.Column;
 import io.tributary.connector.schema.TableSchema;
+import io.tributary.writers.jsonl.JsonColumnCodec;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -23,6 +24,7 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One column of a normalized table as Parquet stores it: its type and how a value is encoded.
@@ -32,7 +34,7 @@ import org.apache.parquet.schema.Types;
  * precision to DECIMAL(38,9) or, when so configured or wider than 38 digits, to its exact text as
  * STRING; DATE to DATE; TIME to TIME(MICROS, local); TIME_TZ to TIME(MICROS, UTC-adjusted); TIMESTAMP
  * to TIMESTAMP(MICROS, not UTC-adjusted); TIMESTAMP_TZ to TIMESTAMP(MICROS, UTC-adjusted); STRING to
- * STRING; JSON to BINARY with the JSON logical type. Every column is optional, so files of one table
+ * STRING; JSON (text, or a JSON tree written with exact decimals) to BINARY with the JSON logical type. Every column is optional, so files of one table
  * share one schema whether or not a file has NULLs.
  */
 final class ParquetColumn {
@@ -103,7 +105,11 @@ final class ParquetColumn {
                         out.addLong(micros(t.toEpochSecond(), t.getNano()));
                     });
             case STRING -> text(table, column, index, LogicalTypeAnnotation.stringType());
-            case JSON -> text(table, column, index, LogicalTypeAnnotation.jsonType());
+            case JSON -> new ParquetColumn(table, column, index,
+                    Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.jsonType()).named(name),
+                    (out, v) -> out.addBinary(v instanceof JsonNode node
+                            ? Binary.fromConstantByteArray(JsonColumnCodec.MAPPER.writeValueAsBytes(node))
+                            : Binary.fromString(v.toString())));
         };
     }
 

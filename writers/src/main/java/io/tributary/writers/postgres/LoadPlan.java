@@ -24,9 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
  * load state with the staged data, so a later sync can finish an abandoned one without knowing the
  * catalog that sync had.
  *
- * @param tables the stream's own table first, then child tables parent first
+ * @param tables the stream's own table first, then child tables parent first; empty when the stream is
+ *     loaded raw only (normalization mode raw): then only the raw table is loaded
+ * @param streamTable the stream's own table name, which keys its load state (kept when there are no typed tables)
  */
-record LoadPlan(SyncMode syncMode, DestinationSyncMode mode, String schema, StagedTable raw, List<StagedTable> tables) {
+record LoadPlan(SyncMode syncMode, DestinationSyncMode mode, String schema, StagedTable raw, List<StagedTable> tables,
+        String streamTable) {
 
     /** Marks staged rows with their chunk and record: {@code chunk << 32 | record index}. */
     static final String SEQUENCE_COLUMN = "_tributary_seq";
@@ -52,11 +55,19 @@ record LoadPlan(SyncMode syncMode, DestinationSyncMode mode, String schema, Stag
 
     LoadPlan {
         tables = List.copyOf(tables);
+        if (streamTable == null && !tables.isEmpty()) {
+            streamTable = tables.get(0).target(); // a plan stored before raw-only loads existed
+        }
     }
 
     /** The root table: the stream's own table. */
     StagedTable root() {
         return tables.get(0);
+    }
+
+    /** True when only the raw table is loaded. */
+    boolean rawOnly() {
+        return tables.isEmpty();
     }
 
     String asJson() {
@@ -73,11 +84,20 @@ record LoadPlan(SyncMode syncMode, DestinationSyncMode mode, String schema, Stag
      * @throws ConfigException for append + dedup without a primary key
      */
     static LoadPlan of(PostgresDestinationConfig config, ConfiguredStream stream, StreamTables tables, long syncId) {
-        TableSchema rootSchema = tables.root();
-        String schema = PostgresIdentifiers.fit(rootSchema.namespace() == null || rootSchema.namespace().isEmpty()
-                ? config.schema() : rootSchema.namespace());
+        String schema = PostgresIdentifiers.fit(tables.namespace() == null || tables.namespace().isEmpty()
+                ? config.schema() : tables.namespace());
         String rawName = PostgresIdentifiers.fit(NamingConvention.POSTGRES.rawTable(stream.destinationName()));
         StagedTable raw = new StagedTable(staging(syncId, rawName), rawName, List.of(), null, null, null, null);
+        String streamTable = PostgresIdentifiers.fit(tables.name());
+        if (tables.isRawOnly()) {
+            if (stream.destinationSyncMode() == DestinationSyncMode.APPEND_DEDUP) {
+                throw new ConfigException("streams." + stream.name() + ": destination_sync_mode append_dedup keeps one row per "
+                        + "primary key in the stream's typed table, which normalization mode raw does not make; use "
+                        + "destination_sync_mode append (the raw table keeps every version) or normalization mode basic");
+            }
+            return new LoadPlan(stream.syncMode(), stream.destinationSyncMode(), schema, raw, List.of(), streamTable);
+        }
+        TableSchema rootSchema = tables.root();
 
         List<String> key = List.of();
         String cursor = null;
@@ -96,7 +116,7 @@ record LoadPlan(SyncMode syncMode, DestinationSyncMode mode, String schema, Stag
             staged.add(new StagedTable(staging(syncId, target), target, root ? key : List.of(), root ? cursor : null,
                     hashId, link, table.parent() == null ? null : PostgresIdentifiers.fit(table.parent())));
         }
-        return new LoadPlan(stream.syncMode(), stream.destinationSyncMode(), schema, raw, staged);
+        return new LoadPlan(stream.syncMode(), stream.destinationSyncMode(), schema, raw, staged, streamTable);
     }
 
     private static String staging(long syncId, String table) {

@@ -22,8 +22,9 @@ import io.tributary.connector.source.CheckResult;
  * The PostgreSQL destination ({@code postgres}): per stream a raw table {@code _airbyte_raw_<stream>}
  * ({@code _airbyte_ab_id} uuid, {@code _airbyte_emitted_at}, {@code _airbyte_data} jsonb) and typed
  * final tables (the stream's own and its child tables), bulk loaded with binary COPY into staging
- * tables and merged at the end of the sync in all four sync modes. The user needs CREATE on the
- * target schema (or on the database, to create the schema).
+ * tables and merged at the end of the sync in all four sync modes. With normalization mode raw only the
+ * raw table is loaded (overwrite and append; append + dedup needs the typed table). The user needs
+ * CREATE on the target schema (or on the database, to create the schema).
  *
  * <p>Besides the stream's tables the target schema holds, while a sync runs, its staging tables
  * {@code _tributary_<sync id>_<table>}, and for good the load state {@code _tributary_loads} (one

@@ -14,7 +14,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 
 /**
  * Loads one stream into PostgreSQL. Each chunk is copied into the stream's staging tables (raw and
- * normalized) and committed there together with the chunk's number in the load state; nothing
+ * normalized; raw only with normalization mode raw) and committed there together with the chunk's number in the load state; nothing
  * reaches the final tables before {@link #complete()}, which merges the staged rows in one
  * transaction according to the sync mode ({@link StagedDataMerge}).
  *
@@ -51,7 +51,7 @@ final class PostgresStreamLoader implements StreamLoader {
         this.context = context;
         this.contextKey = streamName + ".postgres_destination.chunks";
         this.where = "PostgreSQL destination " + config.connection().address() + ", " + plan.schema() + "."
-                + plan.root().target();
+                + plan.streamTable();
     }
 
     @Override
@@ -76,7 +76,7 @@ final class PostgresStreamLoader implements StreamLoader {
     private void prepare(long committed) throws SQLException {
         PostgresDestination.ensureSchema(connection, plan.schema());
         state.ensure(connection, plan.schema());
-        String streamTable = plan.root().target();
+        String streamTable = plan.streamTable();
         Optional<LoadState.Row> row = state.lock(connection, streamTable);
         StagedDataMerge merge = new StagedDataMerge(connection, plan.schema());
         if (row.isPresent() && row.get().syncId() == context.syncId()) {
@@ -116,7 +116,7 @@ final class PostgresStreamLoader implements StreamLoader {
         long number = chunks + 1;
         try {
             copier.copy(connection, number, chunk.getItems());
-            state.chunkWritten(connection, plan.root().target(), number);
+            state.chunkWritten(connection, plan.streamTable(), number);
             connection.commit();
             chunks = number;
         } catch (SQLException e) {
@@ -143,13 +143,13 @@ final class PostgresStreamLoader implements StreamLoader {
             if (opened) {
                 connection = PostgresDestination.connect(config);
             }
-            Optional<LoadState.Row> row = state.lock(connection, plan.root().target());
+            Optional<LoadState.Row> row = state.lock(connection, plan.streamTable());
             if (row.isEmpty() || row.get().syncId() != context.syncId()) {
                 throw new ItemStreamException(where + ": sync " + context.syncId() + " has no staged data to complete");
             }
             if (row.get().status() == LoadState.Status.LOADING) {
                 new StagedDataMerge(connection, plan.schema()).complete(row.get().plan());
-                state.completed(connection, plan.root().target());
+                state.completed(connection, plan.streamTable());
             }
             connection.commit();
             completed = true;

@@ -30,6 +30,7 @@ import io.tributary.connector.schema.NormalizedRecord;
 import io.tributary.connector.schema.StreamTables;
 import io.tributary.connector.schema.TableRow;
 import io.tributary.connector.schema.TableSchema;
+import io.tributary.writers.format.StreamFiles;
 import io.tributary.writers.format.TableFileWriter;
 import io.tributary.writers.s3.S3LoadState.HandOver;
 import io.tributary.writers.s3.S3LoadState.PendingFile;
@@ -60,6 +61,7 @@ final class S3StreamLoader implements StreamLoader {
     private final S3DestinationConfig config;
     private final DestinationSyncMode mode;
     private final String namespace;
+    private final StreamFiles streamFiles;
     private final Map<String, TableSchema> tables = new LinkedHashMap<>();
     private final String stateKey;
     private final String streamStagingPrefix;
@@ -98,7 +100,8 @@ final class S3StreamLoader implements StreamLoader {
         this.mode = stream.destinationSyncMode();
         String ns = stream.destinationNamespace();
         this.namespace = ns == null || ns.isBlank() ? null : NamingConvention.FILES.identifier(ns);
-        streamTables.tables().forEach(t -> tables.put(t.name(), t));
+        this.streamFiles = new StreamFiles(streamTables);
+        streamFiles.tables().forEach(t -> tables.put(t.name(), t));
         this.stateKey = stream.destinationName() + ".s3.state";
         String connection = NamingConvention.FILES.sanitize(context.connection() == null ? "connection" : context.connection());
         String streamDir = (namespace == null ? "default" : namespace) + "/" + NamingConvention.FILES.identifier(stream.destinationName());
@@ -146,7 +149,7 @@ final class S3StreamLoader implements StreamLoader {
             reopenFilesToContinue();
             // The journal first, so its upload overlaps the encoding of the files.
             for (NormalizedRecord record : chunk) {
-                for (TableRow row : record.rows()) {
+                for (TableRow row : streamFiles.rows(record)) {
                     TableSchema table = table(row.table().name());
                     entries.computeIfAbsent(table.name(), n -> new ChunkJournal.Entry(table)).write(row.values());
                 }
@@ -155,7 +158,7 @@ final class S3StreamLoader implements StreamLoader {
                 journaled.add(journal().put(tables.get(e.getKey()), chunkNo, e.getValue()));
             }
             for (NormalizedRecord record : chunk) {
-                for (TableRow row : record.rows()) {
+                for (TableRow row : streamFiles.rows(record)) {
                     openFile(tables.get(row.table().name())).writer().write(row.values());
                 }
             }

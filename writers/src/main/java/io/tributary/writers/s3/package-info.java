@@ -9,7 +9,10 @@
  * folders next to the parent's. All columns are optional, so the files of a table share one schema and
  * Dremio can promote each folder as a dataset: {@code source.bucket."prefix".namespace.stream}, e.g.
  * {@code SELECT * FROM minio.lake."tributary".shop.customers}. The sync's work in progress lives under
- * {@code <s3_bucket_path>/.tributary-staging/}, outside every table folder.
+ * {@code <s3_bucket_path>/.tributary-staging/}, outside every table folder. With normalization mode
+ * raw a stream's folder holds its raw records as Airbyte's S3 destination wrote them:
+ * {@code _airbyte_ab_id}, {@code _airbyte_emitted_at} (epoch milliseconds) and {@code _airbyte_data}
+ * (the record; a JSON object in JSON Lines, a JSON column in Parquet).
  *
  * <h2>MinIO</h2>
  * <pre>
