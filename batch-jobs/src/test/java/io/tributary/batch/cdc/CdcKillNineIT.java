@@ -60,6 +60,7 @@ class CdcKillNineIT {
             Files.writeString(config, yaml);
             assertThat(fx.sync(yaml, "killed").records()).isEqualTo(ROWS);
 
+            long initialSync = ((Number) fx.repository.queryValue("SELECT max(job_instance_id) FROM batch_job_instance")).longValue();
             long changes = makeChanges(fx);
             assertThat(changes).isGreaterThanOrEqualTo(100_000);
 
@@ -71,8 +72,8 @@ class CdcKillNineIT {
                 for (int kill = 1; kill <= KILLS; kill++) {
                     long at = Math.max(previous + 5_000, kill * changes / (KILLS + 2) + random.nextInt((int) (changes / 20)));
                     Process child = start(kill == 1 ? "sync" : "restart", fx, config);
-                    killWhenCommitted(child, fx, at);
-                    previous = committedInLastSync(fx);
+                    killWhenCommitted(child, fx, initialSync, at);
+                    previous = committedSince(fx, initialSync);
                     System.out.printf("[kill -9] child %d killed with %d of %d changes committed%n", children, previous, changes);
                 }
                 Process last = start("restart", fx, config);
@@ -177,21 +178,25 @@ class CdcKillNineIT {
         return m.find() ? Lsn.parse(m.group(1)) : null;
     }
 
-    private static long committedInLastSync(CdcSyncFixture fx) {
+    /** Records committed by the syncs after job instance {@code instance}. */
+    private static long committedSince(CdcSyncFixture fx, long instance) {
         try {
             return ((Number) fx.repository.queryValue("SELECT coalesce(sum(s.write_count), 0) FROM batch_step_execution s "
                     + "JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id "
-                    + "WHERE e.job_instance_id = (SELECT max(job_instance_id) FROM batch_job_instance)")).longValue();
+                    + "WHERE e.job_instance_id > " + instance)).longValue();
         } catch (IllegalStateException notYet) {
             return 0;
         }
     }
 
     /** Kills the process once at least {@code records} changes of the running sync are committed; it must still run then. */
-    private void killWhenCommitted(Process process, CdcSyncFixture fx, long records) throws Exception {
+    private void killWhenCommitted(Process process, CdcSyncFixture fx, long instance, long records) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (committedInLastSync(fx) < records) {
-            assertThat(process.isAlive()).as("the sync ended before it could be killed; see child-%d.log", children).isTrue();
+        while (committedSince(fx, instance) < records) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the sync ended before it could be killed:\n"
+                        + Files.readString(work.resolve("child-" + children + ".log")));
+            }
             assertThat(System.nanoTime()).as("sync too slow").isLessThan(deadline);
             Thread.sleep(5);
         }
