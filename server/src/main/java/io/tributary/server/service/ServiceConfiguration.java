@@ -72,7 +72,7 @@ class ServiceConfiguration {
         executor.setCorePoolSize(settings.maxConcurrent());
         executor.setMaxPoolSize(settings.maxConcurrent());
         executor.setThreadNamePrefix("tributary-sync-");
-        // A node that stops lets running syncs reach a chunk boundary? No: they are recovered at the next start.
+        // Stopping a node does not wait for its syncs: the next start recovers them and the next sync resumes.
         executor.setWaitForTasksToCompleteOnShutdown(false);
         return executor;
     }
