@@ -13,7 +13,10 @@ import org.postgresql.replication.PGReplicationStream;
 /**
  * The pgoutput stream of one slot over pgjdbc's replication API. It tells the server only what
  * {@link #acknowledge} is given: pgjdbc's periodic status updates repeat that flush position and
- * report as "received" what arrived, which the server does not use to free WAL.
+ * report as "received" what arrived, which the server does not use to free WAL. pgjdbc's automatic
+ * flush (on by default since 42.2.x: a keepalive moves the flushed position to the server's once the
+ * client acknowledged all it received) is turned off, because it would acknowledge WAL whose changes
+ * the destination has not committed.
  */
 final class ChangeStream implements AutoCloseable {
 
@@ -39,6 +42,9 @@ final class ChangeStream implements AutoCloseable {
                 .withSlotOption("proto_version", 1)
                 .withSlotOption("publication_names", publication.optionValue())
                 .withStatusInterval((int) statusInterval.toMillis(), TimeUnit.MILLISECONDS)
+                // pgjdbc would otherwise move the flushed position to the server's position on a keepalive once
+                // everything received was acknowledged: past what the destination committed
+                .withAutomaticFlush(false)
                 .start();
         return new ChangeStream(replication, stream);
     }

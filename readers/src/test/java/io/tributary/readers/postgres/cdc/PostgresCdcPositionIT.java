@@ -134,6 +134,30 @@ class PostgresCdcPositionIT {
     }
 
     @Test
+    void keepalivesWhileTheTableIsQuietNeverAcknowledgeMoreThanTheCommittedPosition() throws Exception {
+        fx.db.execute("CREATE TABLE noise (id serial PRIMARY KEY, t text)"); // not captured: WAL without changes for us
+        ConfiguredStream stream = fx.cdc("items");
+        fx.sync(stream, state, 100);
+        Lsn committed = CdcPosition.parse((String) state.get(CdcPosition.contextKey("items"))).resume();
+
+        fx.settings.put("streaming_seconds", 3);
+        Thread noise = new Thread(() -> {
+            long end = System.nanoTime() + 3_500_000_000L;
+            while (System.nanoTime() < end) {
+                fx.db.execute("INSERT INTO noise (t) SELECT md5(g::text) FROM generate_series(1, 50) g");
+            }
+        });
+        noise.start();
+        assertThat(fx.sync(stream, state, 100)).isEmpty();
+        noise.join();
+
+        Lsn saved = CdcPosition.parse((String) state.get(CdcPosition.contextKey("items"))).resume();
+        assertThat(saved).as("the quiet sync's own position follows the server").isGreaterThan(committed);
+        assertThat(Lsn.parse(fx.confirmedFlush("items"))).as("acknowledged: only what the previous sync committed")
+                .isEqualTo(committed);
+    }
+
+    @Test
     void aDroppedSlotFailsTheSyncLoudlyInsteadOfCopyingTheTableAgain() throws Exception {
         ConfiguredStream stream = fx.cdc("items");
         fx.sync(stream, state, 100);
