@@ -54,15 +54,14 @@ public final class ConnectionJobFactory {
         SimpleJobBuilder job = null;
         for (ConfiguredStream stream : plan.streams()) {
             StreamNormalizer normalizer = Normalization.forStream(stream, plan.normalization());
-            MeteredNormalizer metered = new MeteredNormalizer(normalizer);
             StreamConnectors connectors = new StreamConnectors(plan, stream, normalizer.tables(), previous);
-            SyncProgressListener progress = new SyncProgressListener(stream.stream().qualifiedName(), metered::bytes,
+            SyncProgressListener progress = new SyncProgressListener(stream.stream().qualifiedName(), connectors::bytes,
                     progressInterval);
             Step load = new StepBuilder(StepNames.load(stream), repository)
                     .<SourceRecord, NormalizedRecord>chunk(plan.chunkSize())
                     .transactionManager(transactionManager)
                     .reader(connectors.reader())
-                    .processor(metered)
+                    .processor(normalizer)
                     .writer(connectors.writer())
                     .listener(connectors)
                     .listener(progress)

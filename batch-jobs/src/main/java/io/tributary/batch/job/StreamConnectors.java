@@ -9,6 +9,7 @@ import io.tributary.connector.destination.StreamLoader;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.connector.schema.NormalizedRecord;
 import io.tributary.connector.schema.StreamTables;
+import io.tributary.connector.source.ReadAheadSafe;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -27,6 +28,7 @@ final class StreamConnectors implements StepExecutionListener {
     private final StreamTables tables;
     private final PreviousSyncState previousSyncState;
     private ItemStreamReader<SourceRecord> reader;
+    private MeteredReader metered;
     private StreamLoader loader;
 
     StreamConnectors(ConnectionPlan plan, ConfiguredStream stream, StreamTables tables, PreviousSyncState previousSyncState) {
@@ -40,10 +42,23 @@ final class StreamConnectors implements StepExecutionListener {
     public void beforeStep(StepExecution stepExecution) {
         long syncId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
         Map<String, Object> previous = previousSyncState.find(plan.name(), syncId, stepExecution.getStepName());
-        reader = plan.source().reader(plan.sourceConfig(), stream, previous);
+        ItemStreamReader<SourceRecord> source = plan.source().reader(plan.sourceConfig(), stream, previous);
+        metered = new MeteredReader(source);
+        reader = source instanceof ReadAheadSafe
+                ? new ReadAheadReader<>(metered, plan.chunkSize(), "tributary-read-" + stream.stream().qualifiedName())
+                : metered;
         loader = plan.destination().loader(plan.destinationConfig(), stream, tables, new LoadContext(plan.name(), syncId));
     }
 
+    /** Bytes of the records read so far (see {@link MeteredReader}), 0 before the step starts. */
+    long bytes() {
+        return metered == null ? 0 : metered.bytes();
+    }
+
+    /**
+     * The step's reader: the source's reader, metered ({@link MeteredReader}), and read ahead on a
+     * thread of its own when the source's reader is {@link ReadAheadSafe} (see {@link ReadAheadReader}).
+     */
     ItemStreamReader<SourceRecord> reader() {
         return new ItemStreamReader<>() {
             @Override

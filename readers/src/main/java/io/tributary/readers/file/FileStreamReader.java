@@ -6,6 +6,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ReaderNotOpenException;
 
 import io.tributary.connector.record.SourceRecord;
+import io.tributary.connector.source.ReadAheadSafe;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,9 +16,9 @@ import tools.jackson.databind.JsonNode;
  * {@code <stream>.records_read}; {@link #open} with a saved count reads the file again from the
  * start and skips that many records without converting them. Skipping re-reads the bytes, which
  * works for every location and compression alike (a byte offset would only help local
- * uncompressed files).
+ * uncompressed files). {@link ReadAheadSafe}: update only saves that count.
  */
-final class FileStreamReader implements ItemStreamReader<SourceRecord> {
+final class FileStreamReader implements ItemStreamReader<SourceRecord>, ReadAheadSafe {
 
     private final FileSourceSettings settings;
     private final FileLocation.HttpAccess http;

@@ -14,6 +14,7 @@ import io.tributary.connector.catalog.SyncMode;
 import io.tributary.connector.config.ConfigException;
 import io.tributary.connector.postgres.PostgresIdentifiers;
 import io.tributary.connector.record.SourceRecord;
+import io.tributary.connector.source.ReadAheadSafe;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -29,9 +30,10 @@ import tools.jackson.databind.node.ObjectNode;
  * stream through a server-side cursor instead of filling the heap), looks the relation up, plans a
  * {@link PostgresType.ColumnReader} per column once, and chooses the {@link TableScan}: by primary
  * key, by ctid ranges, by row order, or by cursor for incremental streams. Each {@link #read} then
- * costs one typed getter per column and no reflection.
+ * costs one typed getter per column and no reflection. {@link ReadAheadSafe}: {@link #update} only
+ * saves the scan's position.
  */
-final class PostgresStreamReader implements ItemStreamReader<SourceRecord> {
+final class PostgresStreamReader implements ItemStreamReader<SourceRecord>, ReadAheadSafe {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String CDC_FIELD_PREFIX = "_ab_cdc_";

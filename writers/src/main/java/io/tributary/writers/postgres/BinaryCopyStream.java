@@ -69,13 +69,18 @@ final class BinaryCopyStream {
 
     /** A field of {@code prefix} (may be null) followed by {@code value}, e.g. jsonb's version byte and its text. */
     void writeBytes(byte[] prefix, byte[] value) throws SQLException {
+        writeBytes(prefix, value, value.length);
+    }
+
+    /** A field of {@code prefix} (may be null) followed by the first {@code length} bytes of {@code value}. */
+    void writeBytes(byte[] prefix, byte[] value, int length) throws SQLException {
         int prefixLength = prefix == null ? 0 : prefix.length;
         ensure(4);
-        putInt(prefixLength + value.length);
+        putInt(prefixLength + length);
         if (prefixLength > 0) {
-            append(prefix);
+            append(prefix, prefixLength);
         }
-        append(value);
+        append(value, length);
     }
 
     void writeText(String value) throws SQLException {
@@ -101,15 +106,15 @@ final class BinaryCopyStream {
         }
     }
 
-    private void append(byte[] bytes) throws SQLException {
-        if (bytes.length > BUFFER) {
+    private void append(byte[] bytes, int length) throws SQLException {
+        if (length > BUFFER) {
             flush();
-            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.writeToCopy(bytes, 0, length);
             return;
         }
-        ensure(bytes.length);
-        System.arraycopy(bytes, 0, buffer, position, bytes.length);
-        position += bytes.length;
+        ensure(length);
+        System.arraycopy(bytes, 0, buffer, position, length);
+        position += length;
     }
 
     private void ensure(int bytes) throws SQLException {

@@ -19,8 +19,6 @@ import io.tributary.connector.schema.TableRow;
 import io.tributary.connector.schema.TableSchema;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a chunk of normalized records into a stream's staging tables with one binary
@@ -36,9 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ChunkCopier {
 
-    /** Raw values with exact decimals written as plain digits, as jsonb keeps them. */
-    private static final JsonMapper JSON = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
-    private static final byte[] JSONB_VERSION = {1};
     private static final String RAW_COLUMNS = "_airbyte_ab_id uuid, _airbyte_emitted_at timestamp with time zone, "
             + "_airbyte_data jsonb";
 
@@ -48,6 +43,7 @@ final class ChunkCopier {
     private final List<PostgresColumnTypes.FieldWriter[]> writers = new ArrayList<>();
     private final List<String> copySql = new ArrayList<>();
     private final String rawCopySql;
+    private final JsonbEncoder json = new JsonbEncoder();
 
     ChunkCopier(LoadPlan plan, StreamTables tables) {
         this.schema = plan.schema();
@@ -112,7 +108,7 @@ final class ChunkCopier {
                 raw.startRow(4);
                 raw.writeBytes(uuid(record.abId()));
                 raw.writeInt8(PostgresColumnTypes.microsOfEpochMillis(record.source().emittedAt()));
-                raw.writeBytes(JSONB_VERSION, JsonText.withoutNulEscapes(JSON.writeValueAsBytes(record.source().data())));
+                json.write(raw, record.source().data());
                 raw.writeInt8(base + i);
             }
             raw.finish();

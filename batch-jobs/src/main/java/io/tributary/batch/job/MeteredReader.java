@@ -1,0 +1,57 @@
+package io.tributary.batch.job;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.tributary.connector.record.SourceRecord;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * The source's reader, counting the bytes of the records it reads (their size as JSON, estimated by
+ * {@link RecordSize}) and saving the count with the reader's position in the step's ExecutionContext,
+ * so that it survives a restart and the job history reports the bytes of the committed records.
+ * It counts on the thread that reads: under {@link ReadAheadReader} that is the read-ahead thread,
+ * off the step's path, and the count saved at a chunk boundary is that of the records up to it.
+ */
+final class MeteredReader implements ItemStreamReader<SourceRecord> {
+
+    static final String BYTES_KEY = "tributary.bytes";
+
+    private final ItemStreamReader<SourceRecord> source;
+    private final AtomicLong bytes = new AtomicLong();
+
+    MeteredReader(ItemStreamReader<SourceRecord> source) {
+        this.source = source;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        bytes.set(context.getLong(BYTES_KEY, 0L));
+        source.open(context);
+    }
+
+    @Override
+    public SourceRecord read() throws Exception {
+        SourceRecord record = source.read();
+        if (record != null) {
+            bytes.addAndGet(RecordSize.of(record.data()));
+        }
+        return record;
+    }
+
+    /** Bytes read so far; with read-ahead, a little ahead of the records the step has taken. */
+    long bytes() {
+        return bytes.get();
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        source.update(context);
+        context.putLong(BYTES_KEY, bytes.get());
+    }
+
+    @Override
+    public void close() {
+        source.close();
+    }
+}
