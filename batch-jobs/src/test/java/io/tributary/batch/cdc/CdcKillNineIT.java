@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -205,20 +204,7 @@ class CdcKillNineIT {
     }
 
     private Process start(String mode, CdcSyncFixture fx, Path config) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ChildSyncMain.class.getName());
-        command.add(mode);
-        command.add(fx.repository.jdbcUrl());
-        command.add(fx.pg.user());
-        command.add(config.toString());
-        command.add("killed");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("CHILD_PG_PASSWORD", fx.pg.password());
-        pb.redirectOutput(work.resolve("child-" + (++children) + ".log").toFile());
-        return pb.start();
+        return ChildSyncMain.start(mode, fx.repository.jdbcUrl(), fx.pg.user(), fx.pg.password(), config, "killed",
+                work.resolve("child-" + (++children) + ".log"));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
@@ -62,21 +61,8 @@ class KillNineRestartIT {
     }
 
     private Process start(String mode, TestDatabase repository, Path config) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ChildSyncMain.class.getName());
-        command.add(mode);
-        command.add(repository.jdbcUrl());
-        command.add(TestPostgres.get().user());
-        command.add(config.toString());
-        command.add("killed");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("CHILD_PG_PASSWORD", TestPostgres.get().password());
-        pb.redirectOutput(work.resolve("child-" + (++children) + "-" + mode + ".log").toFile());
-        return pb.start();
+        return ChildSyncMain.start(mode, repository.jdbcUrl(), TestPostgres.get().user(), TestPostgres.get().password(), config, "killed",
+                work.resolve("child-" + (++children) + "-" + mode + ".log"));
     }
 
     private int children;

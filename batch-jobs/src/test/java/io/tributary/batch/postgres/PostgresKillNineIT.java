@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -119,21 +117,8 @@ class PostgresKillNineIT {
     }
 
     private Process start(String mode, PostgresSyncFixture fixture, Path config) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ChildSyncMain.class.getName());
-        command.add(mode);
-        command.add(fixture.repository.jdbcUrl());
-        command.add(fixture.pg.user());
-        command.add(config.toString());
-        command.add("killed");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("CHILD_PG_PASSWORD", fixture.pg.password());
-        pb.redirectOutput(work.resolve("child-" + (++children) + ".log").toFile());
-        return pb.start();
+        return ChildSyncMain.start(mode, fixture.repository.jdbcUrl(), fixture.pg.user(), fixture.pg.password(), config, "killed",
+                work.resolve("child-" + (++children) + ".log"));
     }
 
     private static long committed(TestDatabase repository) {
