@@ -40,13 +40,13 @@ final class Baselines {
         try (Connection src = ctx.connect(); Connection dst = ctx.connect(); Statement s = dst.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS bench_out");
             s.execute("DROP TABLE IF EXISTS bench_out.items_copy");
-            s.execute("CREATE TABLE bench_out.items_copy (LIKE bench.items INCLUDING ALL)");
+            s.execute("CREATE TABLE bench_out.items_copy (LIKE " + ctx.table() + " INCLUDING ALL)");
             long start = System.nanoTime();
             PipedInputStream in = new PipedInputStream(1 << 20);
             PipedOutputStream out = new PipedOutputStream(in);
             CompletableFuture<Long> reader = CompletableFuture.supplyAsync(() -> {
                 try (out) {
-                    return src.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY bench.items TO STDOUT (FORMAT binary)", out);
+                    return src.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + ctx.table() + " TO STDOUT (FORMAT binary)", out);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -75,7 +75,7 @@ final class Baselines {
                 }
             };
             long start = System.nanoTime();
-            long rows = src.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY bench.items TO STDOUT", sink);
+            long rows = src.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + ctx.table() + " TO STDOUT", sink);
             double seconds = (System.nanoTime() - start) / 1e9;
             return new Measurement(rows, seconds, memory.peakLiveHeapBytes(), MemoryWatch.peakRssBytes(),
                     "rows=" + rows + ",copy_text_bytes=" + bytes[0]);
@@ -91,7 +91,7 @@ final class Baselines {
             try (Connection admin = ctx.connect(); Statement s = admin.createStatement()) {
                 s.execute("CREATE SCHEMA IF NOT EXISTS bench_out");
                 s.execute("DROP TABLE IF EXISTS bench_out.items_sb");
-                s.execute("CREATE TABLE bench_out.items_sb (LIKE bench.items INCLUDING ALL)");
+                s.execute("CREATE TABLE bench_out.items_sb (LIKE " + ctx.table() + " INCLUDING ALL)");
             }
             DriverManagerDataSource sourceDs = new DriverManagerDataSource(ctx.jdbcUrl(), ctx.user(), ctx.password());
             SingleConnectionDataSource targetDs = new SingleConnectionDataSource(
@@ -99,7 +99,7 @@ final class Baselines {
             targetDs.setAutoCommit(false);
             JdbcCursorItemReader<Object[]> reader = new JdbcCursorItemReaderBuilder<Object[]>()
                     .name("items").dataSource(sourceDs).fetchSize(chunk).connectionAutoCommit(false)
-                    .sql("SELECT id, qty, price, name, note, updated_at, doc::text FROM bench.items")
+                    .sql("SELECT id, qty, price, name, note, updated_at, doc::text FROM " + ctx.table())
                     .rowMapper((rs, i) -> new Object[] {rs.getLong(1), rs.getInt(2), rs.getBigDecimal(3), rs.getString(4),
                             rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getString(7)})
                     .build();
@@ -146,7 +146,7 @@ final class Baselines {
     static final BenchCase DUCKDB_CSV_TO_PARQUET = (ctx, memory) -> {
         Path csv;
         try (Connection c = ctx.connect()) {
-            csv = BenchmarkData.csv(c, ctx.workDir(), ctx.rows(), ctx.seed());
+            csv = BenchmarkData.csv(c, ctx.table(), ctx.workDir(), ctx.rows(), ctx.seed());
         }
         Path out = ctx.workDir().resolve("duckdb-out.parquet");
         Files.deleteIfExists(out);

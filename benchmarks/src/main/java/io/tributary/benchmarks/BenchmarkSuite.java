@@ -8,15 +8,16 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import io.tributary.testsupport.postgres.TestPostgres;
+import io.tributary.testsupport.s3.TestS3Server;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The benchmark suite: prepares the benchmark table, runs every case several times (each run in
  * its own JVM with a small heap), and prints rows, MB, seconds, rows/s, MB/s, peak heap, peak RSS
  * and each case's ratio to its baseline measured in the same run. Also writes the results as JSON.
+ *
+ * <p>Runs are interleaved (the first run of every case, then the second of every case...), so that
+ * a case and its baseline see the same conditions on a machine whose load changes over time.
  */
 @Command(name = "bench/run.sh", mixinStandardHelpOptions = true,
         description = "Benchmark Tributary against the physical baselines on this machine.")
@@ -48,6 +52,10 @@ public final class BenchmarkSuite implements Callable<Integer> {
 
     @Option(names = "--cases", split = ",", description = "Only these cases (their baselines run too).")
     List<String> only;
+
+    @Option(names = "--memory", description = "Also run the memory comparison: the normalized PG -> PG sync on the table and "
+            + "on one of " + Cases.MEMORY_FACTOR + "x the rows (1,000,000 and 5,000,000 by default), live heap sampled.")
+    boolean memory;
 
     @Option(names = "--heap", defaultValue = "512m", description = "-Xmx of every case's JVM (default: ${DEFAULT-VALUE}).")
     String heap;
@@ -74,6 +82,7 @@ public final class BenchmarkSuite implements Callable<Integer> {
         if (big) {
             rows = 5_000_000;
         }
+        List<Cases> selected = select();
         TestPostgres pg = TestPostgres.get();
         try (Connection admin = pg.connect("postgres"); Statement s = admin.createStatement()) {
             ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
@@ -82,41 +91,38 @@ public final class BenchmarkSuite implements Callable<Integer> {
             }
         }
         Files.createDirectories(workDir);
+        S3Target s3 = null;
+        if (selected.stream().anyMatch(Cases::needsS3)) {
+            TestS3Server server = TestS3Server.get();
+            s3 = new S3Target(server.endpoint().toString(), server.createBucket("bench"), server.accessKeyId(), server.secretAccessKey());
+        }
         BenchContext ctx = new BenchContext(pg.host(), pg.port(), database, pg.user(), pg.password(), rows, seed,
-                workDir.toAbsolutePath(), null);
+                workDir.toAbsolutePath(), BenchmarkData.SCHEMA, s3);
+        BenchContext bigCtx = ctx.withTable(BenchmarkData.BIG_SCHEMA, rows * Cases.MEMORY_FACTOR);
         long addresses;
         long csvBytes;
         try (Connection c = ctx.connect()) {
-            BenchmarkData.ensure(c, rows, seed);
-            addresses = BenchmarkData.addresses(c);
-            csvBytes = Files.size(BenchmarkData.csv(c, ctx.workDir(), rows, seed));
-        }
-        Set<String> wanted = new java.util.HashSet<>();
-        for (Cases c : Cases.ALL) {
-            if (only == null || only.contains(c.name())) {
-                wanted.add(c.name());
-                if (c.baseline() != null) {
-                    wanted.add(c.baseline());
-                }
+            BenchmarkData.ensure(c, BenchmarkData.SCHEMA, rows, seed);
+            if (memory) {
+                BenchmarkData.ensure(c, BenchmarkData.BIG_SCHEMA, bigCtx.rows(), seed);
             }
+            addresses = BenchmarkData.addresses(c, ctx.table());
+            csvBytes = Files.size(BenchmarkData.csv(c, ctx.table(), ctx.workDir(), rows, seed));
         }
-        wanted.add(Cases.READ_LIMIT);
-        long sourceBytes = 0;
-        for (Cases c : Cases.ALL) {
-            if (!wanted.contains(c.name())) {
-                continue;
-            }
-            List<Measurement> ms = new ArrayList<>();
-            for (int i = 1; i <= runs; i++) {
+        Map<String, List<Measurement>> measured = new LinkedHashMap<>();
+        for (int i = 1; i <= runs; i++) {
+            for (Cases c : selected) {
                 System.err.printf(Locale.ROOT, "running %s (%d/%d) ...%n", c.name(), i, runs);
-                ms.add(runChild(c.name(), ctx, i));
+                BenchContext context = c.name().equals(Cases.MEMORY_BIG) ? bigCtx : ctx;
+                measured.computeIfAbsent(c.name(), n -> new ArrayList<>()).add(runChild(c.name(), context, i));
             }
-            if (c.name().equals(Cases.READ_LIMIT)) {
-                String check = ms.get(0).check();
-                sourceBytes = Long.parseLong(check.substring(check.indexOf("copy_text_bytes=") + "copy_text_bytes=".length()));
-            }
-            long bytes = c.isCsv() ? csvBytes
-                    : c.name().equals("tributary.incremental-1pct") ? sourceBytes * ms.get(0).rows() / Math.max(rows, 1) : sourceBytes;
+        }
+        String readCheck = measured.get(Cases.READ_LIMIT).get(0).check();
+        long sourceBytes = Long.parseLong(readCheck.substring(readCheck.indexOf("copy_text_bytes=") + "copy_text_bytes=".length()));
+        for (Cases c : selected) {
+            List<Measurement> ms = measured.get(c.name());
+            long caseRows = ms.get(0).rows();
+            long bytes = c.isCsv() ? csvBytes : sourceBytes * caseRows / Math.max(rows, 1);
             CaseResult result = new CaseResult(c, ms, bytes);
             results.put(c.name(), result);
             if (!result.checksAgree()) {
@@ -128,6 +134,25 @@ public final class BenchmarkSuite implements Callable<Integer> {
         writeJson();
         problems.forEach(p -> System.err.println("CHECK FAILED: " + p));
         return problems.isEmpty() ? 0 : 3;
+    }
+
+    /** The cases asked for, with their baselines (transitively) and the read limit, in suite order. */
+    private List<Cases> select() {
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        wanted.add(Cases.READ_LIMIT);
+        for (Cases c : Cases.ALL) {
+            boolean asked = only == null ? !c.memory() || memory : only.contains(c.name());
+            if (asked) {
+                for (Cases d = c; d != null; d = d.baseline() == null ? null : Cases.named(d.baseline())) {
+                    wanted.add(d.name());
+                }
+            }
+        }
+        if (only != null) {
+            only.forEach(Cases::named); // an unknown name fails here, listing the cases
+        }
+        memory = memory || wanted.contains(Cases.MEMORY_BIG);
+        return Cases.ALL.stream().filter(c -> wanted.contains(c.name())).toList();
     }
 
     private Measurement runChild(String caseName, BenchContext ctx, int run) throws IOException, InterruptedException {
@@ -158,24 +183,31 @@ public final class BenchmarkSuite implements Callable<Integer> {
     /** Every destination must hold exactly what the source holds. */
     private void verify(long addresses) {
         CaseResult copy = results.get(Cases.COPY_PIPE);
-        if (copy == null) {
-            return;
+        if (copy != null) {
+            String expected = copy.check();
+            for (CaseResult r : results.values()) {
+                String name = r.definition().name();
+                if (name.startsWith("baseline.spring-batch") || name.equals(Cases.RAW)) {
+                    expect(name, r.check(), expected);
+                }
+                if (name.equals(Cases.NORMALIZED) || name.equals(Cases.S3_PARQUET)) {
+                    expect(name, r.check(), expected + ",addresses=" + addresses);
+                }
+                if (name.equals(Cases.MEMORY)) {
+                    expect(name, r.check(), "rows=" + rows);
+                }
+            }
         }
-        String expected = copy.check();
-        for (CaseResult r : results.values()) {
-            String name = r.definition().name();
-            if (name.startsWith("baseline.spring-batch") || name.equals(Cases.RAW)) {
-                expect(name, r.check(), expected);
-            }
-            if (name.equals("tributary.pg-pg-normalized")) {
-                expect(name, r.check(), expected + ",addresses=" + addresses);
-            }
-            if (name.equals("tributary.incremental-1pct")) {
-                expect(name, r.check().substring(0, r.check().indexOf(',')), "changed=" + rows / 100);
-            }
+        CaseResult big = results.get(Cases.MEMORY_BIG);
+        if (big != null) {
+            expect(Cases.MEMORY_BIG, big.check(), "rows=" + rows * Cases.MEMORY_FACTOR);
+        }
+        CaseResult incremental = results.get(Cases.INCREMENTAL);
+        if (incremental != null) {
+            expect(Cases.INCREMENTAL, incremental.check().substring(0, incremental.check().indexOf(',')), "changed=" + rows / 100);
         }
         CaseResult duck = results.get(Cases.DUCKDB);
-        CaseResult csv = results.get("tributary.csv-local-parquet");
+        CaseResult csv = results.get(Cases.CSV_PARQUET);
         if (duck != null && csv != null) {
             expect(csv.definition().name(), csv.check(), duck.check());
         }
@@ -187,40 +219,49 @@ public final class BenchmarkSuite implements Callable<Integer> {
         }
     }
 
+    /** The ratio of a case to its baseline, or {@code null} when it has none in this run. */
+    private Double ratio(CaseResult r) {
+        Cases d = r.definition();
+        CaseResult baseline = d.baseline() == null ? null : results.get(d.baseline());
+        return baseline == null ? null : d.ratio().of(r, baseline);
+    }
+
     private void print() {
         System.out.printf(Locale.ROOT, "%nTributary benchmark: %,d rows, %d run(s) per case, -Xmx%s per case, %d cores%n%n", rows, runs,
                 heap, Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "%-30s %10s %8s %8s %7s %11s %8s %9s %9s  %-26s %7s %8s%n", "case", "rows", "MB",
+        System.out.printf(Locale.ROOT, "%-30s %10s %8s %8s %7s %11s %8s %9s %9s  %-26s %7s %10s%n", "case", "rows", "MB",
                 "seconds", "spread", "rows/s", "MB/s", "heap MB", "RSS MB", "baseline", "ratio", "target");
         for (CaseResult r : results.values()) {
             Cases d = r.definition();
-            String ratio = "";
-            String target = "";
-            if (d.baseline() != null && results.containsKey(d.baseline())) {
-                double value = ratio(r, results.get(d.baseline()));
-                ratio = String.format(Locale.ROOT, "%.2f", value);
-                boolean met = d.higherIsBetter() ? value >= d.target() : value <= d.target();
-                target = (d.higherIsBetter() ? ">=" : "<=") + d.target() + (met ? " ok" : " MISS");
-            }
-            System.out.printf(Locale.ROOT, "%-30s %,10d %8.1f %8.2f %6.0f%% %,11.0f %8.1f %9.1f %9.1f  %-26s %7s %8s%n", d.name(),
+            Double value = ratio(r);
+            String ratio = value == null ? "" : String.format(Locale.ROOT, "%.2f", value);
+            String target = value == null ? "" : d.ratio().comparison + d.target() + (d.ratio().met(value, d.target()) ? " ok" : " MISS");
+            System.out.printf(Locale.ROOT, "%-30s %,10d %8.1f %8.2f %6.0f%% %,11.0f %8.1f %9.1f %9.1f  %-26s %7s %10s%n", d.name(),
                     r.rows(), r.megabytes(), r.medianSeconds(), r.spreadPercent(), r.rowsPerSecond(), r.megabytesPerSecond(),
                     r.peakLiveHeap() / 1e6, r.peakRss() / 1e6, d.baseline() == null ? "" : d.baseline(), ratio, target);
         }
         CaseResult raw = results.get(Cases.RAW);
-        CaseResult best = results.values().stream().filter(r -> r.definition().name().startsWith("baseline.spring-batch"))
-                .max(java.util.Comparator.comparingDouble(CaseResult::rowsPerSecond)).orElse(null);
+        CaseResult best = bestHandWritten();
+        System.out.println();
         if (raw != null && best != null) {
             double value = raw.rowsPerSecond() / best.rowsPerSecond();
-            System.out.printf(Locale.ROOT, "%n%s vs the best hand-written Spring Batch job (%s): %.2fx (target >= 1.5x%s)%n",
+            System.out.printf(Locale.ROOT, "%s vs the best hand-written Spring Batch job (%s): %.2fx (target >= 1.5x%s)%n",
                     Cases.RAW, best.definition().name(), value, value >= 1.5 ? " ok" : " MISS");
         }
-        System.out.println("\nheap MB = peak heap occupancy right after a GC (live data); RSS MB = peak resident set (VmHWM).");
+        CaseResult s3 = results.get(Cases.S3_PARQUET);
+        if (s3 != null) {
+            System.out.printf(Locale.ROOT, "%s moved %.1f MB/s of source data (target >= %.0f MB/s%s)%n", Cases.S3_PARQUET,
+                    s3.megabytesPerSecond(), Cases.S3_MEGABYTES_PER_SECOND,
+                    s3.megabytesPerSecond() >= Cases.S3_MEGABYTES_PER_SECOND ? " ok" : " MISS");
+        }
+        System.out.println("\nMB = source data as COPY text (CSV cases: the CSV file); spread = (slowest - fastest) / median.");
+        System.out.println("heap MB = peak heap right after a GC, which for G1 includes old garbage not yet reclaimed; the memory cases");
+        System.out.println("instead sample the live heap with a full GC every second. RSS MB = peak resident set (VmHWM).");
     }
 
-    private static double ratio(CaseResult result, CaseResult baseline) {
-        return result.definition().higherIsBetter()
-                ? result.rowsPerSecond() / baseline.rowsPerSecond()
-                : result.medianSeconds() / baseline.medianSeconds();
+    private CaseResult bestHandWritten() {
+        return results.values().stream().filter(r -> r.definition().name().startsWith("baseline.spring-batch"))
+                .max(Comparator.comparingDouble(CaseResult::rowsPerSecond)).orElse(null);
     }
 
     private void writeJson() throws IOException {
@@ -231,6 +272,7 @@ public final class BenchmarkSuite implements Callable<Integer> {
         root.put("runs", runs);
         root.put("heap", heap);
         root.put("cores", Runtime.getRuntime().availableProcessors());
+        root.put("java", System.getProperty("java.version"));
         ArrayNode cases = root.putArray("cases");
         for (CaseResult r : results.values()) {
             ObjectNode n = cases.addObject();
@@ -242,16 +284,27 @@ public final class BenchmarkSuite implements Callable<Integer> {
             n.put("spread_percent", r.spreadPercent());
             n.put("rows_per_second", r.rowsPerSecond());
             n.put("megabytes_per_second", r.megabytesPerSecond());
-            n.put("peak_live_heap_bytes", r.peakLiveHeap());
+            n.put("peak_heap_bytes", r.peakLiveHeap());
             n.put("peak_rss_bytes", r.peakRss());
             ArrayNode secs = n.putArray("seconds");
             r.runs().forEach(m -> secs.add(m.seconds()));
             n.put("check", r.check());
-            if (r.definition().baseline() != null && results.containsKey(r.definition().baseline())) {
+            Double ratio = ratio(r);
+            if (ratio != null) {
                 n.put("baseline", r.definition().baseline());
-                n.put("ratio", ratio(r, results.get(r.definition().baseline())));
-                n.put("target", r.definition().target());
+                n.put("ratio_of", r.definition().ratio().name().toLowerCase(Locale.ROOT));
+                n.put("ratio", ratio);
+                n.put("target", r.definition().ratio().comparison + r.definition().target());
+                n.put("target_met", r.definition().ratio().met(ratio, r.definition().target()));
             }
+        }
+        CaseResult raw = results.get(Cases.RAW);
+        CaseResult best = bestHandWritten();
+        if (raw != null && best != null) {
+            ObjectNode n = root.putObject("raw_vs_hand_written");
+            n.put("hand_written", best.definition().name());
+            n.put("ratio", raw.rowsPerSecond() / best.rowsPerSecond());
+            n.put("target", ">=1.5");
         }
         ArrayNode p = root.putArray("problems");
         problems.forEach(p::add);

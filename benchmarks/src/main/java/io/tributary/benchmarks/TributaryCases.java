@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
@@ -21,7 +22,8 @@ import io.tributary.connector.registry.ConnectorRegistry;
 /** The Tributary side of the benchmark: real connections run by the sync engine, as a user runs them. */
 final class TributaryCases {
 
-    private static final int CHUNK = 10_000;
+    /** Records per chunk (one commit each) in every Tributary case. */
+    static final int CHUNK = 10_000;
 
     private TributaryCases() {
     }
@@ -39,7 +41,13 @@ final class TributaryCases {
         }
     }
 
-    private static String pgToPg(BenchContext ctx, String name, String schema, int maxDepth, String syncMode, String destMode) {
+    /**
+     * A connection reading the benchmark table into {@code destinationYaml}.
+     *
+     * @param normalization the YAML map of the connection's normalization
+     */
+    private static String connection(BenchContext ctx, String name, String destinationYaml, String normalization, String syncMode,
+                                     String destMode) {
         return """
                 sources: { pg: %s }
                 destinations: { out: %s }
@@ -49,9 +57,9 @@ final class TributaryCases {
                     destination: out
                     namespace_definition: destination
                     chunk_size: %d
-                    normalization: { max_depth: %d }
-                    streams: [{ name: bench.items, sync_mode: %s, cursor_field: [updated_at], destination_sync_mode: %s, primary_key: [[id]] }]
-                """.formatted(ctx.postgresSourceYaml(), ctx.postgresDestinationYaml(schema), name, CHUNK, maxDepth, syncMode, destMode);
+                    normalization: %s
+                    streams: [{ name: %s, sync_mode: %s, cursor_field: [updated_at], destination_sync_mode: %s, primary_key: [[id]] }]
+                """.formatted(ctx.postgresSourceYaml(), destinationYaml, name, CHUNK, normalization, ctx.table(), syncMode, destMode);
     }
 
     private static void dropSchema(BenchContext ctx, String schema) throws Exception {
@@ -60,40 +68,87 @@ final class TributaryCases {
         }
     }
 
-    /** PG -> PG, full refresh overwrite, nested documents kept as JSON (no flattening). */
+    private static long count(Connection c, String table) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** PG -> PG, full refresh overwrite, raw: only the raw table {@code _airbyte_raw_items} (normalization mode raw). */
     static final BenchCase PG_TO_PG_RAW = (ctx, memory) -> {
         dropSchema(ctx, "bench_out_raw");
         long start = System.nanoTime();
-        sync(ctx, pgToPg(ctx, "pg_to_pg_raw", "bench_out_raw", 0, "full_refresh", "overwrite"), "pg_to_pg_raw");
+        sync(ctx, connection(ctx, "pg_to_pg_raw", ctx.postgresDestinationYaml("bench_out_raw"), "{ mode: raw }", "full_refresh",
+                "overwrite"), "pg_to_pg_raw");
         double seconds = (System.nanoTime() - start) / 1e9;
         try (Connection c = ctx.connect()) {
             return new Measurement(ctx.rows(), seconds, memory.peakLiveHeapBytes(), MemoryWatch.peakRssBytes(),
-                    BenchmarkData.checkOf(c, "bench_out_raw.items"));
+                    BenchmarkData.checkOfRaw(c, "bench_out_raw._airbyte_raw_items"));
         }
     };
 
-    /** PG -> PG, full refresh overwrite, normalized: documents flattened into columns and an addresses child table. */
+    /** PG -> PG, full refresh overwrite, normalized: the raw table, documents flattened into columns and an addresses child table. */
     static final BenchCase PG_TO_PG_NORMALIZED = (ctx, memory) -> {
-        dropSchema(ctx, "bench_out_norm");
+        String schema = "bench_out_norm";
+        dropSchema(ctx, schema);
         long start = System.nanoTime();
-        sync(ctx, pgToPg(ctx, "pg_to_pg_normalized", "bench_out_norm", 10, "full_refresh", "overwrite"), "pg_to_pg_normalized");
+        sync(ctx, connection(ctx, "pg_to_pg_normalized", ctx.postgresDestinationYaml(schema), "{ mode: basic, max_depth: 10 }",
+                "full_refresh", "overwrite"), "pg_to_pg_normalized");
         double seconds = (System.nanoTime() - start) / 1e9;
-        try (Connection c = ctx.connect(); Statement s = c.createStatement()) {
-            var rs = s.executeQuery("SELECT count(*) FROM bench_out_norm.items_doc_addresses");
-            rs.next();
+        try (Connection c = ctx.connect()) {
             return new Measurement(ctx.rows(), seconds, memory.peakLiveHeapBytes(), MemoryWatch.peakRssBytes(),
-                    BenchmarkData.checkOf(c, "bench_out_norm.items") + ",addresses=" + rs.getLong(1));
+                    BenchmarkData.checkOf(c, schema + ".items") + ",addresses=" + count(c, schema + ".items_doc_addresses"));
         }
     };
 
-    /** Incremental append + dedup after 1% of the rows changed (the initial sync is not timed). */
+    /**
+     * The memory comparison: the normalized PG -> PG sync of the context's table (the suite's, or
+     * the big one), its live heap sampled by a full collection every second.
+     */
+    static final BenchCase MEMORY = (ctx, memory) -> {
+        memory.sampleLiveHeap(1000);
+        Measurement m = PG_TO_PG_NORMALIZED.run(ctx, memory);
+        return new Measurement(m.rows(), m.seconds(), m.peakLiveHeapBytes(), m.peakRssBytes(),
+                m.check().substring(0, m.check().indexOf(',')));
+    };
+
+    /** PG -> Parquet files on the S3 server, normalized (flattened columns and the addresses child table). */
+    static final BenchCase PG_TO_S3_PARQUET = (ctx, memory) -> {
+        S3Target s3 = ctx.s3();
+        if (s3 == null) {
+            throw new IllegalStateException("the S3 case needs the S3 server; the suite starts it");
+        }
+        String path = "run-" + System.nanoTime();
+        long start = System.nanoTime();
+        sync(ctx, connection(ctx, "pg_to_s3", s3.destinationYaml(path), "{ mode: basic, max_depth: 10 }", "full_refresh",
+                "overwrite"), "pg_to_s3");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Path download = ctx.workDir().resolve("s3-download");
+        deleteTree(download);
+        s3.download(path + "/", download);
+        s3.delete(path + "/");
+        try (Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement();
+             ResultSet addresses = s.executeQuery("SELECT count(*) FROM read_parquet('" + download + "/**/items_doc_addresses/*.parquet')")) {
+            addresses.next();
+            String check = ParquetCheck.of(duck, download + "/**/items/*.parquet") + ",addresses=" + addresses.getLong(1);
+            deleteTree(download);
+            return new Measurement(ctx.rows(), seconds, memory.peakLiveHeapBytes(), MemoryWatch.peakRssBytes(), check);
+        }
+    };
+
+    /**
+     * Incremental append + dedup after 1% of the rows changed, normalized as the full refresh case is
+     * (the initial sync, a full load, is not timed).
+     */
     static final BenchCase INCREMENTAL_ONE_PERCENT = (ctx, memory) -> {
         dropSchema(ctx, "bench_out_inc");
         String name = "incremental_" + System.nanoTime();
-        String yaml = pgToPg(ctx, name, "bench_out_inc", 0, "incremental", "append_dedup");
+        String yaml = connection(ctx, name, ctx.postgresDestinationYaml("bench_out_inc"), "{ mode: basic, max_depth: 10 }",
+                "incremental", "append_dedup");
         sync(ctx, yaml, name);
         try (Connection c = ctx.connect(); Statement s = c.createStatement()) {
-            s.execute("UPDATE bench.items SET qty = qty + 1, updated_at = updated_at + interval '3650 days' WHERE id % 100 = 0");
+            s.execute("UPDATE " + ctx.table() + " SET qty = qty + 1, updated_at = updated_at + interval '3650 days' WHERE id % 100 = 0");
         }
         try {
             long start = System.nanoTime();
@@ -105,7 +160,7 @@ final class TributaryCases {
             }
         } finally {
             try (Connection c = ctx.connect(); Statement s = c.createStatement()) {
-                s.execute("UPDATE bench.items SET qty = qty - 1, updated_at = updated_at - interval '3650 days' WHERE id % 100 = 0");
+                s.execute("UPDATE " + ctx.table() + " SET qty = qty - 1, updated_at = updated_at - interval '3650 days' WHERE id % 100 = 0");
             }
         }
     };
@@ -114,7 +169,7 @@ final class TributaryCases {
     static final BenchCase CSV_TO_LOCAL_PARQUET = (ctx, memory) -> {
         Path csv;
         try (Connection c = ctx.connect()) {
-            csv = BenchmarkData.csv(c, ctx.workDir(), ctx.rows(), ctx.seed());
+            csv = BenchmarkData.csv(c, ctx.table(), ctx.workDir(), ctx.rows(), ctx.seed());
         }
         Path out = ctx.workDir().resolve("tributary-csv-out");
         deleteTree(out);
