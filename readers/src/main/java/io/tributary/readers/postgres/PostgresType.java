@@ -86,11 +86,14 @@ record PostgresType(String sqlName, String baseName, PostgresTypeKind kind, Inte
         return kind == PostgresTypeKind.MONEY ? quotedColumn + "::numeric" : quotedColumn;
     }
 
-    /** Converts the text form of a non-null value. */
+    /** Converts the text form of a non-null value; jsonb objects stay text until something looks inside ({@link JsonbObjectNode}). */
     Function<String, JsonNode> textConverter() {
         if (kind == PostgresTypeKind.ARRAY) {
             Function<String, JsonNode> elements = element.textConverter();
             return s -> PostgresArrayLiteral.parse(s, elements);
+        }
+        if (kind == PostgresTypeKind.JSON && baseName.equals("jsonb")) {
+            return JsonbObjectNode::of;
         }
         return kind::fromText;
     }

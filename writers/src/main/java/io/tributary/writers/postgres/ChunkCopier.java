@@ -108,7 +108,7 @@ final class ChunkCopier {
                 raw.startRow(4);
                 raw.writeBytes(uuid(record.abId()));
                 raw.writeInt8(PostgresColumnTypes.microsOfEpochMillis(record.source().emittedAt()));
-                json.write(raw, record.source().data());
+                json.write(raw, record.source());
                 raw.writeInt8(base + i);
             }
             raw.finish();

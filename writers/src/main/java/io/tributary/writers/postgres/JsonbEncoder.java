@@ -3,30 +3,34 @@ package io.tributary.writers.postgres;
 import java.io.ByteArrayOutputStream;
 import java.sql.SQLException;
 
+import io.tributary.connector.record.RecordJson;
+import io.tributary.connector.record.SourceRecord;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Encodes JSON trees as binary COPY jsonb fields (version byte, then the JSON text), exact decimals
- * written as plain digits as jsonb keeps them. One generator and one buffer serve every value, so a
- * record costs no generator set-up and no byte array of its own: its text goes into the reused
- * buffer, loses any {@code \u0000} escape there ({@link JsonText}) and is copied into the COPY stream.
- * Not thread-safe: one per loader.
+ * Encodes JSON as binary COPY jsonb fields (version byte, then the JSON text), exact decimals written
+ * as plain digits as jsonb keeps them ({@link RecordJson#MAPPER}). A record's data comes as the JSON
+ * the engine encoded while reading it, when it has it; a tree is encoded with one reused generator
+ * into one reused buffer, so it costs no generator set-up and no byte array of its own. Either loses
+ * any {@code \u0000} escape ({@link JsonText}) on the way into the COPY stream. Not thread-safe: one
+ * per loader.
  */
 final class JsonbEncoder {
 
-    private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .rootValueSeparator((String) null)
-                    .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-                    .build())
-            .build();
     private static final byte[] JSONB_VERSION = {1};
 
     private final Buffer buffer = new Buffer();
-    private final JsonGenerator generator = JSON.createGenerator(buffer);
+    private final JsonGenerator generator = RecordJson.MAPPER.createGenerator(buffer);
+
+    /** Writes the record's data as one jsonb field of the current row. */
+    void write(BinaryCopyStream out, SourceRecord record) throws SQLException {
+        if (record.json() != null) {
+            out.writeBytes(JSONB_VERSION, JsonText.withoutNulEscapes(record.json()));
+        } else {
+            write(out, record.data());
+        }
+    }
 
     /** Writes {@code value} as one jsonb field of the current row. */
     void write(BinaryCopyStream out, JsonNode value) throws SQLException {
