@@ -10,6 +10,7 @@ import io.tributary.connector.record.SourceRecord;
 import io.tributary.connector.schema.NormalizedRecord;
 import io.tributary.connector.schema.StreamTables;
 import io.tributary.connector.source.ReadAheadSafe;
+import io.tributary.normalization.StreamNormalizer;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -27,14 +28,16 @@ final class StreamConnectors implements StepExecutionListener {
     private final ConfiguredStream stream;
     private final StreamTables tables;
     private final PreviousSyncState previousSyncState;
-    private ItemStreamReader<SourceRecord> reader;
-    private MeteredReader metered;
+    private final StreamNormalizer normalizer;
+    private ItemStreamReader<ReadRecord> reader;
+    private ReadStage stage;
     private StreamLoader loader;
 
-    StreamConnectors(ConnectionPlan plan, ConfiguredStream stream, StreamTables tables, PreviousSyncState previousSyncState) {
+    StreamConnectors(ConnectionPlan plan, ConfiguredStream stream, StreamNormalizer normalizer, PreviousSyncState previousSyncState) {
         this.plan = plan;
         this.stream = stream;
-        this.tables = tables;
+        this.normalizer = normalizer;
+        this.tables = normalizer.tables();
         this.previousSyncState = previousSyncState;
     }
 
@@ -43,26 +46,30 @@ final class StreamConnectors implements StepExecutionListener {
         long syncId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
         Map<String, Object> previous = previousSyncState.find(plan.name(), syncId, stepExecution.getStepName());
         ItemStreamReader<SourceRecord> source = plan.source().reader(plan.sourceConfig(), stream, previous);
-        metered = new MeteredReader(source);
-        reader = source instanceof ReadAheadSafe
-                ? new ReadAheadReader<>(metered, plan.chunkSize(), "tributary-read-" + stream.stream().qualifiedName())
-                : metered;
+        if (source instanceof ReadAheadSafe) {
+            stage = new ReadStage(source, normalizer);
+            reader = new ReadAheadReader<>(stage, plan.chunkSize(), "tributary-read-" + stream.stream().qualifiedName());
+        } else {
+            stage = new ReadStage(source, null);
+            reader = stage;
+        }
         loader = plan.destination().loader(plan.destinationConfig(), stream, tables, new LoadContext(plan.name(), syncId));
     }
 
-    /** Bytes of the records read so far (see {@link MeteredReader}), 0 before the step starts. */
+    /** Bytes of the records read so far (see {@link ReadStage}), 0 before the step starts. */
     long bytes() {
-        return metered == null ? 0 : metered.bytes();
+        return stage == null ? 0 : stage.bytes();
     }
 
     /**
-     * The step's reader: the source's reader, metered ({@link MeteredReader}), and read ahead on a
-     * thread of its own when the source's reader is {@link ReadAheadSafe} (see {@link ReadAheadReader}).
+     * The step's reader: the source's reader with the engine's {@link ReadStage}; when the source's
+     * reader is {@link ReadAheadSafe}, read ahead on a thread of its own ({@link ReadAheadReader}),
+     * which then also normalizes the records.
      */
-    ItemStreamReader<SourceRecord> reader() {
+    ItemStreamReader<ReadRecord> reader() {
         return new ItemStreamReader<>() {
             @Override
-            public SourceRecord read() throws Exception {
+            public ReadRecord read() throws Exception {
                 return reader.read();
             }
 

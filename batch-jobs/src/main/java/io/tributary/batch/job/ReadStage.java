@@ -4,28 +4,35 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.tributary.connector.record.RecordJson;
 import io.tributary.connector.record.SourceRecord;
+import io.tributary.normalization.StreamNormalizer;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * The source's reader, encoding each record's data as JSON ({@link RecordJson}, handed on in
- * {@link SourceRecord#json()} for destinations that store it) and counting the bytes of that JSON.
- * The count is saved with the reader's position in the step's ExecutionContext, so that it survives
- * a restart and the job history reports the bytes of the committed records. It works on the thread
- * that reads: under {@link ReadAheadReader} that is the read-ahead thread, off the step's path, while
- * the record's tree is still in the processor's cache; and the count saved at a chunk boundary is
- * that of the records up to it.
+ * The engine's side of reading a stream: takes each record from the source's reader, encodes its
+ * data as JSON ({@link RecordJson}, handed on in {@link SourceRecord#json()} for destinations that
+ * store it), counts the bytes of that JSON, and, when given a normalizer, normalizes the record too
+ * (see {@link ReadRecord}). Under {@link ReadAheadReader} all this runs on the read-ahead thread,
+ * while the record's tree is still in the processor's cache, and overlaps the destination's load of
+ * the previous chunk.
+ *
+ * <p>The byte count is saved with the reader's position in the step's ExecutionContext, so that it
+ * survives a restart and the job history reports the bytes of the committed records; the count
+ * saved at a chunk boundary is that of the records up to it.
  */
-final class MeteredReader implements ItemStreamReader<SourceRecord> {
+final class ReadStage implements ItemStreamReader<ReadRecord> {
 
     static final String BYTES_KEY = "tributary.bytes";
 
     private final ItemStreamReader<SourceRecord> source;
+    private final StreamNormalizer normalizer;
     private final RecordJson json = new RecordJson();
     private final AtomicLong bytes = new AtomicLong();
 
-    MeteredReader(ItemStreamReader<SourceRecord> source) {
+    /** @param normalizer normalizes each record as it is read, or {@code null} to leave that to the step's processor */
+    ReadStage(ItemStreamReader<SourceRecord> source, StreamNormalizer normalizer) {
         this.source = source;
+        this.normalizer = normalizer;
     }
 
     @Override
@@ -35,14 +42,14 @@ final class MeteredReader implements ItemStreamReader<SourceRecord> {
     }
 
     @Override
-    public SourceRecord read() throws Exception {
+    public ReadRecord read() throws Exception {
         SourceRecord record = source.read();
         if (record == null) {
             return null;
         }
         SourceRecord encoded = record.json() == null ? record.withJson(json.encode(record.data())) : record;
         bytes.addAndGet(encoded.json().length);
-        return encoded;
+        return new ReadRecord(encoded, normalizer == null ? null : normalizer.process(encoded));
     }
 
     /** Bytes read so far; with read-ahead, a little ahead of the records the step has taken. */
