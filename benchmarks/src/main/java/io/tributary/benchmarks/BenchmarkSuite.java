@@ -60,6 +60,10 @@ public final class BenchmarkSuite implements Callable<Integer> {
     @Option(names = "--heap", defaultValue = "512m", description = "-Xmx of every case's JVM (default: ${DEFAULT-VALUE}).")
     String heap;
 
+    @Option(names = "--jvm-arg", description = "An extra option for every case's JVM, e.g. a profiler: "
+            + "--jvm-arg=-XX:StartFlightRecording=filename={case}.jfr ({case} becomes the case and run; repeatable).")
+    List<String> jvmArgs = new ArrayList<>();
+
     @Option(names = "--json", defaultValue = "bench/results/latest.json", description = "Where to write the results (default: ${DEFAULT-VALUE}).")
     Path json;
 
@@ -156,8 +160,9 @@ public final class BenchmarkSuite implements Callable<Integer> {
     }
 
     private Measurement runChild(String caseName, BenchContext ctx, int run) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), BenchmarkChild.class.getName(), caseName));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+        cmd.addAll(jvmArgs.stream().map(a -> a.replace("{case}", caseName + "-" + run)).toList());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchmarkChild.class.getName(), caseName));
         cmd.addAll(List.of(ctx.toArgs()));
         Path log = workDir.resolve("logs").resolve(caseName + "-" + run + ".log");
         Files.createDirectories(log.getParent());

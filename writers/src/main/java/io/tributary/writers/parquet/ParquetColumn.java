@@ -3,6 +3,7 @@ package io.tributary.writers.parquet;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -109,7 +110,7 @@ final class ParquetColumn {
                     Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.jsonType()).named(name),
                     (out, v) -> out.addBinary(v instanceof JsonNode node
                             ? Binary.fromConstantByteArray(JsonColumnCodec.MAPPER.writeValueAsBytes(node))
-                            : Binary.fromString(v.toString())));
+                            : utf8(v.toString())));
         };
     }
 
@@ -120,7 +121,15 @@ final class ParquetColumn {
     private static ParquetColumn text(TableSchema table, Column column, int index, LogicalTypeAnnotation annotation) {
         return new ParquetColumn(table, column, index,
                 Types.optional(PrimitiveTypeName.BINARY).as(annotation).named(column.name()),
-                (out, v) -> out.addBinary(Binary.fromString(v.toString())));
+                (out, v) -> out.addBinary(utf8(v.toString())));
+    }
+
+    /**
+     * Text as an array-backed binary: {@code Binary.fromString} wraps a ByteBuffer, which costs an
+     * allocation more per value and makes the dictionary's hashing and comparing slower.
+     */
+    private static Binary utf8(String text) {
+        return Binary.fromConstantByteArray(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static ParquetColumn decimal(TableSchema table, Column column, int index, ParquetOptions options) {
@@ -130,7 +139,7 @@ final class ParquetColumn {
             // Wider than any DECIMAL readers accept, or configured: the exact text.
             return new ParquetColumn(table, column, index,
                     Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(column.name()),
-                    (out, v) -> out.addBinary(Binary.fromString(toDecimal(v).toPlainString())));
+                    (out, v) -> out.addBinary(utf8(toDecimal(v).toPlainString())));
         }
         int precision = bounded ? declared : ParquetOptions.UNBOUNDED_PRECISION;
         int scale = bounded ? (column.scale() == null ? 0 : column.scale()) : ParquetOptions.UNBOUNDED_SCALE;

@@ -1,35 +1,36 @@
 package io.tributary.writers.s3;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 import io.tributary.connector.schema.Column;
 import io.tributary.connector.schema.TableSchema;
 import io.tributary.writers.jsonl.JsonColumnCodec;
-import io.tributary.writers.jsonl.JsonLinesTableWriter;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The rows of each committed chunk, kept under the sync's hidden staging prefix until the sync
- * completes (gzip JSON Lines, one object per table and chunk). A Parquet file cannot be continued
- * after a crash, and the chunks in the file still open were already committed with the source's
- * position: the journal is how a restarted sync (on any machine) rebuilds that open file, so no
- * committed row is lost and none is written twice.
+ * completes (one object per table and chunk, in {@link JournalRows}' binary format; journals of
+ * earlier versions, gzip JSON Lines, are still read). A Parquet file cannot be continued after a
+ * crash, and the chunks in the file still open were already committed with the source's position:
+ * the journal is how a restarted sync (on any machine) rebuilds that open file, so no committed row
+ * is lost and none is written twice. A chunk's rows are encoded and uploaded on an upload thread
+ * while the step encodes the same rows into the data files.
  */
 final class ChunkJournal {
 
-    private static final String SUFFIX = ".jsonl.gz";
+    private static final String SUFFIX = ".rows";
+    private static final String JSON_LINES_SUFFIX = ".jsonl.gz";
 
     private final S3Objects objects;
     private final String prefix;
@@ -42,41 +43,22 @@ final class ChunkJournal {
 
     /** Collects one chunk's rows of one table. */
     static final class Entry {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        private final JsonLinesTableWriter writer;
-
-        Entry(TableSchema table) {
-            try {
-                // The journal is read back only after a crash: the fastest compression is enough.
-                this.writer = new JsonLinesTableWriter(table, new GZIPOutputStream(bytes, 64 * 1024) {
-                    {
-                        def.setLevel(Deflater.BEST_SPEED);
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        private final List<Object[]> rows = new ArrayList<>();
 
         void write(Object[] values) {
-            writer.write(values);
-        }
-
-        byte[] finish() {
-            writer.close();
-            return bytes.toByteArray();
+            rows.add(values);
         }
     }
 
     /** Starts storing one table's rows of a chunk; the chunk may commit only once the returned task is done. */
     Future<?> put(TableSchema table, long chunk, Entry entry) {
-        return objects.putAsync(key(table, chunk), entry.finish());
+        return objects.putAsync(key(table, chunk), () -> JournalRows.encode(table, entry.rows));
     }
 
     /** Feeds the journaled rows of {@code table} for chunks {@code from} (inclusive) to {@code to} (exclusive), in order. */
     long replay(TableSchema table, long from, long to, Consumer<Object[]> rows) {
         List<String> keys = objects.list(prefix + table.name() + "/").stream()
-                .filter(k -> k.endsWith(SUFFIX))
+                .filter(k -> k.endsWith(SUFFIX) || k.endsWith(JSON_LINES_SUFFIX))
                 .filter(k -> {
                     long chunk = chunkOf(k);
                     return chunk >= from && chunk < to;
@@ -84,23 +66,32 @@ final class ChunkJournal {
                 .sorted()
                 .toList();
         long count = 0;
-        List<Column> columns = table.columns();
         for (String key : keys) {
-            try (InputStream in = objects.get(key).orElseThrow(() -> new IllegalStateException("journal " + key + " vanished"));
-                 BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(in, 64 * 1024),
-                         StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    JsonNode node = JsonColumnCodec.MAPPER.readTree(line);
-                    Object[] values = new Object[columns.size()];
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = JsonColumnCodec.read(node.get(columns.get(i).name()), columns.get(i).type());
-                    }
-                    rows.accept(values);
-                    count++;
-                }
+            try (InputStream in = objects.get(key).orElseThrow(() -> new IllegalStateException("journal " + key + " vanished"))) {
+                count += key.endsWith(SUFFIX) ? JournalRows.decode(table, new BufferedInputStream(in, 64 * 1024), rows)
+                        : replayJsonLines(table, in, rows);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read journal s3://" + objects.bucket() + "/" + key + ": " + e.getMessage(), e);
+            }
+        }
+        return count;
+    }
+
+    /** A journal of an earlier version: gzip JSON Lines. */
+    private static long replayJsonLines(TableSchema table, InputStream in, Consumer<Object[]> rows) throws IOException {
+        List<Column> columns = table.columns();
+        long count = 0;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(in, 64 * 1024),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                JsonNode node = JsonColumnCodec.MAPPER.readTree(line);
+                Object[] values = new Object[columns.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = JsonColumnCodec.read(node.get(columns.get(i).name()), columns.get(i).type());
+                }
+                rows.accept(values);
+                count++;
             }
         }
         return count;
@@ -109,7 +100,7 @@ final class ChunkJournal {
     /** Removes journal objects of chunks from {@code chunk} on: what uncommitted chunks left behind. */
     void dropFrom(long chunk) {
         objects.delete(objects.list(prefix).stream()
-                .filter(k -> k.endsWith(SUFFIX) && chunkOf(k) >= chunk)
+                .filter(k -> (k.endsWith(SUFFIX) || k.endsWith(JSON_LINES_SUFFIX)) && chunkOf(k) >= chunk)
                 .toList());
     }
 
@@ -119,11 +110,12 @@ final class ChunkJournal {
     }
 
     private String key(TableSchema table, long chunk) {
-        return prefix + table.name() + "/" + "%012d".formatted(chunk) + SUFFIX;
+        String number = Long.toString(chunk);
+        return prefix + table.name() + "/" + "0".repeat(Math.max(0, 12 - number.length())) + number + SUFFIX;
     }
 
     private static long chunkOf(String key) {
-        String name = key.substring(key.lastIndexOf('/') + 1, key.length() - SUFFIX.length());
-        return Long.parseLong(name);
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        return Long.parseLong(name.substring(0, name.indexOf('.')));
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -100,6 +101,11 @@ final class S3Objects implements AutoCloseable {
     /** Starts writing a small object; {@link #await} the result before relying on it. */
     Future<?> putAsync(String key, byte[] content) {
         return uploads.submit(() -> put(key, content));
+    }
+
+    /** Starts making a small object's content and writing it, both on an upload thread; {@link #await} the result. */
+    Future<?> putAsync(String key, Supplier<byte[]> content) {
+        return uploads.submit(() -> put(key, content.get()));
     }
 
     /** The result of an upload task; its failure rethrown as it was (S3 and SDK exceptions are unchecked). */

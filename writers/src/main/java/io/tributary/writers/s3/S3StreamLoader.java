@@ -151,7 +151,7 @@ final class S3StreamLoader implements StreamLoader {
             for (NormalizedRecord record : chunk) {
                 for (TableRow row : streamFiles.rows(record)) {
                     TableSchema table = table(row.table().name());
-                    entries.computeIfAbsent(table.name(), n -> new ChunkJournal.Entry(table)).write(row.values());
+                    entries.computeIfAbsent(table.name(), n -> new ChunkJournal.Entry()).write(row.values());
                 }
             }
             for (Map.Entry<String, ChunkJournal.Entry> e : entries.entrySet()) {
