@@ -1,6 +1,7 @@
 package io.tributary.writers.postgres;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -44,12 +45,21 @@ record LoadPlan(SyncMode syncMode, DestinationSyncMode mode, String schema, Stag
      * @param hashId the table's own hashid column, or {@code null}
      * @param parentLink for a child table, its column holding the parent row's hashid, else {@code null}
      * @param parent for a child table, the parent's final table, else {@code null}
+     * @param fields the stream's own table: its columns that hold a top-level field of the record, by column name
+     *     (the field's name in {@code _airbyte_data}), so a field a CDC record leaves out can be told from a null
+     *     ({@link CdcChangeMerge}); else empty (also in plans stored before it existed)
      */
     record StagedTable(String staging, String target, List<String> key, String cursor, String hashId, String parentLink,
-            String parent) {
+            String parent, Map<String, String> fields) {
 
         StagedTable {
             key = key == null ? List.of() : List.copyOf(key);
+            fields = fields == null ? Map.of() : Map.copyOf(fields);
+        }
+
+        StagedTable(String staging, String target, List<String> key, String cursor, String hashId, String parentLink,
+                String parent) {
+            this(staging, target, key, cursor, hashId, parentLink, parent, Map.of());
         }
     }
 
@@ -114,7 +124,8 @@ record LoadPlan(SyncMode syncMode, DestinationSyncMode mode, String schema, Stag
             String link = table.parent() == null ? null : link(table, byName.get(table.parent()));
             boolean root = table == rootSchema;
             staged.add(new StagedTable(staging(syncId, target), target, root ? key : List.of(), root ? cursor : null,
-                    hashId, link, table.parent() == null ? null : PostgresIdentifiers.fit(table.parent())));
+                    hashId, link, table.parent() == null ? null : PostgresIdentifiers.fit(table.parent()),
+                    root ? topLevelFields(table) : Map.of()));
         }
         return new LoadPlan(stream.syncMode(), stream.destinationSyncMode(), schema, raw, staged, streamTable);
     }
@@ -149,6 +160,17 @@ record LoadPlan(SyncMode syncMode, DestinationSyncMode mode, String schema, Stag
         }
         return root.columns().stream().filter(c -> !c.isMetadata() && c.path().equals(path)).findFirst()
                 .map(c -> PostgresIdentifiers.fit(c.name())).orElse(null);
+    }
+
+    /** The columns that hold a whole top-level field of the record (not a flattened nested one), by column name. */
+    private static Map<String, String> topLevelFields(TableSchema table) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Column c : table.columns()) {
+            if (c.path().size() == 1) {
+                fields.put(PostgresIdentifiers.fit(c.name()), c.path().get(0));
+            }
+        }
+        return fields;
     }
 
     /** A metadata column named {@code _airbyte_..._hashid} that is not the link to the parent. */

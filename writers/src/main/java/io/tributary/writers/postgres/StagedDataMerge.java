@@ -34,7 +34,8 @@ import io.tributary.connector.postgres.PostgresIdentifiers;
  *     Child tables follow their parent rows: children of replaced rows are deleted (through the
  *     parent-hashid link) and the children of the winning rows inserted. When the winning version of
  *     a key is a deletion reported by CDC ({@code _ab_cdc_deleted_at} set), the key leaves the final
- *     table; the raw table keeps the deletion.
+ *     table; the raw table keeps the deletion. CDC truncates and the fields a change record leaves out
+ *     (unchanged values) are settled first ({@link CdcChangeMerge}).
  * </ul>
  *
  * <p>Columns come from the staging tables, so a plan stored by an earlier sync finishes correctly.
@@ -140,12 +141,13 @@ final class StagedDataMerge {
 
     private void dedup(LoadPlan plan) throws SQLException {
         append(plan.raw(), "");
-        drop(plan.raw().staging());
         LoadPlan.StagedTable root = plan.root();
         Map<String, String> staged = dataColumns(root.staging());
         Map<String, String> target = ensureTarget(root.target(), staged);
         execute("CREATE INDEX IF NOT EXISTS " + quote(PostgresIdentifiers.fit(root.target() + "_tributary_key")) + " ON "
                 + qualified(schema, root.target()) + " (" + columnList(root.key()) + ")");
+        new CdcChangeMerge(connection, schema, plan, staged, target).apply(); // truncates and left-out (unchanged) values
+        drop(plan.raw().staging());
         String seq = quote(LoadPlan.SEQUENCE_COLUMN);
         String cursor = root.cursor() == null || !staged.containsKey(root.cursor()) ? null : quote(root.cursor());
         execute("CREATE TEMP TABLE _tributary_latest ON COMMIT DROP AS SELECT DISTINCT ON (" + columnList(root.key())
@@ -233,7 +235,7 @@ final class StagedDataMerge {
     }
 
     /** {@code alias.column}, cast to the final column's type when the staged type differs. */
-    private static String converted(String alias, String column, Map<String, String> staged, Map<String, String> target) {
+    static String converted(String alias, String column, Map<String, String> staged, Map<String, String> target) {
         String expression = alias + "." + quote(column);
         String want = target.get(column);
         return want == null || want.equals(staged.get(column)) ? expression : "CAST(" + expression + " AS " + want + ")";
