@@ -1,5 +1,7 @@
 package io.tributary.server.monitoring;
 
+import java.util.Map;
+
 /** A connection as JConsole shows it: its state, its last job, its schedule, and what an operator may do. */
 public interface ConnectionMXBean {
 
@@ -22,6 +24,15 @@ public interface ConnectionMXBean {
     double getLastDurationSeconds();
 
     int getConsecutiveFailures();
+
+    /**
+     * WAL retained by each CDC stream's replication slot (bytes, by stream) at the end of the last sync
+     * that reported it since the service started; empty for connections without CDC streams.
+     */
+    Map<String, Long> getCdcRetainedWalBytes();
+
+    /** The sum of {@link #getCdcRetainedWalBytes()}: what the connection's slots keep the server from removing. */
+    long getCdcRetainedWalBytesTotal();
 
     /** ISO-8601, or empty when manual or paused. */
     String getNextFireTime();

@@ -2,11 +2,13 @@ package io.tributary.server.monitoring;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.MBeanServer;
@@ -26,11 +28,12 @@ import io.tributary.server.store.ConnectionStore;
 import io.tributary.server.store.JobRecord;
 import io.tributary.server.store.JobStore;
 import org.slf4j.Logger;
+import org.springframework.batch.core.job.JobExecution;
 import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the service's state: Micrometer meters (records and bytes per connection, job
- * durations, jobs by outcome, running jobs; Prometheus scrapes them at {@code /actuator/prometheus})
+ * durations, jobs by outcome, running jobs, WAL retained by CDC slots per stream; Prometheus scrapes them at {@code /actuator/prometheus})
  * and JMX MBeans, one per connection ({@code <domain>:type=Connection,name=<id>}) and one for the
  * engine ({@code <domain>:type=Engine}).
  */
@@ -47,11 +50,24 @@ public class SyncMonitoring implements JobEvents, AutoCloseable {
     private final Set<ObjectName> registered = ConcurrentHashMap.newKeySet();
     private final AtomicLong succeeded = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final LongFunction<JobExecution> executions;
+    private final RetainedWal retainedWal;
     private volatile SyncJobs syncJobs;
 
     public SyncMonitoring(MeterRegistry meters, ConnectionStore connections, JobStore jobs, ConnectionService connectionService,
                           String domain) {
+        this(meters, connections, jobs, connectionService, domain, id -> null);
+    }
+
+    /**
+     * @param executions the job repository's executions by id, to read what CDC streams report in their
+     *     committed state (the WAL their slots retain)
+     */
+    public SyncMonitoring(MeterRegistry meters, ConnectionStore connections, JobStore jobs, ConnectionService connectionService,
+                          String domain, LongFunction<JobExecution> executions) {
         this.meters = meters;
+        this.executions = executions;
+        this.retainedWal = new RetainedWal(meters);
         this.connections = connections;
         this.jobs = jobs;
         this.connectionService = connectionService;
@@ -88,6 +104,11 @@ public class SyncMonitoring implements JobEvents, AutoCloseable {
             succeeded.incrementAndGet();
         } else if ("failed".equals(status)) {
             failed.incrementAndGet();
+        }
+        for (JobView.Attempt attempt : job.attempts()) {
+            if (attempt.record().jobExecutionId() != null) {
+                retainedWal.record(connection.id(), executions.apply(attempt.record().jobExecutionId()));
+            }
         }
         registerConnection(connection.id());
     }
@@ -217,6 +238,16 @@ public class SyncMonitoring implements JobEvents, AutoCloseable {
         @Override
         public String getNextFireTime() {
             return connectionService.nextFireTime(id).map(Object::toString).orElse("");
+        }
+
+        @Override
+        public Map<String, Long> getCdcRetainedWalBytes() {
+            return retainedWal.of(id);
+        }
+
+        @Override
+        public long getCdcRetainedWalBytesTotal() {
+            return retainedWal.of(id).values().stream().mapToLong(Long::longValue).sum();
         }
 
         @Override

@@ -110,8 +110,8 @@ class ServiceConfiguration {
 
     @Bean(destroyMethod = "close")
     SyncMonitoring syncMonitoring(MeterRegistry meters, ConnectionStore connections, JobStore jobs, ConnectionService service,
-                                  @Value("${tributary.jmx.domain:io.tributary}") String domain) {
-        return new SyncMonitoring(meters, connections, jobs, service, domain);
+                                  @Value("${tributary.jmx.domain:io.tributary}") String domain, SyncEngine engine) {
+        return new SyncMonitoring(meters, connections, jobs, service, domain, id -> engine.repository().getJobExecution(id));
     }
 
     @Bean
