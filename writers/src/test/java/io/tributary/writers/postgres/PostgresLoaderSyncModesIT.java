@@ -197,6 +197,33 @@ class PostgresLoaderSyncModesIT {
         assertThat((Long) db.queryValue("SELECT count(*) FROM analytics.orders_lines")).as("no orphaned child rows").isEqualTo(2);
     }
 
+    @Test
+    void aFirstAppendDedupSyncKeepsOnlyTheWinningVersionsChildRowsAndIndexesTheParentLink() throws Exception {
+        TableSchema orders = LoaderFixture.table("orders", List.of(Column.of("id", ColumnType.INTEGER),
+                Column.of("seq", ColumnType.INTEGER)), List.of("id"), null, List.of());
+        TableSchema lines = LoaderFixture.table("orders_lines", List.of(Column.of("sku", ColumnType.STRING)), List.of(),
+                "orders", List.of(Column.metadata("_airbyte_orders_hashid", ColumnType.STRING)));
+        StreamTables tables = new StreamTables(List.of(orders, lines));
+        ConfiguredStream stream = LoaderFixture.stream("orders", SyncMode.INCREMENTAL, DestinationSyncMode.APPEND_DEDUP,
+                List.of("seq"), List.of("id"));
+
+        LoaderFixture.sync(config, stream, tables, ++syncId, List.of(order(orders, lines, 1, 1, "old-a", "old-b"),
+                order(orders, lines, 2, 1, "c")), List.of(order(orders, lines, 1, 2, "new")));
+
+        assertThat(db.query("SELECT o.id, l.sku FROM analytics.orders o JOIN analytics.orders_lines l "
+                + "ON l._airbyte_orders_hashid = o._airbyte_orders_hashid ORDER BY 1, 2")).extracting(r -> r[0] + ":" + r[1])
+                .containsExactly("1:new", "2:c");
+        assertThat((Long) db.queryValue("SELECT count(*) FROM analytics.orders_lines")).isEqualTo(2);
+        assertThat(db.queryValue("SELECT count(*) FROM pg_indexes WHERE schemaname = 'analytics' AND indexname = 'orders_lines_tributary_parent'"))
+                .isEqualTo(1L);
+
+        LoaderFixture.sync(config, stream, tables, ++syncId, List.of(order(orders, lines, 2, 2, "d")));
+        assertThat(db.query("SELECT o.id, l.sku FROM analytics.orders o JOIN analytics.orders_lines l "
+                + "ON l._airbyte_orders_hashid = o._airbyte_orders_hashid ORDER BY 1, 2")).extracting(r -> r[0] + ":" + r[1])
+                .containsExactly("1:new", "2:d");
+        assertThat((Long) db.queryValue("SELECT count(*) FROM analytics.orders_lines")).isEqualTo(2);
+    }
+
     private static NormalizedRecord order(TableSchema orders, TableSchema lines, long id, long seq, String... skus) {
         NormalizedRecord record = record(orders, id, seq);
         String hashId = (String) record.rows().get(0).values()[orders.columns().size() - 1];
