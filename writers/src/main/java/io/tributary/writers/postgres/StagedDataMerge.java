@@ -143,6 +143,7 @@ final class StagedDataMerge {
         append(plan.raw(), "");
         LoadPlan.StagedTable root = plan.root();
         Map<String, String> staged = dataColumns(root.staging());
+        boolean rootExisted = exists(root.target());
         Map<String, String> target = ensureTarget(root.target(), staged);
         execute("CREATE INDEX IF NOT EXISTS " + quote(PostgresIdentifiers.fit(root.target() + "_tributary_key")) + " ON "
                 + qualified(schema, root.target()) + " (" + columnList(root.key()) + ")");
@@ -184,11 +185,18 @@ final class StagedDataMerge {
             throw withTypeChanges(e, root.target(), staged, target);
         }
         append("pg_temp._tributary_winners", root, "");
+        if (!rootExisted) {
+            analyze(root.target()); // a first load: the next sync's merge probes the key index only if the planner knows the rows
+        }
         // When every staged record wins (a first sync, or no key loaded twice and none superseded), all staged child rows
         // belong to winners and go in without a join.
         boolean allWin = count(qualified(schema, root.staging())) == count("pg_temp._tributary_winners");
         drop(root.staging());
         dedupChildren(plan, cascade, allWin);
+    }
+
+    private void analyze(String table) throws SQLException {
+        execute("ANALYZE " + qualified(schema, table));
     }
 
     private long count(String relation) throws SQLException {
@@ -234,6 +242,9 @@ final class StagedDataMerge {
                     + quote(LoadPlan.SEQUENCE_COLUMN) + " = s." + quote(LoadPlan.SEQUENCE_COLUMN) + ")");
             if (linked && !existed) {
                 execute(parentIndex); // built once over the loaded rows, for the next sync's cascade
+            }
+            if (!existed) {
+                analyze(child.target());
             }
             drop(child.staging());
         }
