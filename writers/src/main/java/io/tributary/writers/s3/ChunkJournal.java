@@ -1,6 +1,5 @@
 package io.tributary.writers.s3;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ChunkJournal {
 
-    private static final String SUFFIX = ".rows";
+    private static final String SUFFIX = ".rows.gz";
     private static final String JSON_LINES_SUFFIX = ".jsonl.gz";
 
     private final S3Objects objects;
@@ -68,7 +67,7 @@ final class ChunkJournal {
         long count = 0;
         for (String key : keys) {
             try (InputStream in = objects.get(key).orElseThrow(() -> new IllegalStateException("journal " + key + " vanished"))) {
-                count += key.endsWith(SUFFIX) ? JournalRows.decode(table, new BufferedInputStream(in, 64 * 1024), rows)
+                count += key.endsWith(SUFFIX) ? JournalRows.decode(table, in, rows)
                         : replayJsonLines(table, in, rows);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read journal s3://" + objects.bucket() + "/" + key + ": " + e.getMessage(), e);

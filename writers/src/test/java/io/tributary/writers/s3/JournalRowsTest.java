@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 
 import io.tributary.connector.schema.Column;
 import io.tributary.connector.schema.ColumnType;
@@ -64,6 +66,12 @@ class JournalRowsTest {
     void anEmptyChunkHasNoRowsAndOtherBytesAreNoJournal() throws IOException {
         assertThat(roundTrip(List.of())).isEmpty();
         assertThatThrownBy(() -> JournalRows.decode(ALL_TYPES, new ByteArrayInputStream("{\"id\":1}\n".getBytes()), r -> { }))
+                .isInstanceOf(IOException.class);
+        ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {
+            out.write("{\"id\":1}\n".getBytes());
+        }
+        assertThatThrownBy(() -> JournalRows.decode(ALL_TYPES, new ByteArrayInputStream(gzip.toByteArray()), r -> { }))
                 .isInstanceOf(IOException.class).hasMessage("not a journal of this format");
     }
 }
