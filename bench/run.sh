@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the benchmark suite: ./bench/run.sh [--rows N | --big] [--runs 3] [--cases a,b] (see --help).
+# Runs the benchmark suite: ./bench/run.sh [--rows N | --big] [--runs 3] [--memory] [--cases a,b] (see --help).
 # Uses the PostgreSQL server at 127.0.0.1:5432 (TRIBUTARY_TEST_PG_* variables to change it), or an
 # embedded one when none answers.
 set -euo pipefail
