@@ -77,6 +77,9 @@ public final class BenchmarkSuite implements Callable<Integer> {
         System.exit(new CommandLine(new BenchmarkSuite()).execute(args));
     }
 
+    /** This run's case logs: one directory per suite run, so that concurrent runs on one work directory keep theirs apart. */
+    private Path logDir;
+
     /** Results of the last {@link #call()}, for the smoke test. */
     final Map<String, CaseResult> results = new LinkedHashMap<>();
     final List<String> problems = new ArrayList<>();
@@ -95,6 +98,8 @@ public final class BenchmarkSuite implements Callable<Integer> {
             }
         }
         Files.createDirectories(workDir);
+        logDir = workDir.resolve("logs").resolve(java.time.LocalDateTime.now().withNano(0).toString().replace(':', '-')
+                + "-" + ProcessHandle.current().pid());
         S3Target s3 = null;
         if (selected.stream().anyMatch(Cases::needsS3)) {
             TestS3Server server = TestS3Server.get();
@@ -164,7 +169,7 @@ public final class BenchmarkSuite implements Callable<Integer> {
         cmd.addAll(jvmArgs.stream().map(a -> a.replace("{case}", caseName + "-" + run)).toList());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchmarkChild.class.getName(), caseName));
         cmd.addAll(List.of(ctx.toArgs()));
-        Path log = workDir.resolve("logs").resolve(caseName + "-" + run + ".log");
+        Path log = logDir.resolve(caseName + "-" + run + ".log");
         Files.createDirectories(log.getParent());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(2, TimeUnit.HOURS) || p.exitValue() != 0) {
