@@ -210,6 +210,15 @@ public enum TextType {
     }
 
     private JsonNode parseDateTime(String t) {
+        String canonical = IsoDateTimeText.canonical(t, this == DATE_TIME_WITH_TIMEZONE);
+        return canonical != null ? NODES.stringNode(canonical) : parseDateTimeByFormatter(t);
+    }
+
+    /**
+     * {@link #parseDateTime} by java.time alone: the fallback for the shapes {@link IsoDateTimeText}
+     * leaves out, and the reference it is tested against.
+     */
+    JsonNode parseDateTimeByFormatter(String t) {
         if (!DATE_TIME_TEXT.matcher(t).matches()) {
             return null;
         }
