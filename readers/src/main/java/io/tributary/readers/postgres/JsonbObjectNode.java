@@ -1,23 +1,44 @@
 package io.tributary.readers.postgres;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.BigIntegerNode;
+import tools.jackson.databind.node.BooleanNode;
+import tools.jackson.databind.node.DecimalNode;
+import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.LongNode;
+import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
- * A jsonb object as the source read it: kept as the compact JSON text until something looks inside,
- * then parsed once with exact numbers ({@link PostgresTypeKind#JSON_MAPPER}). While nobody has looked
- * inside, it is written out as that text, so a record that is only stored as JSON (a raw table, or
- * a raw file) never parses its documents or encodes them again. Any read of the object's properties
- * (get, iteration, size, equality) parses it first; after that it is an ordinary object node.
+ * A jsonb object as the source read it: kept as the compact JSON text (UTF-8 bytes, as the driver
+ * received them) until something looks inside, then parsed once with exact numbers
+ * ({@link PostgresTypeKind#JSON_MAPPER}). While nobody has looked inside, it is written out as that
+ * text, so a record that is only stored as JSON (a raw table, or a raw file) never parses its
+ * documents or encodes them again; a UTF-8 generator copies the bytes as they are. Any read of the
+ * object's properties (get, iteration, size, equality) parses it first; after that it is an ordinary
+ * object node.
  *
  * <p>Only jsonb qualifies: PostgreSQL prints it canonically (keys unique, numbers plain), so its text,
  * once {@link #compact compacted} to Jackson's spacing, reads back to the same tree. json values keep
@@ -37,7 +58,18 @@ final class JsonbObjectNode extends ObjectNode {
         if (text.isEmpty() || text.charAt(0) != '{') {
             return PostgresTypeKind.JSON_MAPPER.readTree(text);
         }
-        return new JsonbObjectNode(new LazyProperties(compact(text)));
+        return new JsonbObjectNode(new LazyProperties(compact(text.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /**
+     * The value of jsonb text given as its UTF-8 bytes (the driver's text form of the column, read
+     * without decoding it into a String): an object kept as text until needed; anything else parsed at once.
+     */
+    static JsonNode of(byte[] utf8) {
+        if (utf8.length == 0 || utf8[0] != '{') {
+            return PostgresTypeKind.JSON_MAPPER.readTree(utf8);
+        }
+        return new JsonbObjectNode(new LazyProperties(compact(utf8)));
     }
 
     /** Whether the text was parsed (something looked inside). */
@@ -47,25 +79,26 @@ final class JsonbObjectNode extends ObjectNode {
 
     @Override
     public void serialize(JsonGenerator g, SerializationContext ctxt) {
-        String text = properties.text;
+        byte[] text = properties.text;
         if (properties.parsed == null && text != null) {
-            g.writeRawValue(text);
+            g.writeRawValue(new RawUtf8(text));
         } else {
             super.serialize(g, ctxt);
         }
     }
 
     /**
-     * PostgreSQL's jsonb text without the blank it puts after each {@code :} and {@code ,} outside
-     * strings ({@code {"a": 1, "b": [1, 2]}} becomes {@code {"a":1,"b":[1,2]}}), the spacing Jackson
-     * writes.
+     * PostgreSQL's jsonb text (UTF-8) without the blank it puts after each {@code :} and {@code ,}
+     * outside strings ({@code {"a": 1, "b": [1, 2]}} becomes {@code {"a":1,"b":[1,2]}}), the spacing
+     * Jackson writes; the same array when there is no such blank. Bytes of multi-byte characters are
+     * never ASCII, so a byte-wise scan sees every quote, backslash, colon and comma.
      */
-    static String compact(String jsonb) {
-        StringBuilder out = null;
+    static byte[] compact(byte[] jsonb) {
+        int n = jsonb.length;
+        int blanks = 0;
         boolean inString = false;
-        int copied = 0;
-        for (int i = 0, n = jsonb.length(); i < n; i++) {
-            char c = jsonb.charAt(i);
+        for (int i = 0; i < n; i++) {
+            byte c = jsonb[i];
             if (inString) {
                 if (c == '\\') {
                     i++;
@@ -74,36 +107,182 @@ final class JsonbObjectNode extends ObjectNode {
                 }
             } else if (c == '"') {
                 inString = true;
-            } else if ((c == ':' || c == ',') && i + 1 < n && jsonb.charAt(i + 1) == ' ') {
-                if (out == null) {
-                    out = new StringBuilder(n);
-                }
-                out.append(jsonb, copied, i + 1);
-                copied = i + 2;
+            } else if ((c == ':' || c == ',') && i + 1 < n && jsonb[i + 1] == ' ') {
+                blanks++;
                 i++;
             }
         }
-        if (out == null) {
+        if (blanks == 0) {
             return jsonb;
         }
-        return out.append(jsonb, copied, jsonb.length()).toString();
+        byte[] out = new byte[n - blanks];
+        int o = 0;
+        inString = false;
+        for (int i = 0; i < n; i++) {
+            byte c = jsonb[i];
+            out[o++] = c;
+            if (inString) {
+                if (c == '\\') {
+                    out[o++] = jsonb[++i];
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if ((c == ':' || c == ',') && i + 1 < n && jsonb[i + 1] == ' ') {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /*
+     * The tree built straight from the parser's tokens, as JSON_MAPPER.readTree builds it (ints as
+     * IntNode, LongNode or BigIntegerNode by size, other numbers as exact DecimalNodes, keys in order)
+     * without a deserialization context per document and without copying the root's properties into
+     * a second map: this parse was 16% of a normalized load's CPU. jsonb has no duplicate keys. The
+     * parser's nesting limit bounds the recursion.
+     */
+    private static Map<String, JsonNode> properties(JsonParser parser) {
+        Map<String, JsonNode> properties = new LinkedHashMap<>();
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+            properties.put(name, value(parser, parser.nextToken()));
+        }
+        return properties;
+    }
+
+    private static JsonNode value(JsonParser parser, JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> new ObjectNode(JsonNodeFactory.instance, properties(parser));
+            case START_ARRAY -> {
+                List<JsonNode> items = new ArrayList<>();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    items.add(value(parser, t));
+                }
+                yield new ArrayNode(JsonNodeFactory.instance, items);
+            }
+            case VALUE_STRING -> StringNode.valueOf(parser.getString());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> IntNode.valueOf(parser.getIntValue());
+                case LONG -> LongNode.valueOf(parser.getLongValue());
+                default -> BigIntegerNode.valueOf(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> DecimalNode.valueOf(parser.getDecimalValue());
+            case VALUE_TRUE -> BooleanNode.TRUE;
+            case VALUE_FALSE -> BooleanNode.FALSE;
+            case VALUE_NULL -> NullNode.getInstance();
+            default -> throw new IllegalStateException("Unexpected " + token + " in jsonb text");
+        };
+    }
+
+    /** Already encoded JSON text written as it is: a UTF-8 generator copies its bytes, others get its String. */
+    private static final class RawUtf8 implements SerializableString {
+
+        private final byte[] utf8;
+        private SerializedString decoded;
+
+        RawUtf8(byte[] utf8) {
+            this.utf8 = utf8;
+        }
+
+        private SerializedString decoded() {
+            if (decoded == null) {
+                decoded = new SerializedString(new String(utf8, StandardCharsets.UTF_8));
+            }
+            return decoded;
+        }
+
+        @Override
+        public String getValue() {
+            return decoded().getValue();
+        }
+
+        @Override
+        public int charLength() {
+            return decoded().charLength();
+        }
+
+        @Override
+        public char[] asQuotedChars() {
+            return decoded().asQuotedChars();
+        }
+
+        @Override
+        public byte[] asUnquotedUTF8() {
+            return utf8;
+        }
+
+        @Override
+        public byte[] asQuotedUTF8() {
+            return decoded().asQuotedUTF8();
+        }
+
+        @Override
+        public int appendQuotedUTF8(byte[] buffer, int offset) {
+            return decoded().appendQuotedUTF8(buffer, offset);
+        }
+
+        @Override
+        public int appendQuoted(char[] buffer, int offset) {
+            return decoded().appendQuoted(buffer, offset);
+        }
+
+        @Override
+        public int appendUnquotedUTF8(byte[] buffer, int offset) {
+            if (offset + utf8.length > buffer.length) {
+                return -1;
+            }
+            System.arraycopy(utf8, 0, buffer, offset, utf8.length);
+            return utf8.length;
+        }
+
+        @Override
+        public int appendUnquoted(char[] buffer, int offset) {
+            return decoded().appendUnquoted(buffer, offset);
+        }
+
+        @Override
+        public int writeQuotedUTF8(OutputStream out) throws IOException {
+            return decoded().writeQuotedUTF8(out);
+        }
+
+        @Override
+        public int writeUnquotedUTF8(OutputStream out) throws IOException {
+            out.write(utf8);
+            return utf8.length;
+        }
+
+        @Override
+        public int putQuotedUTF8(ByteBuffer buffer) throws IOException {
+            return decoded().putQuotedUTF8(buffer);
+        }
+
+        @Override
+        public int putUnquotedUTF8(ByteBuffer buffer) throws IOException {
+            if (utf8.length > buffer.remaining()) {
+                return -1;
+            }
+            buffer.put(utf8);
+            return utf8.length;
+        }
     }
 
     /** The object's properties, parsed from the text on first use. */
     private static final class LazyProperties extends AbstractMap<String, JsonNode> {
 
-        private String text;
+        private byte[] text;
         private Map<String, JsonNode> parsed;
 
-        LazyProperties(String text) {
+        LazyProperties(byte[] text) {
             this.text = text;
         }
 
         private Map<String, JsonNode> map() {
             if (parsed == null) {
-                Map<String, JsonNode> map = new LinkedHashMap<>();
-                PostgresTypeKind.JSON_MAPPER.readTree(text).properties().forEach(e -> map.put(e.getKey(), e.getValue()));
-                parsed = map;
+                try (JsonParser parser = PostgresTypeKind.JSON_MAPPER.tokenStreamFactory().createParser(ObjectReadContext.empty(), text)) {
+                    parser.nextToken();
+                    parsed = properties(parser);
+                }
                 text = null;
             }
             return parsed;

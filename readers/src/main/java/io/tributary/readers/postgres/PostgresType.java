@@ -125,13 +125,20 @@ record PostgresType(String sqlName, String baseName, PostgresTypeKind kind, Inte
                 byte[] b = rs.getBytes(i);
                 return b == null ? NullNode.getInstance() : StringNode.valueOf(Base64.getEncoder().encodeToString(b));
             };
-            default -> {
-                Function<String, JsonNode> convert = textConverter();
-                yield (rs, i) -> {
-                    String s = rs.getString(i);
-                    return s == null ? NullNode.getInstance() : convert.apply(s);
-                };
-            }
+            // jsonb as the UTF-8 bytes the driver received (its text form): no decoding into a String
+            case JSON -> baseName.equals("jsonb") ? (rs, i) -> {
+                byte[] b = rs.getBytes(i);
+                return b == null ? NullNode.getInstance() : JsonbObjectNode.of(b);
+            } : textReader();
+            default -> textReader();
+        };
+    }
+
+    private ColumnReader textReader() {
+        Function<String, JsonNode> convert = textConverter();
+        return (rs, i) -> {
+            String s = rs.getString(i);
+            return s == null ? NullNode.getInstance() : convert.apply(s);
         };
     }
 

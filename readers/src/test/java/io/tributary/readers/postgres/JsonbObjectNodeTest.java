@@ -3,6 +3,7 @@ package io.tributary.readers.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -15,10 +16,39 @@ class JsonbObjectNodeTest {
     private static final String JSONB = "{\"a\": 1, \"b\": {\"c\": [1.50, \"x, y: z\", null, true]}, \"q\\\": \": \"\\\\\", \"e\": {}}";
     private static final String COMPACT = "{\"a\":1,\"b\":{\"c\":[1.50,\"x, y: z\",null,true]},\"q\\\": \":\"\\\\\",\"e\":{}}";
 
+    private static String compact(String jsonb) {
+        return new String(JsonbObjectNode.compact(jsonb.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    }
+
     @Test
     void compactsPostgresSpacingOutsideStringsOnly() {
-        assertThat(JsonbObjectNode.compact(JSONB)).isEqualTo(COMPACT);
-        assertThat(JsonbObjectNode.compact("{\"a\":1}")).isEqualTo("{\"a\":1}");
+        assertThat(compact(JSONB)).isEqualTo(COMPACT);
+        assertThat(compact("{\"a\":1}")).isEqualTo("{\"a\":1}");
+        assertThat(compact("{\"é, ü\": \"日本: 語, \\\"x\\\"\", \"😀\": [1, \"ß\"]}"))
+                .isEqualTo("{\"é, ü\":\"日本: 語, \\\"x\\\"\",\"😀\":[1,\"ß\"]}");
+    }
+
+    @Test
+    void keepsTheDriversArrayWhenThereIsNoBlankToDrop() {
+        byte[] compact = "{\"a\":[1,2]}".getBytes(StandardCharsets.UTF_8);
+        assertThat(JsonbObjectNode.compact(compact)).isSameAs(compact);
+    }
+
+    @Test
+    void readFromTheDriversBytesIsTheSameAsReadFromText() {
+        String jsonb = "{\"name\": \"Zoë 日本\", \"long\": \"" + "x".repeat(20_000) + "\", \"n\": [1.50, 2]}";
+        JsonNode fromBytes = JsonbObjectNode.of(jsonb.getBytes(StandardCharsets.UTF_8));
+        JsonNode fromText = JsonbObjectNode.of(jsonb);
+        JsonMapper mapper = JsonMapper.builder().build();
+        ObjectNode record = mapper.createObjectNode().put("id", 1);
+        record.set("doc", fromBytes);
+        String expected = "{\"id\":1,\"doc\":" + compact(jsonb) + "}";
+        assertThat(new String(mapper.writeValueAsBytes(record), StandardCharsets.UTF_8)).as("a UTF-8 generator").isEqualTo(expected);
+        assertThat(mapper.writeValueAsString(record)).as("a character generator").isEqualTo(expected);
+        assertThat(((JsonbObjectNode) fromBytes).isParsed()).isFalse();
+        assertThat(fromBytes).isEqualTo(fromText).isEqualTo(PostgresTypeKind.JSON_MAPPER.readTree(jsonb));
+        assertThat(JsonbObjectNode.of("[1.50, 2]".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(PostgresTypeKind.JSON_MAPPER.readTree("[1.50, 2]"));
     }
 
     @Test
@@ -43,6 +73,37 @@ class JsonbObjectNodeTest {
         assertThat(((JsonbObjectNode) lazy).isParsed()).isTrue();
         assertThat(lazy.toString()).isEqualTo(parsed.toString());
         assertThat(lazy.deepCopy()).isEqualTo(parsed);
+    }
+
+    @Test
+    void buildsTheSameTreeAsTheMapperForEveryKindOfValue() {
+        String jsonb = "{\"ints\": [0, -1, 2147483647, 2147483648, -2147483649, 9223372036854775807, -9223372036854775808, "
+                + "9223372036854775808, 123456789012345678901234567890], \"decimals\": [1.50, -0.0001, 0.0, 100.000, "
+                + "12345678901234567890.123456789], \"text\": \"\\u00e9\\n\\\"q\\\" 日本\", \"flags\": [true, false, null], "
+                + "\"empty\": {}, \"none\": [], \"deep\": {\"a\": [{\"b\": [[1], {\"c\": null}]}]}, \"\": \"empty key\"}";
+        JsonNode lazy = JsonbObjectNode.of(jsonb.getBytes(StandardCharsets.UTF_8));
+        JsonNode parsed = PostgresTypeKind.JSON_MAPPER.readTree(jsonb);
+        lazy.size(); // parse
+        assertSameTree(lazy, parsed);
+        assertThat(lazy).isEqualTo(parsed);
+        assertThat(lazy.toString()).isEqualTo(parsed.toString());
+    }
+
+    /** The same node classes everywhere (an IntNode is no LongNode) and the same text. */
+    private static void assertSameTree(JsonNode actual, JsonNode expected) {
+        assertThat(actual.toString()).isEqualTo(expected.toString());
+        if (!(actual instanceof JsonbObjectNode)) {
+            assertThat(actual.getClass()).as("%s", expected).isEqualTo(expected.getClass());
+        }
+        assertThat(actual.size()).isEqualTo(expected.size());
+        if (expected.isObject()) {
+            assertThat(actual.propertyNames()).containsExactlyElementsOf(expected.propertyNames());
+            expected.propertyNames().forEach(name -> assertSameTree(actual.get(name), expected.get(name)));
+        } else if (expected.isArray()) {
+            for (int i = 0; i < expected.size(); i++) {
+                assertSameTree(actual.get(i), expected.get(i));
+            }
+        }
     }
 
     @Test

@@ -1,10 +1,11 @@
 package io.tributary.writers.postgres;
 
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.sql.SQLException;
 
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
+import org.postgresql.util.ByteConverter;
 
 /**
  * One {@code COPY ... FROM STDIN (FORMAT binary)}: rows are encoded into a 64 KB buffer in
@@ -63,6 +64,18 @@ final class BinaryCopyStream {
         putInt(value);
     }
 
+    /** A {@code numeric}: most values straight into the buffer ({@link BinaryNumeric}), others through pgjdbc. */
+    void writeNumeric(BigDecimal value) throws SQLException {
+        ensure(4 + BinaryNumeric.MAX_COMPACT_BYTES);
+        int length = BinaryNumeric.writeCompact(value, buffer, position + 4);
+        if (length < 0) {
+            writeBytes(ByteConverter.numeric(value));
+            return;
+        }
+        putInt(length);
+        position += length;
+    }
+
     void writeBytes(byte[] value) throws SQLException {
         writeBytes(null, value);
     }
@@ -83,8 +96,30 @@ final class BinaryCopyStream {
         append(value, length);
     }
 
+    /**
+     * A text field: UTF-8 without NUL characters ({@link PostgresColumnTypes#text}). An ASCII string,
+     * the usual case, is copied straight into the buffer, without a byte array of its own.
+     */
     void writeText(String value) throws SQLException {
-        writeBytes(value.getBytes(StandardCharsets.UTF_8));
+        int length = value.length();
+        if (length <= BUFFER - 4) {
+            ensure(4 + length);
+            int at = position + 4;
+            int i = 0;
+            while (i < length) {
+                char c = value.charAt(i);
+                if (c == 0 || c >= 0x80) {
+                    break;
+                }
+                buffer[at + i++] = (byte) c;
+            }
+            if (i == length) {
+                putInt(length);
+                position += length;
+                return;
+            }
+        }
+        writeBytes(PostgresColumnTypes.text(value));
     }
 
     /** Ends the COPY: writes the trailer and returns the number of rows the server stored. */

@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 
 import io.tributary.connector.schema.Column;
 import io.tributary.connector.schema.ColumnType;
-import org.postgresql.util.ByteConverter;
 
 /**
  * How normalized columns are stored in PostgreSQL: the SQL type of each {@link ColumnType}, spelled
@@ -65,8 +64,8 @@ final class PostgresColumnTypes {
         FieldWriter value = switch (type) {
             case BOOLEAN -> (out, v) -> out.writeBoolean((Boolean) v);
             case INTEGER -> (out, v) -> out.writeInt8(((Number) v).longValue());
-            case NUMBER -> (out, v) -> out.writeBytes(ByteConverter.numeric(decimal(v)));
-            case STRING -> (out, v) -> out.writeBytes(text(v.toString()));
+            case NUMBER -> (out, v) -> out.writeNumeric(decimal(v));
+            case STRING -> (out, v) -> out.writeText(v.toString());
             case DATE -> (out, v) -> out.writeInt4(Math.toIntExact(((LocalDate) v).toEpochDay() - PG_EPOCH_DAY));
             case TIME -> (out, v) -> out.writeInt8(roundedMicros(((LocalTime) v).toNanoOfDay()));
             case TIME_TZ -> (out, v) -> {
