@@ -27,7 +27,7 @@ final class IsoDateTimeText {
 
     /** Whether {@code t} starts with a valid {@code YYYY-MM-DD} date of the proleptic Gregorian calendar. */
     private static boolean isDateAt(String t) {
-        if (!digits(t, 0, 4) || t.length() < 10 || t.charAt(4) != '-' || !digits(t, 5, 2) || t.charAt(7) != '-'
+        if (t.length() < 10 || !digits(t, 0, 4) || t.charAt(4) != '-' || !digits(t, 5, 2) || t.charAt(7) != '-'
                 || !digits(t, 8, 2)) {
             return false;
         }
