@@ -3,7 +3,8 @@ package io.tributary.connector.inference;
 /**
  * The canonical ISO-8601 text ({@code 2024-01-01T10:00:00.5+02:00}) of a date-time written in the
  * shapes that ISO writers and databases export: {@code YYYY-MM-DD[T| ]HH:MM[:SS[.fraction]]} and
- * optionally {@code Z}, {@code +HH}, {@code +HHMM} or {@code +HH:MM}.
+ * optionally {@code Z}, {@code +HH}, {@code +HHMM} or {@code +HH:MM}; and whether a text is a date
+ * ({@code YYYY-MM-DD}).
  *
  * <p>It exists for speed: java.time's formatter copies its map of parsed fields for every optional
  * section it tries, which made date-time conversion the largest cost of reading a CSV file.
@@ -19,6 +20,22 @@ final class IsoDateTimeText {
     private IsoDateTimeText() {
     }
 
+    /** Whether {@code t} is a valid {@code YYYY-MM-DD} date, which is then its own canonical text. */
+    static boolean isDate(String t) {
+        return t.length() == 10 && isDateAt(t);
+    }
+
+    /** Whether {@code t} starts with a valid {@code YYYY-MM-DD} date of the proleptic Gregorian calendar. */
+    private static boolean isDateAt(String t) {
+        if (t.length() < 10 || !digits(t, 0, 4) || t.charAt(4) != '-' || !digits(t, 5, 2) || t.charAt(7) != '-'
+                || !digits(t, 8, 2)) {
+            return false;
+        }
+        int month = number(t, 5, 2);
+        int day = number(t, 8, 2);
+        return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(number(t, 0, 4), month);
+    }
+
     /**
      * The canonical text of {@code t}, or {@code null} when {@code t} is not a valid date-time of
      * the asked kind in the shapes handled here (then the caller asks java.time).
@@ -27,8 +44,7 @@ final class IsoDateTimeText {
      */
     static String canonical(String t, boolean withOffset) {
         int n = t.length();
-        if (n < MIN_LENGTH || !digits(t, 0, 4) || t.charAt(4) != '-' || !digits(t, 5, 2) || t.charAt(7) != '-'
-                || !digits(t, 8, 2) || !isDateTimeSeparator(t.charAt(10))
+        if (n < MIN_LENGTH || !isDateAt(t) || !isDateTimeSeparator(t.charAt(10))
                 || !digits(t, 11, 2) || t.charAt(13) != ':' || !digits(t, 14, 2)) {
             return null;
         }
@@ -85,11 +101,7 @@ final class IsoDateTimeText {
         if (hasOffset != withOffset) {
             return null;
         }
-        int year = number(t, 0, 4);
-        int month = number(t, 5, 2);
-        int day = number(t, 8, 2);
-        if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)
-                || number(t, 11, 2) > 23 || number(t, 14, 2) > 59
+        if (number(t, 11, 2) > 23 || number(t, 14, 2) > 59
                 || (secondsAt >= 0 && number(t, secondsAt, 2) > 59)
                 // ZoneOffset's range is -18:00 to +18:00
                 || offsetMinutes > 59 || offsetHours > 18 || (offsetHours == 18 && offsetMinutes > 0)) {

@@ -2,7 +2,6 @@ package io.tributary.connector.inference;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -54,9 +53,7 @@ public enum TextType {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final Pattern INTEGER_TEXT = Pattern.compile("-?(0|[1-9][0-9]*)");
     private static final Pattern NUMBER_TEXT = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
-    private static final Pattern DATE_TEXT = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final String TIME_PART = "[0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]{1,9})?)?";
     private static final String OFFSET_PART = "([zZ]|[+-][0-9]{2}(:?[0-9]{2}(:?[0-9]{2})?)?)?";
     private static final Pattern DATE_TIME_TEXT = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}[tT ]" + TIME_PART + OFFSET_PART);
@@ -114,7 +111,7 @@ public enum TextType {
         }
         char first = t.charAt(0);
         if (first == '-' || (first >= '0' && first <= '9')) {
-            if (INTEGER_TEXT.matcher(t).matches()) {
+            if (isIntegerText(t)) {
                 return t.length() <= 20 && fitsLong(t) ? INTEGER : NUMBER;
             }
             if (NUMBER_TEXT.matcher(t).matches()) {
@@ -150,6 +147,27 @@ public enum TextType {
         return STRING;
     }
 
+    /**
+     * Whether {@code t} is written as an integer: an optional minus, then {@code 0} or digits without
+     * a leading zero. By hand rather than by regex: readers ask for every value of an integer column.
+     */
+    private static boolean isIntegerText(String t) {
+        int i = !t.isEmpty() && t.charAt(0) == '-' ? 1 : 0;
+        if (i == t.length()) {
+            return false;
+        }
+        if (t.charAt(i) == '0') {
+            return t.length() == i + 1;
+        }
+        for (; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean fitsLong(String t) {
         try {
             Long.parseLong(t);
@@ -174,10 +192,7 @@ public enum TextType {
                 case INTEGER -> parseInteger(t);
                 case NUMBER -> NODES.numberNode(new BigDecimal(t));
                 case BOOLEAN -> parseBoolean(t);
-                case DATE -> DATE_TEXT.matcher(t).matches()
-                        ? NODES.stringNode(LocalDate.parse(t, DateTimeFormatter.ISO_LOCAL_DATE
-                                .withResolverStyle(ResolverStyle.STRICT)).toString())
-                        : null;
+                case DATE -> IsoDateTimeText.isDate(t) ? NODES.stringNode(t) : null;
                 case DATE_TIME_WITH_TIMEZONE, DATE_TIME_WITHOUT_TIMEZONE -> parseDateTime(t);
                 case TIME_WITH_TIMEZONE, TIME_WITHOUT_TIMEZONE -> parseTime(t);
                 case OBJECT, ARRAY -> parseJson(t);
@@ -189,8 +204,12 @@ public enum TextType {
     }
 
     private static JsonNode parseInteger(String t) {
-        if (INTEGER_TEXT.matcher(t).matches() && t.length() <= 20 && fitsLong(t)) {
-            return NODES.numberNode(Long.parseLong(t));
+        if (isIntegerText(t) && t.length() <= 20) {
+            try {
+                return NODES.numberNode(Long.parseLong(t));
+            } catch (NumberFormatException e) {
+                // beyond 64 bits: a BigInteger below
+            }
         }
         // Spreadsheets export whole numbers as 1.0 or 1E3; they are integers still.
         BigDecimal d = new BigDecimal(t);

@@ -2,7 +2,10 @@ package io.tributary.connector.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -14,8 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The hand-written date-time parser against java.time's, which it replaces for the common shapes:
- * on any text, with or without an offset, both give the same value (or both none).
+ * The hand-written date and date-time parser against java.time's, which it replaces for the common
+ * shapes: on any text, with or without an offset, both give the same value (or both none).
  */
 class IsoDateTimeTextTest {
 
@@ -73,6 +76,43 @@ class IsoDateTimeTextTest {
     void leavesEverythingElseToJavaTime(String text) {
         assertThat(IsoDateTimeText.canonical(text, true)).isNull();
         assertThat(IsoDateTimeText.canonical(text, false)).isNull();
+    }
+
+    @Test
+    void readsEveryDateExactlyAsJavaTimeDoes() {
+        Random random = new Random(20241125);
+        List<Integer> years = new ArrayList<>(List.of(0, 4, 100, 400, 1900, 1970, 2000, 2023, 2024, 2100, 9999));
+        for (int i = 0; i < 40; i++) {
+            years.add(random.nextInt(10000));
+        }
+        int dates = 0;
+        for (int year : years) {
+            for (int month = 0; month <= 13; month++) {
+                for (int day = 0; day <= 32; day++) {
+                    String text = String.format("%04d-%02d-%02d", year, month, day);
+                    JsonNode value = TextType.DATE.parse(text);
+                    assertThat(text(value)).as(text).isEqualTo(dateByJavaTime(text));
+                    dates += value == null ? 0 : 1;
+                }
+            }
+        }
+        assertThat(dates).isGreaterThan(years.size() * 365);
+        for (String text : List.of("2024-1-01", "2024-01-1", "2024/01/01", "20240101", "2024-01-01T00:00", "-2024-01-01",
+                "+2024-01-01", "02024-01-01", "2024-01-0\u0661", " 2024-01-01 ")) {
+            assertThat(text(TextType.DATE.parse(text))).as(text).isEqualTo(dateByJavaTime(text.trim()));
+        }
+    }
+
+    /** What TextType did for dates before it checked them by hand. */
+    private static String dateByJavaTime(String text) {
+        if (!text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(ResolverStyle.STRICT)).toString();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static JsonNode byFormatter(TextType type, String text) {

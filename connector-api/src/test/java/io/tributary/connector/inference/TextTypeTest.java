@@ -16,8 +16,9 @@ class TextTypeTest {
 
     @ParameterizedTest(name = "{0} looks like {1}")
     @CsvSource(delimiter = '|', value = {
-            "42|INTEGER", "-7|INTEGER", "0|INTEGER", " 12 |INTEGER",
-            "9223372036854775808|NUMBER", "1.50|NUMBER", "-0.5|NUMBER", "1e10|NUMBER",
+            "42|INTEGER", "-7|INTEGER", "0|INTEGER", "-0|INTEGER", " 12 |INTEGER",
+            "9223372036854775807|INTEGER", "-9223372036854775808|INTEGER", "-9223372036854775809|NUMBER",
+            "9223372036854775808|NUMBER", "-|STRING", "-01|STRING", "\u0664\u0662|STRING", "1.50|NUMBER", "-0.5|NUMBER", "1e10|NUMBER",
             "007|STRING", "+5|STRING", ".5|STRING", "NaN|STRING", "1,5|STRING", "12abc|STRING",
             "true|BOOLEAN", "FALSE|BOOLEAN", "yes|STRING",
             "2024-02-29|DATE", "2023-02-29|STRING", "2024-13-01|STRING",
@@ -43,6 +44,11 @@ class TextTypeTest {
         assertThat(TextType.INTEGER.parse("3.0").longValue()).isEqualTo(3L);
         assertThat(TextType.INTEGER.parse("123456789012345678901234567890").bigIntegerValue())
                 .isEqualTo(new java.math.BigInteger("123456789012345678901234567890"));
+        assertThat(TextType.INTEGER.parse("-9223372036854775808").longValue()).isEqualTo(Long.MIN_VALUE);
+        assertThat(TextType.INTEGER.parse("9223372036854775808").bigIntegerValue())
+                .isEqualTo(new java.math.BigInteger("9223372036854775808"));
+        assertThat(TextType.INTEGER.parse("-0").longValue()).isEqualTo(0L);
+        assertThat(TextType.INTEGER.parse("-")).isNull();
         assertThat(TextType.INTEGER.parse("3.5")).isNull();
         assertThat(TextType.INTEGER.parse("1e999999999")).isNull();
         assertThat(TextType.INTEGER.parse("abc")).isNull();
