@@ -106,7 +106,7 @@ final class ChunkCopier {
             for (int i = 0; i < records.size(); i++) {
                 NormalizedRecord record = records.get(i);
                 raw.startRow(4);
-                raw.writeBytes(uuid(record.abId()));
+                raw.writeUuid(UUID.fromString(record.abId()));
                 raw.writeInt8(PostgresColumnTypes.microsOfEpochMillis(record.source().emittedAt()));
                 json.write(raw, record.source());
                 raw.writeInt8(base + i);
@@ -168,17 +168,5 @@ final class ChunkCopier {
 
     private static boolean isOf(TableRow row, TableSchema table) {
         return row.table() == table || row.table().name().equals(table.name());
-    }
-
-    private static byte[] uuid(String abId) {
-        UUID id = UUID.fromString(abId);
-        byte[] bytes = new byte[16];
-        long msb = id.getMostSignificantBits();
-        long lsb = id.getLeastSignificantBits();
-        for (int i = 0; i < 8; i++) {
-            bytes[i] = (byte) (msb >>> (56 - 8 * i));
-            bytes[8 + i] = (byte) (lsb >>> (56 - 8 * i));
-        }
-        return bytes;
     }
 }
