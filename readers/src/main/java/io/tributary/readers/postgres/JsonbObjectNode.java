@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +33,10 @@ import tools.jackson.databind.node.ObjectNode;
  * their text as given (duplicate keys, any spacing) and are parsed at once.
  */
 final class JsonbObjectNode extends ObjectNode {
+
+    /** Each reading thread's buffer for {@link #compact}, so that compacting allocates only the result. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[4096]);
+    private static final int MAX_SCRATCH = 1 << 20;
 
     private final LazyProperties properties;
 
@@ -82,7 +87,9 @@ final class JsonbObjectNode extends ObjectNode {
      */
     static byte[] compact(byte[] jsonb) {
         int n = jsonb.length;
-        int blanks = 0;
+        byte[] out = null;
+        int o = 0;
+        int copied = 0;
         boolean inString = false;
         for (int i = 0; i < n; i++) {
             byte c = jsonb[i];
@@ -95,32 +102,34 @@ final class JsonbObjectNode extends ObjectNode {
             } else if (c == '"') {
                 inString = true;
             } else if ((c == ':' || c == ',') && i + 1 < n && jsonb[i + 1] == ' ') {
-                blanks++;
+                if (out == null) {
+                    out = scratch(n);
+                }
+                // one scan; the text between blanks is copied in runs
+                System.arraycopy(jsonb, copied, out, o, i + 1 - copied);
+                o += i + 1 - copied;
+                copied = i + 2;
                 i++;
             }
         }
-        if (blanks == 0) {
+        if (out == null) {
             return jsonb;
         }
-        byte[] out = new byte[n - blanks];
-        int o = 0;
-        inString = false;
-        for (int i = 0; i < n; i++) {
-            byte c = jsonb[i];
-            out[o++] = c;
-            if (inString) {
-                if (c == '\\') {
-                    out[o++] = jsonb[++i];
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if ((c == ':' || c == ',') && i + 1 < n && jsonb[i + 1] == ' ') {
-                i++;
+        System.arraycopy(jsonb, copied, out, o, n - copied);
+        return Arrays.copyOf(out, o + n - copied);
+    }
+
+    /** The thread's buffer for compacting, of at least {@code size} bytes; a document over 1 MB gets one of its own. */
+    private static byte[] scratch(int size) {
+        byte[] buffer = SCRATCH.get();
+        if (buffer.length < size) {
+            if (size > MAX_SCRATCH) {
+                return new byte[size];
             }
+            buffer = new byte[Math.max(size, Math.min(MAX_SCRATCH, 2 * buffer.length))];
+            SCRATCH.set(buffer);
         }
-        return out;
+        return buffer;
     }
 
     /** Already encoded JSON text written as it is: a UTF-8 generator copies its bytes, others get its String. */
