@@ -5,46 +5,38 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.BigIntegerNode;
-import tools.jackson.databind.node.BooleanNode;
-import tools.jackson.databind.node.DecimalNode;
-import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.LongNode;
-import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.node.StringNode;
 
 /**
  * A jsonb object as the source read it: kept as the compact JSON text (UTF-8 bytes, as the driver
- * received them) until something looks inside, then parsed once with exact numbers
- * ({@link PostgresTypeKind#JSON_MAPPER}). While nobody has looked inside, it is written out as that
- * text, so a record that is only stored as JSON (a raw table, or a raw file) never parses its
- * documents or encodes them again; a UTF-8 generator copies the bytes as they are. Any read of the
- * object's properties (get, iteration, size, equality) parses it first; after that it is an ordinary
- * object node.
+ * received them) until something looks inside, then parsed once with exact numbers into the tree
+ * {@link PostgresTypeKind#JSON_MAPPER} builds ({@link JsonbTextParser}). While nobody has looked
+ * inside, it is written out as that text, so a record that is only stored as JSON (a raw table, or a
+ * raw file) never parses its documents or encodes them again; a UTF-8 generator copies the bytes as
+ * they are. Any read of the object's properties (get, iteration, size, equality) parses it first;
+ * after that it is an ordinary object node.
  *
  * <p>Only jsonb qualifies: PostgreSQL prints it canonically (keys unique, numbers plain), so its text,
  * once {@link #compact compacted} to Jackson's spacing, reads back to the same tree. json values keep
  * their text as given (duplicate keys, any spacing) and are parsed at once.
  */
 final class JsonbObjectNode extends ObjectNode {
+
+    /** Each reading thread's buffer for {@link #compact}, so that compacting allocates only the result. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[4096]);
+    private static final int MAX_SCRATCH = 1 << 20;
 
     private final LazyProperties properties;
 
@@ -95,7 +87,9 @@ final class JsonbObjectNode extends ObjectNode {
      */
     static byte[] compact(byte[] jsonb) {
         int n = jsonb.length;
-        int blanks = 0;
+        byte[] out = null;
+        int o = 0;
+        int copied = 0;
         boolean inString = false;
         for (int i = 0; i < n; i++) {
             byte c = jsonb[i];
@@ -108,71 +102,34 @@ final class JsonbObjectNode extends ObjectNode {
             } else if (c == '"') {
                 inString = true;
             } else if ((c == ':' || c == ',') && i + 1 < n && jsonb[i + 1] == ' ') {
-                blanks++;
+                if (out == null) {
+                    out = scratch(n);
+                }
+                // one scan; the text between blanks is copied in runs
+                System.arraycopy(jsonb, copied, out, o, i + 1 - copied);
+                o += i + 1 - copied;
+                copied = i + 2;
                 i++;
             }
         }
-        if (blanks == 0) {
+        if (out == null) {
             return jsonb;
         }
-        byte[] out = new byte[n - blanks];
-        int o = 0;
-        inString = false;
-        for (int i = 0; i < n; i++) {
-            byte c = jsonb[i];
-            out[o++] = c;
-            if (inString) {
-                if (c == '\\') {
-                    out[o++] = jsonb[++i];
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if ((c == ':' || c == ',') && i + 1 < n && jsonb[i + 1] == ' ') {
-                i++;
-            }
-        }
-        return out;
+        System.arraycopy(jsonb, copied, out, o, n - copied);
+        return Arrays.copyOf(out, o + n - copied);
     }
 
-    /*
-     * The tree built straight from the parser's tokens, as JSON_MAPPER.readTree builds it (ints as
-     * IntNode, LongNode or BigIntegerNode by size, other numbers as exact DecimalNodes, keys in order)
-     * without a deserialization context per document and without copying the root's properties into
-     * a second map: this parse was 16% of a normalized load's CPU. jsonb has no duplicate keys. The
-     * parser's nesting limit bounds the recursion.
-     */
-    private static Map<String, JsonNode> properties(JsonParser parser) {
-        Map<String, JsonNode> properties = new LinkedHashMap<>();
-        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
-            properties.put(name, value(parser, parser.nextToken()));
-        }
-        return properties;
-    }
-
-    private static JsonNode value(JsonParser parser, JsonToken token) {
-        return switch (token) {
-            case START_OBJECT -> new ObjectNode(JsonNodeFactory.instance, properties(parser));
-            case START_ARRAY -> {
-                List<JsonNode> items = new ArrayList<>();
-                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-                    items.add(value(parser, t));
-                }
-                yield new ArrayNode(JsonNodeFactory.instance, items);
+    /** The thread's buffer for compacting, of at least {@code size} bytes; a document over 1 MB gets one of its own. */
+    private static byte[] scratch(int size) {
+        byte[] buffer = SCRATCH.get();
+        if (buffer.length < size) {
+            if (size > MAX_SCRATCH) {
+                return new byte[size];
             }
-            case VALUE_STRING -> StringNode.valueOf(parser.getString());
-            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                case INT -> IntNode.valueOf(parser.getIntValue());
-                case LONG -> LongNode.valueOf(parser.getLongValue());
-                default -> BigIntegerNode.valueOf(parser.getBigIntegerValue());
-            };
-            case VALUE_NUMBER_FLOAT -> DecimalNode.valueOf(parser.getDecimalValue());
-            case VALUE_TRUE -> BooleanNode.TRUE;
-            case VALUE_FALSE -> BooleanNode.FALSE;
-            case VALUE_NULL -> NullNode.getInstance();
-            default -> throw new IllegalStateException("Unexpected " + token + " in jsonb text");
-        };
+            buffer = new byte[Math.max(size, Math.min(MAX_SCRATCH, 2 * buffer.length))];
+            SCRATCH.set(buffer);
+        }
+        return buffer;
     }
 
     /** Already encoded JSON text written as it is: a UTF-8 generator copies its bytes, others get its String. */
@@ -279,10 +236,13 @@ final class JsonbObjectNode extends ObjectNode {
 
         private Map<String, JsonNode> map() {
             if (parsed == null) {
-                try (JsonParser parser = PostgresTypeKind.JSON_MAPPER.tokenStreamFactory().createParser(ObjectReadContext.empty(), text)) {
-                    parser.nextToken();
-                    parsed = properties(parser);
+                Map<String, JsonNode> map = JsonbTextParser.parseObject(text);
+                if (map == null) {
+                    Map<String, JsonNode> parsedByJackson = new LinkedHashMap<>();
+                    PostgresTypeKind.JSON_MAPPER.readTree(text).properties().forEach(e -> parsedByJackson.put(e.getKey(), e.getValue()));
+                    map = parsedByJackson;
                 }
+                parsed = map;
                 text = null;
             }
             return parsed;

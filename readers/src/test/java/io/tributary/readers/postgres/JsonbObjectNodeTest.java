@@ -29,6 +29,16 @@ class JsonbObjectNodeTest {
     }
 
     @Test
+    void compactsDocumentsOfAnySizeTheSame() {
+        for (int size : new int[] {10, 5_000, 3_000_000}) {
+            String value = "x, y: z".repeat(size / 7 + 1);
+            String jsonb = "{\"a\": [1, 2], \"v\": \"" + value + "\", \"b\": {\"c\": 3}}";
+            assertThat(compact(jsonb)).isEqualTo("{\"a\":[1,2],\"v\":\"" + value + "\",\"b\":{\"c\":3}}");
+        }
+        assertThat(compact(JSONB)).as("after a large document").isEqualTo(COMPACT);
+    }
+
+    @Test
     void keepsTheDriversArrayWhenThereIsNoBlankToDrop() {
         byte[] compact = "{\"a\":[1,2]}".getBytes(StandardCharsets.UTF_8);
         assertThat(JsonbObjectNode.compact(compact)).isSameAs(compact);

@@ -1,6 +1,7 @@
 package io.tributary.writers.postgres;
 
 import java.math.BigDecimal;
+import java.util.UUID;
 import java.sql.SQLException;
 
 import org.postgresql.copy.CopyIn;
@@ -16,6 +17,8 @@ final class BinaryCopyStream {
 
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
     private static final int BUFFER = 1 << 16;
+    /** The version of jsonb's binary format: the JSON text follows. */
+    private static final byte JSONB_VERSION = 1;
 
     private final CopyIn copy;
     private final byte[] buffer = new byte[BUFFER];
@@ -64,6 +67,14 @@ final class BinaryCopyStream {
         putInt(value);
     }
 
+    /** A {@code uuid}: its 16 bytes, most significant first. */
+    void writeUuid(UUID value) throws SQLException {
+        ensure(20);
+        putInt(16);
+        putLong(value.getMostSignificantBits());
+        putLong(value.getLeastSignificantBits());
+    }
+
     /** A {@code numeric}: most values straight into the buffer ({@link BinaryNumeric}), others through pgjdbc. */
     void writeNumeric(BigDecimal value) throws SQLException {
         ensure(4 + BinaryNumeric.MAX_COMPACT_BYTES);
@@ -101,25 +112,48 @@ final class BinaryCopyStream {
      * the usual case, is copied straight into the buffer, without a byte array of its own.
      */
     void writeText(String value) throws SQLException {
-        int length = value.length();
-        if (length <= BUFFER - 4) {
-            ensure(4 + length);
-            int at = position + 4;
-            int i = 0;
-            while (i < length) {
-                char c = value.charAt(i);
-                if (c == 0 || c >= 0x80) {
-                    break;
-                }
-                buffer[at + i++] = (byte) c;
-            }
-            if (i == length) {
-                putInt(length);
-                position += length;
-                return;
-            }
+        if (!writeAscii(-1, value, false)) {
+            writeBytes(PostgresColumnTypes.text(value));
         }
-        writeBytes(PostgresColumnTypes.text(value));
+    }
+
+    /**
+     * A {@code jsonb} field: the format's version byte, then the JSON text as UTF-8 without NUL
+     * characters or {@code \u0000} escapes ({@link JsonText}). ASCII text without any backslash (so
+     * without escapes), such as an {@code _airbyte_meta} without changes, goes straight into the buffer.
+     */
+    void writeJsonb(String json) throws SQLException {
+        if (!writeAscii(JSONB_VERSION, json, true)) {
+            writeBytes(new byte[] {JSONB_VERSION}, JsonText.withoutNulEscapes(PostgresColumnTypes.text(json)));
+        }
+    }
+
+    /**
+     * Writes {@code value} as a field, after the byte {@code prefix} unless it is -1, when it is ASCII
+     * without NUL characters (and without backslashes if {@code noBackslash}) and fits the buffer;
+     * returns false, having written nothing, otherwise.
+     */
+    private boolean writeAscii(int prefix, String value, boolean noBackslash) throws SQLException {
+        int length = value.length();
+        int prefixLength = prefix < 0 ? 0 : 1;
+        if (length > BUFFER - 4 - prefixLength) {
+            return false;
+        }
+        ensure(4 + prefixLength + length);
+        int at = position + 4 + prefixLength;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c == 0 || c >= 0x80 || (noBackslash && c == '\\')) {
+                return false;
+            }
+            buffer[at + i] = (byte) c;
+        }
+        putInt(prefixLength + length);
+        if (prefixLength > 0) {
+            buffer[position++] = (byte) prefix;
+        }
+        position += length;
+        return true;
     }
 
     /** Ends the COPY: writes the trailer and returns the number of rows the server stored. */

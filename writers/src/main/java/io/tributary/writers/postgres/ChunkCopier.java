@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -106,7 +107,7 @@ final class ChunkCopier {
             for (int i = 0; i < records.size(); i++) {
                 NormalizedRecord record = records.get(i);
                 raw.startRow(4);
-                raw.writeBytes(uuid(record.abId()));
+                raw.writeUuid(UUID.fromString(record.abId()));
                 raw.writeInt8(PostgresColumnTypes.microsOfEpochMillis(record.source().emittedAt()));
                 json.write(raw, record.source());
                 raw.writeInt8(base + i);
@@ -116,37 +117,68 @@ final class ChunkCopier {
             raw.cancel();
             throw e;
         }
+        TableRows[] byTable = rowsByTable(records);
         for (int t = 0; t < schemas.size(); t++) {
-            if (t > 0 && !hasRows(records, schemas.get(t))) {
+            if (t > 0 && byTable[t].size == 0) {
                 continue;
             }
-            copyTable(copyManager, t, base, records);
+            copyTable(copyManager, t, base, byTable[t]);
         }
     }
 
-    private void copyTable(CopyManager copyManager, int t, long base, List<? extends NormalizedRecord> records) throws SQLException {
+    /**
+     * The chunk's rows sorted by table, in record order: one walk over the chunk's records and rows
+     * rather than one per table (that pointer chasing, through records allocated on the read-ahead
+     * thread, was 8% of a normalized load's samples in its JFR profile).
+     */
+    private TableRows[] rowsByTable(List<? extends NormalizedRecord> records) {
+        TableRows[] byTable = new TableRows[schemas.size()];
+        for (int t = 0; t < byTable.length; t++) {
+            byTable[t] = new TableRows(t == 0 ? records.size() : 16);
+        }
+        for (int i = 0; i < records.size(); i++) {
+            for (TableRow row : records.get(i).rows()) {
+                int t = tableOf(row);
+                if (t >= 0) {
+                    byTable[t].add(row, i);
+                }
+            }
+        }
+        return byTable;
+    }
+
+    private int tableOf(TableRow row) {
+        for (int t = 0; t < schemas.size(); t++) {
+            if (row.table() == schemas.get(t)) {
+                return t;
+            }
+        }
+        for (int t = 0; t < schemas.size(); t++) {
+            if (row.table().name().equals(schemas.get(t).name())) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    private void copyTable(CopyManager copyManager, int t, long base, TableRows rows) throws SQLException {
         TableSchema table = schemas.get(t);
         PostgresColumnTypes.FieldWriter[] w = writers.get(t);
         BinaryCopyStream out = new BinaryCopyStream(copyManager, copySql.get(t));
         try {
-            for (int i = 0; i < records.size(); i++) {
-                for (TableRow row : records.get(i).rows()) {
-                    if (!isOf(row, table)) {
-                        continue;
+            for (int r = 0; r < rows.size; r++) {
+                Object[] values = rows.rows[r].values();
+                out.startRow(w.length + 1);
+                for (int c = 0; c < w.length; c++) {
+                    try {
+                        w[c].write(out, values[c]);
+                    } catch (ClassCastException e) {
+                        throw new IllegalArgumentException("Table " + table.qualifiedName() + ", column "
+                                + table.columns().get(c).name() + " (" + table.columns().get(c).type() + "): got a "
+                                + values[c].getClass().getSimpleName() + " value; normalization must give the column's type", e);
                     }
-                    Object[] values = row.values();
-                    out.startRow(w.length + 1);
-                    for (int c = 0; c < w.length; c++) {
-                        try {
-                            w[c].write(out, values[c]);
-                        } catch (ClassCastException e) {
-                            throw new IllegalArgumentException("Table " + table.qualifiedName() + ", column "
-                                    + table.columns().get(c).name() + " (" + table.columns().get(c).type() + "): got a "
-                                    + values[c].getClass().getSimpleName() + " value; normalization must give the column's type", e);
-                        }
-                    }
-                    out.writeInt8(base + i);
                 }
+                out.writeInt8(base + rows.records[r]);
             }
             out.finish();
         } catch (SQLException | RuntimeException e) {
@@ -155,30 +187,24 @@ final class ChunkCopier {
         }
     }
 
-    private static boolean hasRows(List<? extends NormalizedRecord> records, TableSchema table) {
-        for (NormalizedRecord record : records) {
-            for (TableRow row : record.rows()) {
-                if (isOf(row, table)) {
-                    return true;
-                }
+    /** Rows of one table and the index, within the chunk, of each row's record. */
+    private static final class TableRows {
+        private TableRow[] rows;
+        private int[] records;
+        private int size;
+
+        TableRows(int capacity) {
+            rows = new TableRow[capacity];
+            records = new int[capacity];
+        }
+
+        void add(TableRow row, int record) {
+            if (size == rows.length) {
+                rows = Arrays.copyOf(rows, Math.max(16, size * 2));
+                records = Arrays.copyOf(records, rows.length);
             }
+            rows[size] = row;
+            records[size++] = record;
         }
-        return false;
-    }
-
-    private static boolean isOf(TableRow row, TableSchema table) {
-        return row.table() == table || row.table().name().equals(table.name());
-    }
-
-    private static byte[] uuid(String abId) {
-        UUID id = UUID.fromString(abId);
-        byte[] bytes = new byte[16];
-        long msb = id.getMostSignificantBits();
-        long lsb = id.getLeastSignificantBits();
-        for (int i = 0; i < 8; i++) {
-            bytes[i] = (byte) (msb >>> (56 - 8 * i));
-            bytes[8 + i] = (byte) (lsb >>> (56 - 8 * i));
-        }
-        return bytes;
     }
 }

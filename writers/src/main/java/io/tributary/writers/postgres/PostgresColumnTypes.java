@@ -23,7 +23,6 @@ final class PostgresColumnTypes {
     /** 2000-01-01, PostgreSQL's epoch for dates and timestamps, as days and seconds since 1970-01-01. */
     private static final long PG_EPOCH_DAY = 10_957;
     private static final long PG_EPOCH_SECOND = PG_EPOCH_DAY * 86_400;
-    private static final byte[] JSONB_VERSION = {1};
     /** PostgreSQL's numeric limits: beyond them a column is an unconstrained numeric. */
     private static final int MAX_PRECISION = 1000;
 
@@ -80,7 +79,7 @@ final class PostgresColumnTypes {
                 OffsetDateTime t = (OffsetDateTime) v;
                 out.writeInt8(micros(t.toEpochSecond(), t.getNano()));
             };
-            case JSON -> (out, v) -> out.writeBytes(JSONB_VERSION, JsonText.withoutNulEscapes(text(v.toString())));
+            case JSON -> (out, v) -> out.writeJsonb(v.toString());
         };
         return (out, v) -> {
             if (v == null) {

@@ -44,4 +44,30 @@ class BinaryCopyStreamIT {
             assertThat(rows.get(6)[0]).isEqualTo("lone ? surrogate");
         }
     }
+
+    @Test
+    void jsonbArrivesAsTheSameDocumentAsThroughTheByteArrayPath() throws Exception {
+        List<String> values = List.of("{\"changes\":[]}", "{\"a\":\"x\\u0000y\",\"b\":\"\\\\u0000\"}", "{\"é\":\"日本\"}",
+                "[1,2.50,\"\\\"q\\\"\"]", "\"" + "x".repeat(70_000) + "\"", "{\"k\":\"" + "y".repeat(65_525) + "\"}", "null", "{}");
+        try (TestDatabase db = TestPostgres.get().createDatabase("pg_binary_jsonb")) {
+            db.execute("CREATE TABLE docs (i integer, through_bytes jsonb, direct jsonb)");
+            try (Connection c = db.connect()) {
+                BinaryCopyStream out = new BinaryCopyStream(c.unwrap(PGConnection.class).getCopyAPI(),
+                        "COPY docs (i, through_bytes, direct) FROM STDIN (FORMAT binary)");
+                for (int i = 0; i < values.size(); i++) {
+                    out.startRow(3);
+                    out.writeInt4(i);
+                    out.writeBytes(new byte[] {1}, JsonText.withoutNulEscapes(PostgresColumnTypes.text(values.get(i))));
+                    out.writeJsonb(values.get(i));
+                }
+                assertThat(out.finish()).isEqualTo(values.size());
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+            }
+            assertThat(db.query("SELECT i FROM docs WHERE through_bytes::text IS DISTINCT FROM direct::text")).isEmpty();
+            assertThat(db.queryValue("SELECT count(*) FROM docs")).isEqualTo(8L);
+            assertThat(db.queryValue("SELECT direct->>'a' FROM docs WHERE i = 1")).isEqualTo("xy");
+        }
+    }
 }
