@@ -20,15 +20,17 @@ import tools.jackson.databind.JsonNode;
 /**
  * The rows of each committed chunk, kept under the sync's hidden staging prefix until the sync
  * completes (one object per table and chunk, in {@link JournalRows}' binary format; journals of
- * earlier versions, gzip JSON Lines, are still read). A Parquet file cannot be continued after a
- * crash, and the chunks in the file still open were already committed with the source's position:
- * the journal is how a restarted sync (on any machine) rebuilds that open file, so no committed row
- * is lost and none is written twice. A chunk's rows are encoded and uploaded on an upload thread
- * while the step encodes the same rows into the data files.
+ * earlier versions, JournalRows' gzip format and gzip JSON Lines, are still read). A Parquet file
+ * cannot be continued after a crash, and the chunks in the file still open were already committed
+ * with the source's position: the journal is how a restarted sync (on any machine) rebuilds that open
+ * file, so no committed row is lost and none is written twice. A chunk's rows are encoded and uploaded
+ * on an upload thread while the step encodes the same rows into the data files.
  */
 final class ChunkJournal {
 
-    private static final String SUFFIX = ".rows.gz";
+    private static final String SUFFIX = ".rows";
+    /** Journals of earlier versions: {@link JournalRows}' earlier format, and gzip JSON Lines before it. */
+    private static final String GZIP_SUFFIX = ".rows.gz";
     private static final String JSON_LINES_SUFFIX = ".jsonl.gz";
 
     private final S3Objects objects;
@@ -57,7 +59,7 @@ final class ChunkJournal {
     /** Feeds the journaled rows of {@code table} for chunks {@code from} (inclusive) to {@code to} (exclusive), in order. */
     long replay(TableSchema table, long from, long to, Consumer<Object[]> rows) {
         List<String> keys = objects.list(prefix + table.name() + "/").stream()
-                .filter(k -> k.endsWith(SUFFIX) || k.endsWith(JSON_LINES_SUFFIX))
+                .filter(ChunkJournal::isJournal)
                 .filter(k -> {
                     long chunk = chunkOf(k);
                     return chunk >= from && chunk < to;
@@ -67,8 +69,8 @@ final class ChunkJournal {
         long count = 0;
         for (String key : keys) {
             try (InputStream in = objects.get(key).orElseThrow(() -> new IllegalStateException("journal " + key + " vanished"))) {
-                count += key.endsWith(SUFFIX) ? JournalRows.decode(table, in, rows)
-                        : replayJsonLines(table, in, rows);
+                count += key.endsWith(JSON_LINES_SUFFIX) ? replayJsonLines(table, in, rows)
+                        : JournalRows.decode(table, in, rows);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read journal s3://" + objects.bucket() + "/" + key + ": " + e.getMessage(), e);
             }
@@ -99,7 +101,7 @@ final class ChunkJournal {
     /** Removes journal objects of chunks from {@code chunk} on: what uncommitted chunks left behind. */
     void dropFrom(long chunk) {
         objects.delete(objects.list(prefix).stream()
-                .filter(k -> (k.endsWith(SUFFIX) || k.endsWith(JSON_LINES_SUFFIX)) && chunkOf(k) >= chunk)
+                .filter(k -> isJournal(k) && chunkOf(k) >= chunk)
                 .toList());
     }
 
@@ -111,6 +113,10 @@ final class ChunkJournal {
     private String key(TableSchema table, long chunk) {
         String number = Long.toString(chunk);
         return prefix + table.name() + "/" + "0".repeat(Math.max(0, 12 - number.length())) + number + SUFFIX;
+    }
+
+    private static boolean isJournal(String key) {
+        return key.endsWith(SUFFIX) || key.endsWith(GZIP_SUFFIX) || key.endsWith(JSON_LINES_SUFFIX);
     }
 
     private static long chunkOf(String key) {

@@ -1,16 +1,14 @@
 package io.tributary.writers.s3;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.PushbackInputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,11 +17,10 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 import io.tributary.connector.record.RecordJson;
 import io.tributary.connector.schema.ColumnType;
@@ -32,199 +29,411 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The chunk journal's row format: compact binary, read back only by {@link ChunkJournal} after a
- * crash. Each value is a tag ({@code 0} NULL, {@code 1} the column type's value, {@code 2} text for a
- * value of another Java type) and the value in its type's natural binary form: longs for integers
- * and the parts of dates and times (offsets kept), scale and unscaled digits for decimals, UTF-8
- * for text and JSON; the whole gzip-compressed at the fastest level (an object is uploaded in one
- * request, and a small one is soon written whole). Encoding and decoding need no formatting or parsing
- * of text, which made the JSON Lines journal the largest cost of an S3 load.
+ * crash. Each value is a tag and the value in its type's natural binary form: variable-length
+ * integers for integers, decimals (scale and unscaled value) and the parts of dates and times
+ * (offsets kept), UTF-8 for text and JSON. Tags: {@code 0} NULL, {@code 1} the column type's value,
+ * {@code 2} text for a value of another Java type, {@code 3} a decimal whose unscaled value needs
+ * more than 64 bits (its two's-complement bytes), {@code 4} the very value of the row before in this
+ * column (the record's timestamps and constant metadata are shared by its rows).
+ *
+ * <p>Not compressed: the journal is written by every chunk and read only after a crash, and on the
+ * machines the destination runs on compressing it cost more CPU than sending and storing the extra
+ * bytes. Journals of earlier versions ({@code "TRJ1"}, the same values in fixed-width form, gzip
+ * compressed) are still read.
  */
 final class JournalRows {
 
-    private static final int MAGIC = 0x54524A31; // "TRJ1"
+    private static final int MAGIC = 0x54524A32; // "TRJ2"
+    private static final int GZIP_MAGIC = 0x54524A31; // "TRJ1", in gzip
     private static final byte NULL = 0;
     private static final byte TYPED = 1;
     private static final byte TEXT = 2;
+    private static final byte BIG_DECIMAL = 3;
+    private static final byte SAME = 4;
 
     private JournalRows() {
     }
 
-    /** {@code rows} of {@code table} as one journal object, gzip-compressed at the fastest level. */
-    static byte[] encode(TableSchema table, List<Object[]> rows) {
+    /** {@code rows} of {@code table} as one journal object; the buffer's remaining bytes, its backing array not copied. */
+    static ByteBuffer encode(TableSchema table, List<Object[]> rows) {
         ColumnType[] types = types(table);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        RecordJson json = null;
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(bytes, 64 * 1024) {
-            {
-                def.setLevel(Deflater.BEST_SPEED);
-            }
-        }, 64 * 1024))) {
-            out.writeInt(MAGIC);
-            out.writeInt(types.length);
-            for (Object[] row : rows) {
-                for (int c = 0; c < types.length; c++) {
-                    Object v = row[c];
-                    if (v == null) {
-                        out.writeByte(NULL);
-                    } else if (types[c] == ColumnType.JSON && v instanceof JsonNode node) {
-                        json = json == null ? new RecordJson() : json;
-                        out.writeByte(TYPED);
-                        writeBytes(out, json.encode(node));
-                    } else {
-                        try {
-                            writeTyped(out, types[c], v);
-                        } catch (ClassCastException e) {
-                            out.writeByte(TEXT);
-                            writeBytes(out, v.toString().getBytes(StandardCharsets.UTF_8));
-                        }
-                    }
+        Encoder out = new Encoder(Math.max(1024, rows.size() * types.length * 16));
+        out.int32(MAGIC);
+        out.varint(types.length);
+        Object[] previous = new Object[types.length];
+        for (Object[] row : rows) {
+            for (int c = 0; c < types.length; c++) {
+                Object v = row[c];
+                if (v == null) {
+                    out.tag(NULL);
+                } else if (v == previous[c]) {
+                    out.tag(SAME);
+                } else {
+                    out.value(types[c], v);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            previous = row;
         }
-        return bytes.toByteArray();
+        return ByteBuffer.wrap(out.bytes, 0, out.length);
     }
 
-    /** The tag and value; nothing is written when the value is not of the type's Java type (ClassCastException). */
-    private static void writeTyped(DataOutputStream out, ColumnType type, Object v) throws IOException {
-        switch (type) {
-            case BOOLEAN -> {
-                boolean b = (Boolean) v;
-                out.writeByte(TYPED);
-                out.writeBoolean(b);
-            }
-            case INTEGER -> {
-                long l = ((Number) v).longValue();
-                out.writeByte(TYPED);
-                out.writeLong(l);
-            }
-            case NUMBER -> {
-                BigDecimal d = v instanceof BigDecimal bd ? bd : new BigDecimal(((Number) v).toString());
-                out.writeByte(TYPED);
-                out.writeInt(d.scale());
-                writeBytes(out, d.unscaledValue().toByteArray());
-            }
-            case STRING -> {
-                out.writeByte(TYPED);
-                writeBytes(out, v.toString().getBytes(StandardCharsets.UTF_8));
-            }
-            case JSON -> {
-                String text = (String) v;
-                out.writeByte(TYPED);
-                writeBytes(out, text.getBytes(StandardCharsets.UTF_8));
-            }
-            case DATE -> {
-                long day = ((LocalDate) v).toEpochDay();
-                out.writeByte(TYPED);
-                out.writeLong(day);
-            }
-            case TIME -> {
-                long nanos = ((LocalTime) v).toNanoOfDay();
-                out.writeByte(TYPED);
-                out.writeLong(nanos);
-            }
-            case TIME_TZ -> {
-                OffsetTime t = (OffsetTime) v;
-                out.writeByte(TYPED);
-                out.writeLong(t.toLocalTime().toNanoOfDay());
-                out.writeInt(t.getOffset().getTotalSeconds());
-            }
-            case TIMESTAMP -> {
-                LocalDateTime t = (LocalDateTime) v;
-                out.writeByte(TYPED);
-                out.writeLong(t.toEpochSecond(ZoneOffset.UTC));
-                out.writeInt(t.getNano());
-            }
-            case TIMESTAMP_TZ -> {
-                OffsetDateTime t = (OffsetDateTime) v;
-                out.writeByte(TYPED);
-                out.writeLong(t.toEpochSecond());
-                out.writeInt(t.getNano());
-                out.writeInt(t.getOffset().getTotalSeconds());
-            }
-        }
-    }
-
-    /** Feeds each row of a (compressed) journal object of {@code table} to {@code rows}; returns how many. */
+    /** Feeds each row of a journal object of {@code table} (of this or the earlier format) to {@code rows}; returns how many. */
     static long decode(TableSchema table, InputStream journal, Consumer<Object[]> rows) throws IOException {
-        ColumnType[] types = types(table);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(journal, 64 * 1024), 64 * 1024));
-        if (in.readInt() != MAGIC) {
-            throw new IOException("not a journal of this format");
+        PushbackInputStream in = new PushbackInputStream(journal, 2);
+        int first = in.read();
+        int second = in.read();
+        if (second >= 0) {
+            in.unread(second);
         }
-        int columns = in.readInt();
-        if (columns != types.length) {
-            throw new IOException("journal rows have " + columns + " columns, table " + table.name() + " has " + types.length);
+        if (first >= 0) {
+            in.unread(first);
         }
-        long count = 0;
-        while (true) {
-            Object[] values = new Object[columns];
-            for (int c = 0; c < columns; c++) {
-                int tag;
-                try {
-                    tag = in.readByte();
-                } catch (EOFException end) {
-                    if (c == 0) {
-                        return count;
-                    }
-                    throw end;
-                }
-                values[c] = switch (tag) {
-                    case NULL -> null;
-                    case TYPED -> readTyped(in, types[c]);
-                    case TEXT -> new String(readBytes(in), StandardCharsets.UTF_8);
-                    default -> throw new IOException("unknown value tag " + tag);
-                };
-            }
-            rows.accept(values);
-            count++;
+        if (first == 0x1f && second == 0x8b) {
+            return EarlierFormat.decode(table, in, rows);
         }
-    }
-
-    private static Object readTyped(DataInputStream in, ColumnType type) throws IOException {
-        return switch (type) {
-            case BOOLEAN -> in.readBoolean();
-            case INTEGER -> in.readLong();
-            case NUMBER -> {
-                int scale = in.readInt();
-                yield new BigDecimal(new BigInteger(readBytes(in)), scale);
-            }
-            case STRING, JSON -> new String(readBytes(in), StandardCharsets.UTF_8);
-            case DATE -> LocalDate.ofEpochDay(in.readLong());
-            case TIME -> LocalTime.ofNanoOfDay(in.readLong());
-            case TIME_TZ -> {
-                LocalTime time = LocalTime.ofNanoOfDay(in.readLong());
-                yield OffsetTime.of(time, ZoneOffset.ofTotalSeconds(in.readInt()));
-            }
-            case TIMESTAMP -> {
-                long second = in.readLong();
-                yield LocalDateTime.ofEpochSecond(second, in.readInt(), ZoneOffset.UTC);
-            }
-            case TIMESTAMP_TZ -> {
-                long second = in.readLong();
-                int nano = in.readInt();
-                ZoneOffset offset = ZoneOffset.ofTotalSeconds(in.readInt());
-                yield OffsetDateTime.ofInstant(Instant.ofEpochSecond(second, nano), offset);
-            }
-        };
+        return new Decoder(in.readAllBytes()).rows(types(table), table.name(), rows);
     }
 
     private static ColumnType[] types(TableSchema table) {
         return table.columns().stream().map(c -> c.type()).toArray(ColumnType[]::new);
     }
 
-    private static void writeBytes(DataOutputStream out, byte[] b) throws IOException {
-        out.writeInt(b.length);
-        out.write(b);
+    /** Appends to a growing array; what DataOutputStream would do, without its per-byte stream calls. */
+    private static final class Encoder {
+        private byte[] bytes;
+        private int length;
+        private RecordJson json;
+
+        Encoder(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        void value(ColumnType type, Object v) {
+            if (type == ColumnType.JSON && v instanceof JsonNode node) {
+                json = json == null ? new RecordJson() : json;
+                tag(TYPED);
+                bytes(json.encode(node));
+                return;
+            }
+            int start = length;
+            try {
+                typed(type, v);
+            } catch (ClassCastException e) {
+                length = start;
+                tag(TEXT);
+                bytes(v.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+
+        /** The tag and value; fails with ClassCastException before writing when the value is not of the type's Java type. */
+        private void typed(ColumnType type, Object v) {
+            switch (type) {
+                case BOOLEAN -> {
+                    boolean b = (Boolean) v;
+                    tag(TYPED);
+                    tag((byte) (b ? 1 : 0));
+                }
+                case INTEGER -> {
+                    long l = ((Number) v).longValue();
+                    tag(TYPED);
+                    signed(l);
+                }
+                case NUMBER -> {
+                    BigDecimal d = v instanceof BigDecimal bd ? bd : new BigDecimal(((Number) v).toString());
+                    if (d.precision() <= 18) {
+                        // Scale 0, the same digits: a compact BigDecimal gives its unscaled long without a BigInteger.
+                        tag(TYPED);
+                        signed(d.scale());
+                        signed(d.scaleByPowerOfTen(d.scale()).longValueExact());
+                    } else {
+                        tag(BIG_DECIMAL);
+                        signed(d.scale());
+                        bytes(d.unscaledValue().toByteArray());
+                    }
+                }
+                case STRING -> {
+                    byte[] text = v.toString().getBytes(StandardCharsets.UTF_8);
+                    tag(TYPED);
+                    bytes(text);
+                }
+                case JSON -> {
+                    byte[] text = ((String) v).getBytes(StandardCharsets.UTF_8);
+                    tag(TYPED);
+                    bytes(text);
+                }
+                case DATE -> {
+                    long day = ((LocalDate) v).toEpochDay();
+                    tag(TYPED);
+                    signed(day);
+                }
+                case TIME -> {
+                    long nanos = ((LocalTime) v).toNanoOfDay();
+                    tag(TYPED);
+                    varint(nanos);
+                }
+                case TIME_TZ -> {
+                    OffsetTime t = (OffsetTime) v;
+                    tag(TYPED);
+                    varint(t.toLocalTime().toNanoOfDay());
+                    signed(t.getOffset().getTotalSeconds());
+                }
+                case TIMESTAMP -> {
+                    LocalDateTime t = (LocalDateTime) v;
+                    tag(TYPED);
+                    signed(t.toEpochSecond(ZoneOffset.UTC));
+                    varint(t.getNano());
+                }
+                case TIMESTAMP_TZ -> {
+                    OffsetDateTime t = (OffsetDateTime) v;
+                    tag(TYPED);
+                    signed(t.toEpochSecond());
+                    varint(t.getNano());
+                    signed(t.getOffset().getTotalSeconds());
+                }
+            }
+        }
+
+        void tag(byte b) {
+            ensure(1);
+            bytes[length++] = b;
+        }
+
+        void int32(int v) {
+            ensure(4);
+            bytes[length++] = (byte) (v >>> 24);
+            bytes[length++] = (byte) (v >>> 16);
+            bytes[length++] = (byte) (v >>> 8);
+            bytes[length++] = (byte) v;
+        }
+
+        /** Zigzag, so small negative numbers stay short. */
+        void signed(long v) {
+            varint((v << 1) ^ (v >> 63));
+        }
+
+        /** Seven bits a byte, least significant first; {@code v} is taken as unsigned. */
+        void varint(long v) {
+            ensure(10);
+            while ((v & ~0x7FL) != 0) {
+                bytes[length++] = (byte) ((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            bytes[length++] = (byte) v;
+        }
+
+        void bytes(byte[] b) {
+            varint(b.length);
+            ensure(b.length);
+            System.arraycopy(b, 0, bytes, length, b.length);
+            length += b.length;
+        }
+
+        private void ensure(int more) {
+            if (bytes.length - length < more) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
+        }
     }
 
-    private static byte[] readBytes(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        byte[] b = in.readNBytes(length);
-        if (b.length < length) {
-            throw new EOFException("journal ends within a value");
+    /** Reads {@link Encoder}'s bytes. */
+    private static final class Decoder {
+        private final byte[] bytes;
+        private int position;
+
+        Decoder(byte[] bytes) {
+            this.bytes = bytes;
         }
-        return b;
+
+        long rows(ColumnType[] types, String table, Consumer<Object[]> rows) throws IOException {
+            if (bytes.length < 4 || int32() != MAGIC) {
+                throw new IOException("not a journal of this format");
+            }
+            int columns = (int) varint();
+            if (columns != types.length) {
+                throw new IOException("journal rows have " + columns + " columns, table " + table + " has " + types.length);
+            }
+            long count = 0;
+            Object[] previous = new Object[columns];
+            while (position < bytes.length) {
+                Object[] values = new Object[columns];
+                for (int c = 0; c < columns; c++) {
+                    byte tag = next();
+                    values[c] = switch (tag) {
+                        case NULL -> null;
+                        case TYPED -> typed(types[c]);
+                        case TEXT -> text();
+                        case BIG_DECIMAL -> {
+                            int scale = (int) signed();
+                            yield new BigDecimal(new BigInteger(bytes()), scale);
+                        }
+                        case SAME -> {
+                            if (count == 0) {
+                                throw new IOException("the first journal row refers to a row before it");
+                            }
+                            yield previous[c];
+                        }
+                        default -> throw new IOException("unknown value tag " + tag);
+                    };
+                }
+                rows.accept(values);
+                previous = values;
+                count++;
+            }
+            return count;
+        }
+
+        private Object typed(ColumnType type) throws IOException {
+            return switch (type) {
+                case BOOLEAN -> next() != 0;
+                case INTEGER -> signed();
+                case NUMBER -> {
+                    int scale = (int) signed();
+                    yield BigDecimal.valueOf(signed(), scale);
+                }
+                case STRING, JSON -> text();
+                case DATE -> LocalDate.ofEpochDay(signed());
+                case TIME -> LocalTime.ofNanoOfDay(varint());
+                case TIME_TZ -> {
+                    LocalTime time = LocalTime.ofNanoOfDay(varint());
+                    yield OffsetTime.of(time, ZoneOffset.ofTotalSeconds((int) signed()));
+                }
+                case TIMESTAMP -> {
+                    long second = signed();
+                    yield LocalDateTime.ofEpochSecond(second, (int) varint(), ZoneOffset.UTC);
+                }
+                case TIMESTAMP_TZ -> {
+                    long second = signed();
+                    int nano = (int) varint();
+                    ZoneOffset offset = ZoneOffset.ofTotalSeconds((int) signed());
+                    yield OffsetDateTime.ofInstant(Instant.ofEpochSecond(second, nano), offset);
+                }
+            };
+        }
+
+        private byte next() throws IOException {
+            if (position >= bytes.length) {
+                throw new EOFException("journal ends within a row");
+            }
+            return bytes[position++];
+        }
+
+        private int int32() throws IOException {
+            return (next() & 0xFF) << 24 | (next() & 0xFF) << 16 | (next() & 0xFF) << 8 | (next() & 0xFF);
+        }
+
+        private long varint() throws IOException {
+            long v = 0;
+            for (int shift = 0; shift < 64; shift += 7) {
+                byte b = next();
+                v |= (long) (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return v;
+                }
+            }
+            throw new IOException("malformed journal: a number longer than 64 bits");
+        }
+
+        private long signed() throws IOException {
+            long v = varint();
+            return (v >>> 1) ^ -(v & 1);
+        }
+
+        private String text() throws IOException {
+            int length = length();
+            String s = new String(bytes, position, length, StandardCharsets.UTF_8);
+            position += length;
+            return s;
+        }
+
+        private byte[] bytes() throws IOException {
+            int length = length();
+            byte[] b = Arrays.copyOfRange(bytes, position, position + length);
+            position += length;
+            return b;
+        }
+
+        private int length() throws IOException {
+            long length = varint();
+            if (length > bytes.length - position) {
+                throw new EOFException("journal ends within a value");
+            }
+            return (int) length;
+        }
+    }
+
+    /** Journals of the earlier format, {@code "TRJ1"}: fixed-width big-endian numbers, gzip compressed. */
+    private static final class EarlierFormat {
+
+        static long decode(TableSchema table, InputStream journal, Consumer<Object[]> rows) throws IOException {
+            ColumnType[] types = types(table);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(journal, 64 * 1024), 64 * 1024));
+            if (in.readInt() != GZIP_MAGIC) {
+                throw new IOException("not a journal of this format");
+            }
+            int columns = in.readInt();
+            if (columns != types.length) {
+                throw new IOException("journal rows have " + columns + " columns, table " + table.name() + " has " + types.length);
+            }
+            long count = 0;
+            while (true) {
+                Object[] values = new Object[columns];
+                for (int c = 0; c < columns; c++) {
+                    int tag;
+                    try {
+                        tag = in.readByte();
+                    } catch (EOFException end) {
+                        if (c == 0) {
+                            return count;
+                        }
+                        throw end;
+                    }
+                    values[c] = switch (tag) {
+                        case NULL -> null;
+                        case TYPED -> typed(in, types[c]);
+                        case TEXT -> new String(bytes(in), StandardCharsets.UTF_8);
+                        default -> throw new IOException("unknown value tag " + tag);
+                    };
+                }
+                rows.accept(values);
+                count++;
+            }
+        }
+
+        private static Object typed(DataInputStream in, ColumnType type) throws IOException {
+            return switch (type) {
+                case BOOLEAN -> in.readBoolean();
+                case INTEGER -> in.readLong();
+                case NUMBER -> {
+                    int scale = in.readInt();
+                    yield new BigDecimal(new BigInteger(bytes(in)), scale);
+                }
+                case STRING, JSON -> new String(bytes(in), StandardCharsets.UTF_8);
+                case DATE -> LocalDate.ofEpochDay(in.readLong());
+                case TIME -> LocalTime.ofNanoOfDay(in.readLong());
+                case TIME_TZ -> {
+                    LocalTime time = LocalTime.ofNanoOfDay(in.readLong());
+                    yield OffsetTime.of(time, ZoneOffset.ofTotalSeconds(in.readInt()));
+                }
+                case TIMESTAMP -> {
+                    long second = in.readLong();
+                    yield LocalDateTime.ofEpochSecond(second, in.readInt(), ZoneOffset.UTC);
+                }
+                case TIMESTAMP_TZ -> {
+                    long second = in.readLong();
+                    int nano = in.readInt();
+                    ZoneOffset offset = ZoneOffset.ofTotalSeconds(in.readInt());
+                    yield OffsetDateTime.ofInstant(Instant.ofEpochSecond(second, nano), offset);
+                }
+            };
+        }
+
+        private static byte[] bytes(DataInputStream in) throws IOException {
+            int length = in.readInt();
+            byte[] b = in.readNBytes(length);
+            if (b.length < length) {
+                throw new EOFException("journal ends within a value");
+            }
+            return b;
+        }
     }
 }

@@ -1,8 +1,10 @@
 package io.tributary.writers.s3;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -98,13 +100,11 @@ final class S3Objects implements AutoCloseable {
         }
     }
 
-    /** Starts writing a small object; {@link #await} the result before relying on it. */
-    Future<?> putAsync(String key, byte[] content) {
-        return uploads.submit(() -> put(key, content));
-    }
-
-    /** Starts making a small object's content and writing it, both on an upload thread; {@link #await} the result. */
-    Future<?> putAsync(String key, Supplier<byte[]> content) {
+    /**
+     * Starts making a small object's content (the buffer's remaining bytes) and writing it, both on an
+     * upload thread; {@link #await} the result before relying on it.
+     */
+    Future<?> putAsync(String key, Supplier<ByteBuffer> content) {
         return uploads.submit(() -> put(key, content.get()));
     }
 
@@ -210,7 +210,16 @@ final class S3Objects implements AutoCloseable {
     }
 
     void put(String key, byte[] content) {
-        client.putObject(b -> b.bucket(bucket).key(key).contentLength((long) content.length), RequestBody.fromBytes(content));
+        put(key, ByteBuffer.wrap(content));
+    }
+
+    /** Writes the buffer's remaining bytes as the object, from its array: a retry reads them again, none is copied. */
+    private void put(String key, ByteBuffer content) {
+        byte[] array = content.array();
+        int offset = content.arrayOffset() + content.position();
+        int length = content.remaining();
+        client.putObject(b -> b.bucket(bucket).key(key).contentLength((long) length), RequestBody.fromContentProvider(
+                () -> new ByteArrayInputStream(array, offset, length), length, "application/octet-stream"));
     }
 
     Optional<InputStream> get(String key) {

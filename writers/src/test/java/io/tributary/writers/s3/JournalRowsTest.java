@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -31,23 +33,86 @@ class JournalRowsTest {
 
     private static List<Object[]> roundTrip(List<Object[]> rows) throws IOException {
         List<Object[]> back = new ArrayList<>();
-        long count = JournalRows.decode(ALL_TYPES, new ByteArrayInputStream(JournalRows.encode(ALL_TYPES, rows)), back::add);
+        long count = JournalRows.decode(ALL_TYPES, new ByteArrayInputStream(bytes(JournalRows.encode(ALL_TYPES, rows))), back::add);
         assertThat(count).isEqualTo(rows.size());
         return back;
     }
 
-    @Test
-    void everyColumnTypeComesBackAsTheSameJavaValueWithOffsetsAndScalesKept() throws IOException {
-        Object[] row = {true, 42L, new BigDecimal("-12345678901234567890.0100"), "Zoë 東京 \u0000 end", LocalDate.of(-44, 3, 15),
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] b = new byte[buffer.remaining()];
+        buffer.duplicate().get(b);
+        return b;
+    }
+
+    private static Object[] allTypesRow() {
+        return new Object[] {true, 42L, new BigDecimal("-12345678901234567890.0100"), "Zoë 東京 \u0000 end", LocalDate.of(-44, 3, 15),
                 LocalTime.of(23, 59, 59, 999_999_999), OffsetTime.of(7, 0, 0, 1000, ZoneOffset.ofHoursMinutes(5, 30)),
                 LocalDateTime.of(1969, 12, 31, 23, 59, 59, 500), OffsetDateTime.of(2024, 5, 1, 12, 0, 0, 123_456_000, ZoneOffset.ofHours(-5)),
                 "{\"a\":[1.50]}"};
+    }
+
+    @Test
+    void everyColumnTypeComesBackAsTheSameJavaValueWithOffsetsAndScalesKept() throws IOException {
+        Object[] row = allTypesRow();
         Object[] nulls = new Object[row.length];
         List<Object[]> back = roundTrip(List.of(row, nulls, row));
         assertThat(back.get(0)).containsExactly(row);
         assertThat(back.get(1)).containsOnlyNulls();
         assertThat(((BigDecimal) back.get(2)[2]).scale()).isEqualTo(4);
         assertThat(((OffsetDateTime) back.get(2)[8]).getOffset()).isEqualTo(ZoneOffset.ofHours(-5));
+    }
+
+    @Test
+    void decimalsOfEveryScaleAndSizeComeBackWithTheirExactDigitsAndScale() throws IOException {
+        List<BigDecimal> decimals = List.of(new BigDecimal("0"), new BigDecimal("0.00"), new BigDecimal("-0.01"),
+                new BigDecimal("1E+3"), new BigDecimal("-9.99E-20"), new BigDecimal("999999999999999999"),
+                new BigDecimal("-999999999999999999.0"), new BigDecimal("9223372036854775807"),
+                new BigDecimal("-9223372036854775808"), new BigDecimal("12345678901234567890123456789.123456789"));
+        List<Object[]> rows = new ArrayList<>();
+        for (BigDecimal d : decimals) {
+            Object[] row = new Object[ALL_TYPES.columns().size()];
+            row[2] = d;
+            rows.add(row);
+        }
+
+        List<Object[]> back = roundTrip(rows);
+
+        for (int i = 0; i < decimals.size(); i++) {
+            BigDecimal read = (BigDecimal) back.get(i)[2];
+            assertThat(read.unscaledValue()).isEqualTo(decimals.get(i).unscaledValue());
+            assertThat(read.scale()).isEqualTo(decimals.get(i).scale());
+        }
+    }
+
+    @Test
+    void aValueTheRowBeforeHasInTheSameColumnComesBackEqualInEveryRow() throws IOException {
+        // The record's timestamps and constant metadata are one object shared by consecutive rows.
+        OffsetDateTime shared = OffsetDateTime.of(2024, 5, 1, 12, 0, 0, 0, ZoneOffset.ofHours(2));
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Object[] row = new Object[ALL_TYPES.columns().size()];
+            row[8] = i == 2 ? null : shared;
+            row[3] = i < 3 ? "same" : "other";
+            rows.add(row);
+        }
+
+        List<Object[]> back = roundTrip(rows);
+
+        assertThat(back).extracting(r -> r[8]).containsExactly(shared, shared, null, shared);
+        assertThat(back).extracting(r -> r[3]).containsExactly("same", "same", "same", "other");
+    }
+
+    @Test
+    void aJournalOfTheEarlierGzipFormatIsStillRead() throws IOException {
+        // Written by the earlier version (TRJ1, gzip) from three rows: allTypesRow(), all NULLs, allTypesRow().
+        List<Object[]> back = new ArrayList<>();
+        try (InputStream in = JournalRowsTest.class.getResourceAsStream("journal-trj1.rows.gz")) {
+            assertThat(JournalRows.decode(ALL_TYPES, in, back::add)).isEqualTo(3);
+        }
+
+        assertThat(back.get(0)).containsExactly(allTypesRow());
+        assertThat(back.get(1)).containsOnlyNulls();
+        assertThat(back.get(2)).containsExactly(allTypesRow());
     }
 
     @Test
