@@ -101,6 +101,22 @@ class PostgresTypeMappingIT {
         assertThat(row.get("j").get("a").isBigDecimal()).as("numbers inside json stay decimals").isTrue();
     }
 
+    @Test
+    void readsJsonbTheSameWhenTheUserTurnsOnTheDriversBinaryTransferForIt() throws Exception {
+        java.util.Map<String, Object> settings = PostgresSourceFixture.settings(db);
+        settings.put("jdbc_url_params", "binaryTransferEnable=3802");
+        ConnectorConfig binary = PostgresSourceFixture.config(settings);
+        List<SourceRecord> text = PostgresSourceFixture.readAll(
+                PostgresSourceFixture.SOURCE.reader(config, PostgresSourceFixture.fullRefresh(zoo), null), new ExecutionContext());
+        List<SourceRecord> viaBinary = PostgresSourceFixture.readAll(
+                PostgresSourceFixture.SOURCE.reader(binary, PostgresSourceFixture.fullRefresh(zoo), null), new ExecutionContext());
+        assertThat(viaBinary).hasSameSizeAs(text);
+        for (int i = 0; i < text.size(); i++) {
+            assertThat(viaBinary.get(i).data().get("jb")).isEqualTo(text.get(i).data().get("jb"));
+        }
+        assertThat(viaBinary.get(0).data().get("jb")).isEqualTo(json("{\"a\":1.50,\"b\":[1,2],\"c\":{\"d\":\"x\"}}"));
+    }
+
     /** Numbers are equal when their decimal values are, scale included (1.50 is not 1.5), whatever node class holds them. */
     private static final Comparator<JsonNode> SAME_NUMBERS = (a, b) -> {
         if (a.isNumber() && b.isNumber()) {
