@@ -27,11 +27,16 @@ class JsonbTextParserTest {
         assertSameTree(new ObjectNode(JsonNodeFactory.instance, properties), PostgresTypeKind.JSON_MAPPER.readTree(text));
     }
 
-    /** The same node classes everywhere (an IntNode is no LongNode), the same text, the same order. */
+    /**
+     * The same node classes everywhere (an IntNode is no LongNode), the same text, the same order. A
+     * lazily parsed jsonb object ({@link JsonbObjectNode}) stands for an ObjectNode.
+     */
     static void assertSameTree(JsonNode actual, JsonNode expected) {
         assertThat(actual.toString()).isEqualTo(expected.toString());
         assertThat(actual).isEqualTo(expected);
-        assertThat(actual.getClass()).as("%s", expected).isEqualTo(expected.getClass());
+        if (!(actual instanceof JsonbObjectNode)) {
+            assertThat(actual.getClass()).as("%s", expected).isEqualTo(expected.getClass());
+        }
         assertThat(actual.size()).isEqualTo(expected.size());
         if (expected.isObject()) {
             assertThat(actual.propertyNames()).containsExactlyElementsOf(expected.propertyNames());
