@@ -13,11 +13,13 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 
+import io.tributary.connector.temporal.IsoDateTimeScanner;
+
 /**
  * Parses the ISO-8601 date and time strings sources emit, {@code null} when the text is not a valid
  * value. The usual shapes ({@code 2024-05-01}, {@code 10:15:30.5}, {@code 2024-05-01T10:15:30.123Z},
- * {@code 2024-05-01 10:15:30+02}) take a hand-written path, since java.time's formatters cost
- * microseconds per value; anything else (years past 9999, ...) falls back to java.time.
+ * {@code 2024-05-01 10:15:30+02}) are read by {@link IsoDateTimeScanner}, since java.time's formatters
+ * cost microseconds per value; anything else (years past 9999, ...) falls back to java.time.
  *
  * <p>The date-time separator may be {@code T} or a space; offsets may be {@code Z}, {@code +HH},
  * {@code +HHMM}, {@code +HH:MM} or {@code +HH:MM:SS}. A value for a column with time zone that has no
@@ -52,13 +54,9 @@ public final class IsoTemporal {
 
     /** {@code yyyy-MM-dd}. */
     public static LocalDate date(String text) {
-        Cursor c = new Cursor(text);
-        try {
-            if (c.date() && c.atEnd()) {
-                return LocalDate.of(c.year, c.month, c.day);
-            }
-        } catch (DateTimeException e) {
-            return null;
+        IsoDateTimeScanner scan = new IsoDateTimeScanner(text);
+        if (scan.date() && scan.atEnd()) {
+            return LocalDate.of(scan.year(), scan.month(), scan.day());
         }
         TemporalAccessor parsed = fallback(FALLBACK, text);
         return parsed != null && !parsed.isSupported(ChronoField.HOUR_OF_DAY)
@@ -67,13 +65,9 @@ public final class IsoTemporal {
 
     /** {@code HH:mm[:ss[.fraction]]}; an offset, if any, is dropped. */
     public static LocalTime time(String text) {
-        Cursor c = new Cursor(text);
-        try {
-            if (c.time() && (c.atEnd() || c.offset() && c.atEnd())) {
-                return LocalTime.ofNanoOfDay(c.nanoOfDay);
-            }
-        } catch (DateTimeException e) {
-            return null;
+        IsoDateTimeScanner scan = new IsoDateTimeScanner(text);
+        if (scan.time() && (scan.atEnd() || scan.offset())) {
+            return LocalTime.ofNanoOfDay(scan.nanoOfDay());
         }
         TemporalAccessor parsed = fallback(TIME_FALLBACK, text);
         return parsed == null ? null : LocalTime.from(parsed);
@@ -81,13 +75,9 @@ public final class IsoTemporal {
 
     /** {@code HH:mm[:ss[.fraction]][offset]}; UTC when the offset is missing. */
     public static OffsetTime timeWithOffset(String text) {
-        Cursor c = new Cursor(text);
-        try {
-            if (c.time() && (c.atEnd() || c.offset() && c.atEnd())) {
-                return OffsetTime.of(LocalTime.ofNanoOfDay(c.nanoOfDay), c.zone());
-            }
-        } catch (DateTimeException e) {
-            return null;
+        IsoDateTimeScanner scan = new IsoDateTimeScanner(text);
+        if (scan.time() && (scan.atEnd() || scan.offset())) {
+            return scan.offsetInRange() ? OffsetTime.of(LocalTime.ofNanoOfDay(scan.nanoOfDay()), offset(scan)) : null;
         }
         TemporalAccessor parsed = fallback(TIME_FALLBACK, text);
         if (parsed == null) {
@@ -99,13 +89,10 @@ public final class IsoTemporal {
 
     /** A date-time without zone: the wall-clock time as written, any offset dropped; a date alone is its midnight. */
     public static LocalDateTime timestamp(String text) {
-        Cursor c = new Cursor(text);
-        try {
-            if (c.dateTime()) {
-                return LocalDateTime.of(LocalDate.of(c.year, c.month, c.day), LocalTime.ofNanoOfDay(c.nanoOfDay));
-            }
-        } catch (DateTimeException e) {
-            return null;
+        IsoDateTimeScanner scan = new IsoDateTimeScanner(text);
+        if (dateTime(scan)) {
+            return LocalDateTime.of(LocalDate.of(scan.year(), scan.month(), scan.day()),
+                    LocalTime.ofNanoOfDay(scan.nanoOfDay()));
         }
         TemporalAccessor parsed = fallback(FALLBACK, text);
         return parsed == null ? null : LocalDateTime.of(LocalDate.from(parsed), localTimeOrMidnight(parsed));
@@ -113,13 +100,10 @@ public final class IsoTemporal {
 
     /** An instant with its offset; UTC when the offset is missing; a date alone is its midnight. */
     public static OffsetDateTime timestampWithOffset(String text) {
-        Cursor c = new Cursor(text);
-        try {
-            if (c.dateTime()) {
-                return OffsetDateTime.of(LocalDate.of(c.year, c.month, c.day), LocalTime.ofNanoOfDay(c.nanoOfDay), c.zone());
-            }
-        } catch (DateTimeException e) {
-            return null;
+        IsoDateTimeScanner scan = new IsoDateTimeScanner(text);
+        if (dateTime(scan)) {
+            return scan.offsetInRange() ? OffsetDateTime.of(LocalDate.of(scan.year(), scan.month(), scan.day()),
+                    LocalTime.ofNanoOfDay(scan.nanoOfDay()), offset(scan)) : null;
         }
         TemporalAccessor parsed = fallback(FALLBACK, text);
         if (parsed == null) {
@@ -128,6 +112,16 @@ public final class IsoTemporal {
         ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
                 ? ZoneOffset.from(parsed) : ZoneOffset.UTC;
         return OffsetDateTime.of(LocalDate.from(parsed), localTimeOrMidnight(parsed), offset);
+    }
+
+    /** A date, then optionally a separator, a time and an offset; the scanner has read the whole text. */
+    private static boolean dateTime(IsoDateTimeScanner scan) {
+        return scan.date() && (scan.atEnd()
+                || scan.dateTimeSeparator() && scan.time() && (scan.atEnd() || scan.offset()));
+    }
+
+    private static ZoneOffset offset(IsoDateTimeScanner scan) {
+        return scan.hasOffset() ? ZoneOffset.ofTotalSeconds(scan.offsetSeconds()) : ZoneOffset.UTC;
     }
 
     private static LocalTime localTimeOrMidnight(TemporalAccessor parsed) {
@@ -139,150 +133,6 @@ public final class IsoTemporal {
             return formatter.parse(text.trim());
         } catch (DateTimeException e) {
             return null;
-        }
-    }
-
-    /** A left-to-right reader of the fast-path shapes; each step returns false when the text has another shape. */
-    private static final class Cursor {
-        private final String text;
-        private int pos;
-        int year;
-        int month;
-        int day;
-        long nanoOfDay;
-        int offsetSeconds;
-        boolean hasOffset;
-
-        Cursor(String text) {
-            this.text = text;
-        }
-
-        boolean atEnd() {
-            return pos == text.length();
-        }
-
-        /** A date, then optionally a separator and a time, then optionally an offset, then the end. */
-        boolean dateTime() {
-            if (!date()) {
-                return false;
-            }
-            if (atEnd()) {
-                return true;
-            }
-            char separator = text.charAt(pos);
-            if (separator != 'T' && separator != 't' && separator != ' ') {
-                return false;
-            }
-            pos++;
-            return time() && (atEnd() || offset() && atEnd());
-        }
-
-        boolean date() {
-            if (text.length() < pos + 10 || text.charAt(pos + 4) != '-' || text.charAt(pos + 7) != '-') {
-                return false;
-            }
-            year = digits(pos, 4);
-            month = digits(pos + 5, 2);
-            day = digits(pos + 8, 2);
-            pos += 10;
-            return year >= 0 && month >= 0 && day >= 0;
-        }
-
-        boolean time() {
-            if (text.length() < pos + 5 || text.charAt(pos + 2) != ':') {
-                return false;
-            }
-            int hour = digits(pos, 2);
-            int minute = digits(pos + 3, 2);
-            if (hour < 0 || minute < 0 || hour > 23 || minute > 59) {
-                return false;
-            }
-            pos += 5;
-            int second = 0;
-            long nanos = 0;
-            if (pos < text.length() && text.charAt(pos) == ':') {
-                second = pos + 3 <= text.length() ? digits(pos + 1, 2) : -1;
-                if (second < 0 || second > 59) {
-                    return false;
-                }
-                pos += 3;
-                if (pos < text.length() && (text.charAt(pos) == '.' || text.charAt(pos) == ',')) {
-                    int start = ++pos;
-                    while (pos < text.length() && isDigit(text.charAt(pos))) {
-                        pos++;
-                    }
-                    int length = pos - start;
-                    if (length == 0 || length > 9) {
-                        return false;
-                    }
-                    nanos = digits(start, length);
-                    for (int i = length; i < 9; i++) {
-                        nanos *= 10;
-                    }
-                }
-            }
-            nanoOfDay = ((hour * 60L + minute) * 60L + second) * 1_000_000_000L + nanos;
-            return true;
-        }
-
-        boolean offset() {
-            char sign = text.charAt(pos);
-            if (sign == 'Z' || sign == 'z') {
-                pos++;
-                hasOffset = true;
-                return true;
-            }
-            if (sign != '+' && sign != '-') {
-                return false;
-            }
-            int rest = text.length() - pos - 1;
-            int hours;
-            int minutes = 0;
-            int seconds = 0;
-            if (rest == 2) {
-                hours = digits(pos + 1, 2);
-            } else if (rest == 4) {
-                hours = digits(pos + 1, 2);
-                minutes = digits(pos + 3, 2);
-            } else if (rest == 5 && text.charAt(pos + 3) == ':') {
-                hours = digits(pos + 1, 2);
-                minutes = digits(pos + 4, 2);
-            } else if (rest == 8 && text.charAt(pos + 3) == ':' && text.charAt(pos + 6) == ':') {
-                hours = digits(pos + 1, 2);
-                minutes = digits(pos + 4, 2);
-                seconds = digits(pos + 7, 2);
-            } else {
-                return false;
-            }
-            if (hours < 0 || minutes < 0 || seconds < 0 || hours > 18 || minutes > 59 || seconds > 59) {
-                return false;
-            }
-            int total = hours * 3600 + minutes * 60 + seconds;
-            offsetSeconds = sign == '-' ? -total : total;
-            hasOffset = true;
-            pos = text.length();
-            return true;
-        }
-
-        ZoneOffset zone() {
-            return hasOffset ? ZoneOffset.ofTotalSeconds(offsetSeconds) : ZoneOffset.UTC;
-        }
-
-        /** The number written by {@code length} digits at {@code from}, or -1 when one is not a digit. */
-        private int digits(int from, int length) {
-            int value = 0;
-            for (int i = from; i < from + length; i++) {
-                char ch = text.charAt(i);
-                if (!isDigit(ch)) {
-                    return -1;
-                }
-                value = value * 10 + (ch - '0');
-            }
-            return value;
-        }
-
-        private static boolean isDigit(char ch) {
-            return ch >= '0' && ch <= '9';
         }
     }
 }
