@@ -30,7 +30,8 @@ class FileSourceHttpTest {
     Path dir;
 
     private final TestHttpServer http = TestHttpServer.start();
-    private final FileSource source = new FileSource(Duration.ofSeconds(2), Duration.ofMillis(500));
+    // A response timeout short enough for the slow-server test, long enough for a loaded 2-core CI machine.
+    private final FileSource source = new FileSource(Duration.ofSeconds(2), Duration.ofMillis(1500));
 
     @AfterEach
     void stopServer() {
@@ -93,13 +94,13 @@ class FileSourceHttpTest {
 
     @Test
     void givesUpOnAServerThatDoesNotAnswerInTime() {
-        http.serve("/slow.csv", Response.text("id\n1\n").delayedBy(Duration.ofSeconds(3)));
+        http.serve("/slow.csv", Response.text("id\n1\n").delayedBy(Duration.ofSeconds(6)));
 
         long start = System.nanoTime();
         CheckResult result = source.check(config("url", http.uri("/slow.csv").toString()));
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.message()).contains("no answer within");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
     }
 }
