@@ -155,10 +155,9 @@ final class TributaryCases {
      */
     static final BenchCase INCREMENTAL_ONE_PERCENT = (ctx, memory) -> {
         dropSchema(ctx, "bench_out_inc");
-        String cursorIndex = ctx.table() + "_updated_at_bench";
+        String cursorIndex = "items_updated_at_bench";
         try (Connection c = ctx.connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE INDEX IF NOT EXISTS " + cursorIndex.substring(cursorIndex.indexOf('.') + 1) + " ON " + ctx.table()
-                    + " (updated_at)");
+            s.execute("CREATE INDEX IF NOT EXISTS " + cursorIndex + " ON " + ctx.table() + " (updated_at)");
             s.execute("ANALYZE " + ctx.table());
         }
         String name = "incremental_" + System.nanoTime();
@@ -179,7 +178,7 @@ final class TributaryCases {
         } finally {
             try (Connection c = ctx.connect(); Statement s = c.createStatement()) {
                 s.execute("UPDATE " + ctx.table() + " SET qty = qty - 1, updated_at = updated_at - interval '3650 days' WHERE id % 100 = 0");
-                s.execute("DROP INDEX IF EXISTS " + cursorIndex);
+                s.execute("DROP INDEX IF EXISTS " + ctx.schema() + "." + cursorIndex);
             }
         }
     };
