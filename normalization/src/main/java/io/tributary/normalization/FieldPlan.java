@@ -1,5 +1,6 @@
 package io.tributary.normalization;
 
+import io.tributary.connector.record.RecordValues;
 import io.tributary.normalization.convert.ColumnConverters;
 import io.tributary.normalization.convert.ValueConverter;
 import tools.jackson.databind.JsonNode;
@@ -24,11 +25,19 @@ abstract sealed class FieldPlan permits FieldPlan.ColumnField, FieldPlan.Flatten
     /** How many hashid inputs this field adds. */
     abstract int hashInputs();
 
-    /** Fills the row from the property's value, {@code null} when absent. */
-    abstract void apply(JsonNode value, RowState row);
+    /**
+     * Fills the row from the property's value ({@link io.tributary.connector.record.RecordValues}: typed,
+     * or a JSON node), {@code null} when absent.
+     */
+    abstract void apply(Object value, RowState row);
 
-    static boolean isAbsent(JsonNode value) {
-        return value == null || value.isNull() || value.isMissingNode();
+    static boolean isAbsent(Object value) {
+        return value == null || value instanceof JsonNode node && (node.isNull() || node.isMissingNode());
+    }
+
+    /** What kind of value a non-object is, for messages. */
+    static String kindOf(Object value) {
+        return ColumnConverters.kindOf(value instanceof JsonNode node ? node : RecordValues.toNode(value));
     }
 
     /** A value landing in one typed column. */
@@ -48,7 +57,7 @@ abstract sealed class FieldPlan permits FieldPlan.ColumnField, FieldPlan.Flatten
         }
 
         @Override
-        void apply(JsonNode value, RowState row) {
+        void apply(Object value, RowState row) {
             if (isAbsent(value)) {
                 row.hash.addNull();
                 return;
@@ -80,18 +89,18 @@ abstract sealed class FieldPlan permits FieldPlan.ColumnField, FieldPlan.Flatten
         }
 
         @Override
-        void apply(JsonNode value, RowState row) {
+        void apply(Object value, RowState row) {
             if (isAbsent(value)) {
                 row.hash.addNulls(hashInputs);
                 return;
             }
-            if (!value.isObject()) {
-                row.rejected(label, "expected an object, found " + ColumnConverters.kindOf(value));
+            if (!(value instanceof JsonNode object) || !object.isObject()) {
+                row.rejected(label, "expected an object, found " + kindOf(value));
                 row.hash.addNulls(hashInputs);
                 return;
             }
             for (FieldPlan field : fields) {
-                field.apply(value.get(field.property), row);
+                field.apply(object.get(field.property), row);
             }
         }
     }
@@ -111,24 +120,24 @@ abstract sealed class FieldPlan permits FieldPlan.ColumnField, FieldPlan.Flatten
         }
 
         @Override
-        void apply(JsonNode value, RowState row) {
+        void apply(Object value, RowState row) {
             if (isAbsent(value)) {
                 row.hash.addNull();
                 return;
             }
-            if (!value.isArray()) {
-                row.rejected(label, "expected an array of objects, found " + ColumnConverters.kindOf(value));
+            if (!(value instanceof JsonNode array) || !array.isArray()) {
+                row.rejected(label, "expected an array of objects, found " + kindOf(value));
                 row.hash.addNull();
                 return;
             }
-            row.hash.addValue(value);
-            for (int i = 0; i < value.size(); i++) {
-                JsonNode item = value.get(i);
+            row.hash.addValue(array);
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode item = array.get(i);
                 if (!item.isObject() && !item.isNull()) {
                     row.rejected(label + "[" + i + "]", "expected an object, found " + ColumnConverters.kindOf(item));
                 }
             }
-            row.arrays[ordinal] = value;
+            row.arrays[ordinal] = array;
         }
     }
 }

@@ -70,11 +70,12 @@ final class FlatteningNormalizer implements StreamNormalizer {
         String abId = RecordIds.next();
         RecordStamps stamps = new RecordStamps(abId, emittedAt(record.emittedAt()), normalizedAt());
         List<TableRow> rows = new ArrayList<>(tables.tables().size() + 2);
-        emit(root, record.data(), null, 0, stamps, ROW_STATE.get(), rows);
+        emit(root, record, null, 0, stamps, ROW_STATE.get(), rows);
         return new NormalizedRecord(record, abId, rows);
     }
 
-    private static void emit(TablePlan plan, JsonNode object, String parentHashId, int position, RecordStamps stamps,
+    /** @param object the record (its own row) or a child table's JSON object */
+    private static void emit(TablePlan plan, Object object, String parentHashId, int position, RecordStamps stamps,
                              RowState state, List<TableRow> rows) {
         Object[] values = new Object[plan.width];
         JsonNode[] arrays = plan.children.length == 0 ? null : new JsonNode[plan.children.length];
@@ -84,8 +85,15 @@ final class FlatteningNormalizer implements StreamNormalizer {
             state.hash.addString(parentHashId);
             state.hash.addLong(position);
         }
-        for (FieldPlan field : plan.fields) {
-            field.apply(object.get(field.property), state);
+        if (object instanceof SourceRecord record) {
+            for (FieldPlan field : plan.fields) {
+                field.apply(record.get(field.property), state);
+            }
+        } else {
+            JsonNode node = (JsonNode) object;
+            for (FieldPlan field : plan.fields) {
+                field.apply(node.get(field.property), state);
+            }
         }
         String hashId = state.hash.finish();
         values[plan.abIdIndex] = stamps.abId();

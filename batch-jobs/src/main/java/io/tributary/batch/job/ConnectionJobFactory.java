@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.tributary.batch.plan.ConnectionPlan;
 import io.tributary.connector.catalog.ConfiguredStream;
+import io.tributary.connector.record.SourceRecord;
 import io.tributary.connector.schema.NormalizedRecord;
 import io.tributary.normalization.Normalization;
 import io.tributary.normalization.StreamNormalizer;
@@ -21,8 +22,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Builds the Spring Batch {@link Job} of a connection: for each stream a chunk-oriented load step
  * (source reader, normalization processor, destination loader; one commit per chunk, the reader's
  * and loader's positions saved with it) followed by a step that makes the stream's load final.
- * Where the source allows it, reading and normalization run ahead on a thread of their own while the
- * destination loads the previous chunk ({@link StreamConnectors#reader()}).
+ * Normalization happens in one place, the step's processor (the stream's {@link StreamNormalizer});
+ * where the source allows it, reading runs ahead on a thread of its own while the step normalizes and
+ * loads the previous chunk ({@link StreamConnectors#reader()}).
  *
  * <p>The job is named after the connection, so a failed sync is restarted by launching the job
  * again with the failed instance's parameters: Spring Batch then skips completed steps and resumes
@@ -59,10 +61,10 @@ public final class ConnectionJobFactory {
             SyncProgressListener progress = new SyncProgressListener(stream.stream().qualifiedName(), connectors::bytes,
                     progressInterval);
             Step load = new StepBuilder(StepNames.load(stream), repository)
-                    .<ReadRecord, NormalizedRecord>chunk(plan.chunkSize())
+                    .<SourceRecord, NormalizedRecord>chunk(plan.chunkSize())
                     .transactionManager(transactionManager)
                     .reader(connectors.reader())
-                    .processor(new NormalizingProcessor(normalizer))
+                    .processor(normalizer)
                     .writer(connectors.writer())
                     .listener(connectors)
                     .listener(progress)

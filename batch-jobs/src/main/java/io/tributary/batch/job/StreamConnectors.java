@@ -29,7 +29,7 @@ final class StreamConnectors implements StepExecutionListener {
     private final StreamTables tables;
     private final PreviousSyncState previousSyncState;
     private final StreamNormalizer normalizer;
-    private ItemStreamReader<ReadRecord> reader;
+    private ItemStreamReader<SourceRecord> reader;
     private ReadStage stage;
     private StreamLoader loader;
 
@@ -46,13 +46,10 @@ final class StreamConnectors implements StepExecutionListener {
         long syncId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
         Map<String, Object> previous = previousSyncState.find(plan.name(), syncId, stepExecution.getStepName());
         ItemStreamReader<SourceRecord> source = plan.source().reader(plan.sourceConfig(), stream, previous);
-        if (source instanceof ReadAheadSafe) {
-            stage = new ReadStage(source, normalizer);
-            reader = new ReadAheadReader<>(stage, plan.chunkSize(), "tributary-read-" + stream.stream().qualifiedName());
-        } else {
-            stage = new ReadStage(source, null);
-            reader = stage;
-        }
+        stage = new ReadStage(source);
+        reader = source instanceof ReadAheadSafe
+                ? new ReadAheadReader<>(stage, plan.chunkSize(), "tributary-read-" + stream.stream().qualifiedName())
+                : stage;
         loader = plan.destination().loader(plan.destinationConfig(), stream, tables, new LoadContext(plan.name(), syncId));
     }
 
@@ -63,13 +60,13 @@ final class StreamConnectors implements StepExecutionListener {
 
     /**
      * The step's reader: the source's reader with the engine's {@link ReadStage}; when the source's
-     * reader is {@link ReadAheadSafe}, read ahead on a thread of its own ({@link ReadAheadReader}),
-     * which then also normalizes the records.
+     * reader is {@link ReadAheadSafe}, read ahead on a thread of its own ({@link ReadAheadReader}) so
+     * that the source fetches the next records while the step normalizes and loads the current chunk.
      */
-    ItemStreamReader<ReadRecord> reader() {
+    ItemStreamReader<SourceRecord> reader() {
         return new ItemStreamReader<>() {
             @Override
-            public ReadRecord read() throws Exception {
+            public SourceRecord read() throws Exception {
                 return reader.read();
             }
 

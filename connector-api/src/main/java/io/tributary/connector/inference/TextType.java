@@ -15,6 +15,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.tributary.connector.temporal.IsoTemporal;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -201,6 +202,43 @@ public enum TextType {
         } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
             return null;
         }
+    }
+
+    /**
+     * The typed record value ({@link io.tributary.connector.record.RecordValues}) {@code text} stands
+     * for under this type, or {@code null} when it does not fit, as {@link #parse} decides: a
+     * {@code Long} (a {@code BigInteger} beyond 64 bits), {@code BigDecimal}, {@code Boolean},
+     * {@code LocalDate}, {@code OffsetDateTime}/{@code LocalDateTime}, {@code OffsetTime}/{@code LocalTime},
+     * a JSON node for objects and arrays, or the text itself.
+     */
+    public Object value(String text) {
+        switch (this) {
+            case STRING:
+                return text;
+            case NUMBER:
+                try {
+                    return new BigDecimal(text.trim());
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            default:
+                break;
+        }
+        JsonNode node = parse(text);
+        if (node == null) {
+            return null;
+        }
+        Object typed = switch (this) {
+            case DATE -> IsoTemporal.date(node.stringValue());
+            case DATE_TIME_WITH_TIMEZONE -> IsoTemporal.timestampWithOffset(node.stringValue());
+            case DATE_TIME_WITHOUT_TIMEZONE -> IsoTemporal.timestamp(node.stringValue());
+            case TIME_WITH_TIMEZONE -> IsoTemporal.timeWithOffset(node.stringValue());
+            case TIME_WITHOUT_TIMEZONE -> IsoTemporal.time(node.stringValue());
+            case INTEGER -> node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
+            case BOOLEAN -> node.booleanValue();
+            default -> node;
+        };
+        return typed != null ? typed : node.stringValue();
     }
 
     private static JsonNode parseInteger(String t) {

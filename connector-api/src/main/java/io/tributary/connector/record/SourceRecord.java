@@ -1,38 +1,139 @@
 package io.tributary.connector.record;
 
+import java.util.Arrays;
 import java.util.Objects;
 
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One record read from a source stream: the record's data as a JSON object and when it was read.
- *
- * <p>Values keep their exact meaning: numbers with a fractional part are decimals (not doubles),
- * date-times are ISO-8601 strings with their offset, and a missing field differs from a JSON null.
- *
- * <p>The engine encodes each record's data as JSON once, on the thread that reads it
- * ({@link RecordJson}), and passes the text along in {@link #json()}: destinations that store the
- * record as JSON (raw tables) copy it instead of encoding the tree again, and the engine counts the
- * bytes synced from it. Sources create records without it.
- *
- * @param emittedAt epoch milliseconds, as the Airbyte protocol's {@code emitted_at}
- * @param json {@code data} as JSON text ({@link RecordJson}: UTF-8, exact decimals as plain digits),
- *     encoded when the record was read; {@code null} when not encoded. The engine never changes
- *     {@code data} after reading, so the two agree.
+ * One record read from a source stream, and when it was read. It has one of two forms:
+ * <ul>
+ *   <li><b>typed</b> ({@link #typed}): an array of values by field index of a {@link RecordSchema},
+ *       each of a Java type {@link RecordValues} lists: what a database source reads (a
+ *       {@code long}, a {@code BigDecimal}, an {@code OffsetDateTime}...). Nothing is formatted to
+ *       text along the way: normalization takes the values as they are, and only a destination that
+ *       stores JSON encodes them, once ({@link RecordJson}).</li>
+ *   <li><b>document</b> ({@link #SourceRecord(ObjectNode, long)}): a JSON object, for sources whose
+ *       data is JSON (JSON files, APIs, change events), where properties outside the schema are kept
+ *       for the raw table.</li>
+ * </ul>
+ * Both answer {@link #get(String)} by field name, so normalization reads either the same way.
+ * Values keep their exact meaning: decimals are never doubles, date-times keep their offset, and in
+ * a document a missing field differs from a JSON null. Records are not changed once read.
  */
-public record SourceRecord(ObjectNode data, long emittedAt, byte[] json) {
+public final class SourceRecord {
 
-    public SourceRecord {
-        Objects.requireNonNull(data, "data");
+    private final RecordSchema schema;
+    private final Object[] values;
+    private final ObjectNode document;
+    private final long emittedAt;
+
+    private SourceRecord(RecordSchema schema, Object[] values, ObjectNode document, long emittedAt) {
+        this.schema = schema;
+        this.values = values;
+        this.document = document;
+        this.emittedAt = emittedAt;
     }
 
-    /** A record as a source reads it, not yet encoded. */
+    /**
+     * A document record.
+     *
+     * @param emittedAt epoch milliseconds, as the Airbyte protocol's {@code emitted_at}
+     */
     public SourceRecord(ObjectNode data, long emittedAt) {
-        this(data, emittedAt, null);
+        this(null, null, Objects.requireNonNull(data, "data"), emittedAt);
     }
 
-    /** This record with its data's JSON text. */
-    public SourceRecord withJson(byte[] json) {
-        return new SourceRecord(data, emittedAt, json);
+    /**
+     * A typed record; {@code values} is taken as it is (not copied) and must not change afterwards.
+     *
+     * @param emittedAt epoch milliseconds, as the Airbyte protocol's {@code emitted_at}
+     */
+    public static SourceRecord typed(RecordSchema schema, Object[] values, long emittedAt) {
+        if (values.length != schema.size()) {
+            throw new IllegalArgumentException("A record of " + schema + " has " + schema.size() + " values, not " + values.length);
+        }
+        return new SourceRecord(schema, values, null, emittedAt);
+    }
+
+    /** True for a typed record, false for a document. */
+    public boolean isTyped() {
+        return schema != null;
+    }
+
+    /** The fields of a typed record; {@code null} for a document. */
+    public RecordSchema schema() {
+        return schema;
+    }
+
+    /** The value at a field index of a typed record. */
+    public Object value(int index) {
+        return values[index];
+    }
+
+    /**
+     * The value of a top-level field: a typed value, or the document's JSON node; {@code null} when
+     * the record has no such field (or, in a typed record, when the value is null).
+     */
+    public Object get(String field) {
+        if (document != null) {
+            return document.get(field);
+        }
+        int index = schema.indexOf(field);
+        return index < 0 ? null : values[index];
+    }
+
+    /** Epoch milliseconds, as the Airbyte protocol's {@code emitted_at}. */
+    public long emittedAt() {
+        return emittedAt;
+    }
+
+    /**
+     * The record as a JSON object: the document itself, or a tree built from the typed values. Costs a
+     * tree for typed records: the engine's own path never calls it; tests and rare paths do.
+     */
+    public ObjectNode data() {
+        if (document != null) {
+            return document;
+        }
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
+        for (int i = 0; i < values.length; i++) {
+            tree.set(schema.field(i), RecordValues.toNode(values[i]));
+        }
+        return tree;
+    }
+
+    /** Writes the record's data as one JSON object. */
+    public void writeJson(JsonGenerator out) {
+        if (document != null) {
+            out.writeTree(document);
+            return;
+        }
+        out.writeStartObject();
+        for (int i = 0; i < values.length; i++) {
+            out.writeName(schema.field(i));
+            RecordValues.write(out, values[i]);
+        }
+        out.writeEndObject();
+    }
+
+    /** About how many bytes the record's JSON takes, counted without encoding it (see {@link RecordValues#jsonSize}). */
+    public long jsonSize() {
+        if (document != null) {
+            return RecordValues.jsonSize(document);
+        }
+        long size = 2;
+        for (int i = 0; i < values.length; i++) {
+            size += schema.field(i).length() + 4 + RecordValues.jsonSize(values[i]);
+        }
+        return size;
+    }
+
+    @Override
+    public String toString() {
+        return "SourceRecord" + (document != null ? document.toString() : schema.fields() + "=" + Arrays.toString(values));
     }
 }

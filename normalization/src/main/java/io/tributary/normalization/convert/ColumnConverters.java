@@ -3,9 +3,16 @@ package io.tributary.normalization.convert;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.util.Locale;
 import java.util.function.Function;
 
+import io.tributary.connector.record.RecordValues;
+import io.tributary.connector.temporal.IsoTemporal;
 import io.tributary.connector.schema.ColumnType;
 import tools.jackson.databind.JsonNode;
 
@@ -34,18 +41,42 @@ public final class ColumnConverters {
 
     /** The converter of a column; {@code precision}/{@code scale} only matter for NUMBER. */
     public static ValueConverter forColumn(ColumnType type, Integer precision, Integer scale) {
+        // A value the source typed as the column's Java type passes as it is; anything else takes the
+        // JSON path, so a typed value converts exactly as its JSON form would.
         return switch (type) {
-            case BOOLEAN -> ColumnConverters::toBoolean;
-            case INTEGER -> ColumnConverters::toLong;
-            case NUMBER -> precision == null ? ColumnConverters::toDecimal : new BoundedDecimal(precision, scale == null ? 0 : scale);
-            case STRING -> ColumnConverters::toText;
-            case DATE -> temporal("an ISO-8601 date (yyyy-MM-dd)", IsoTemporal::date);
-            case TIME -> temporal("an ISO-8601 time (HH:mm:ss)", IsoTemporal::time);
-            case TIME_TZ -> temporal("an ISO-8601 time with offset (HH:mm:ss+HH:MM)", IsoTemporal::timeWithOffset);
-            case TIMESTAMP -> temporal("an ISO-8601 date-time (yyyy-MM-ddTHH:mm:ss)", IsoTemporal::timestamp);
-            case TIMESTAMP_TZ -> temporal("an ISO-8601 date-time with offset (yyyy-MM-ddTHH:mm:ssZ)", IsoTemporal::timestampWithOffset);
-            case JSON -> (value, issues) -> value.toString();
+            case BOOLEAN -> typed(Boolean.class, ColumnConverters::toBoolean);
+            case INTEGER -> (value, issues) -> value instanceof Long ? value
+                    : value instanceof Integer i ? (Object) i.longValue() : toLong(node(value), issues);
+            case NUMBER -> precision == null
+                    ? (value, issues) -> value instanceof BigDecimal ? value
+                            : value instanceof Long l ? BigDecimal.valueOf(l) : toDecimal(node(value), issues)
+                    : new BoundedDecimal(precision, scale == null ? 0 : scale);
+            case STRING -> (value, issues) -> value instanceof String ? value
+                    : value instanceof JsonNode node ? toText(node, issues) : RecordValues.text(value);
+            case DATE -> typed(LocalDate.class, temporal("an ISO-8601 date (yyyy-MM-dd)", IsoTemporal::date));
+            case TIME -> typed(LocalTime.class, temporal("an ISO-8601 time (HH:mm:ss)", IsoTemporal::time));
+            case TIME_TZ -> typed(OffsetTime.class,
+                    temporal("an ISO-8601 time with offset (HH:mm:ss+HH:MM)", IsoTemporal::timeWithOffset));
+            case TIMESTAMP -> typed(LocalDateTime.class,
+                    temporal("an ISO-8601 date-time (yyyy-MM-ddTHH:mm:ss)", IsoTemporal::timestamp));
+            case TIMESTAMP_TZ -> typed(OffsetDateTime.class,
+                    temporal("an ISO-8601 date-time with offset (yyyy-MM-ddTHH:mm:ssZ)", IsoTemporal::timestampWithOffset));
+            case JSON -> (value, issues) -> node(value).toString();
         };
+    }
+
+    /** Converts a JSON value (the path of values a source did not type as the column's type). */
+    @FunctionalInterface
+    private interface JsonConverter {
+        Object convert(JsonNode value, ValueIssues issues);
+    }
+
+    private static ValueConverter typed(Class<?> javaType, JsonConverter json) {
+        return (value, issues) -> javaType.isInstance(value) ? value : json.convert(node(value), issues);
+    }
+
+    private static JsonNode node(Object value) {
+        return value instanceof JsonNode node ? node : RecordValues.toNode(value);
     }
 
     private static Object toBoolean(JsonNode value, ValueIssues issues) {
@@ -122,7 +153,7 @@ public final class ColumnConverters {
         return value.isContainer() ? value.toString() : value.asString();
     }
 
-    private static ValueConverter temporal(String expected, Function<String, Object> parser) {
+    private static JsonConverter temporal(String expected, Function<String, Object> parser) {
         return (value, issues) -> {
             Object parsed = value.isString() ? parser.apply(value.stringValue()) : null;
             return parsed != null ? parsed : mismatch(issues, expected, value);
@@ -132,10 +163,11 @@ public final class ColumnConverters {
     /** NUMBER with a declared precision and scale. */
     private record BoundedDecimal(int precision, int scale) implements ValueConverter {
         @Override
-        public Object convert(JsonNode value, ValueIssues issues) {
-            BigDecimal decimal = decimalOf(value);
+        public Object convert(Object value, ValueIssues issues) {
+            BigDecimal decimal = value instanceof BigDecimal d ? d
+                    : value instanceof Long l ? BigDecimal.valueOf(l) : decimalOf(node(value));
             if (decimal == null) {
-                return mismatch(issues, "a number", value);
+                return mismatch(issues, "a number", node(value));
             }
             BigDecimal scaled = decimal.setScale(scale, RoundingMode.HALF_UP);
             if (scaled.signum() != 0 && scaled.precision() > precision) {

@@ -1,10 +1,13 @@
 package io.tributary.normalization.hashid;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 
+import io.tributary.connector.record.RecordValues;
+import io.tributary.connector.temporal.IsoTemporalText;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,6 +35,7 @@ public final class HashIdBuilder {
     private final MessageDigest md5;
     private final byte[] buffer = new byte[BUFFER_SIZE];
     private final byte[] hex = new byte[32];
+    private final StringBuilder temporal = new StringBuilder(32);
     private int length;
     private boolean first;
 
@@ -80,6 +84,36 @@ public final class HashIdBuilder {
     public void addValue(JsonNode value) {
         separator();
         writeNode(value);
+    }
+
+    /**
+     * A record value ({@link RecordValues}) as its JSON form reads: a typed value hashes exactly as
+     * the JSON node of the same value would, so a record's hashid does not depend on whether its
+     * source typed it; {@code null} counts as JSON null.
+     */
+    public void addValue(Object value) {
+        separator();
+        if (value == null) {
+            writeAscii("null");
+        } else if (value instanceof JsonNode node) {
+            writeNode(node);
+        } else if (value instanceof String s) {
+            writeString(s);
+        } else if (value instanceof Long l) {
+            writeLong(l);
+        } else if (value instanceof Integer i) {
+            writeLong(i);
+        } else if (value instanceof BigDecimal d) {
+            writeAscii(d.toString());
+        } else if (value instanceof Boolean b) {
+            writeAscii(b ? "true" : "false");
+        } else if (IsoTemporalText.isTemporal(value)) {
+            temporal.setLength(0);
+            IsoTemporalText.append(temporal, value);
+            writeString(temporal);
+        } else {
+            writeNode(RecordValues.toNode(value));
+        }
     }
 
     /** The hashid of the inputs added since {@link #start()}. */
@@ -151,7 +185,7 @@ public final class HashIdBuilder {
         }
     }
 
-    private void writeString(String value) {
+    private void writeString(CharSequence value) {
         room();
         buffer[length++] = '"';
         int size = value.length();

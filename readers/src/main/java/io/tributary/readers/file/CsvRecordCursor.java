@@ -17,6 +17,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.batch.infrastructure.item.ParseException;
 
 import io.tributary.connector.inference.TextType;
+import io.tributary.connector.record.RecordSchema;
+import io.tributary.connector.record.SourceRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,6 +40,7 @@ final class CsvRecordCursor implements RecordCursor {
     private final BoundedRecordReader input;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
+    private RecordSchema recordSchema;
     private final List<String> columns;
     private final TextType[] types;
     private final boolean[] mismatchReported;
@@ -132,25 +135,27 @@ final class CsvRecordCursor implements RecordCursor {
     }
 
     @Override
-    public ObjectNode record() {
+    public SourceRecord record(long emittedAt) {
         if (current == null) {
             throw new IllegalStateException("no current record: call next() first");
         }
-        ObjectNode record = NODES.objectNode();
+        if (recordSchema == null) {
+            recordSchema = RecordSchema.of(columns);
+        }
+        Object[] values = new Object[types.length];
         for (int i = 0; i < types.length; i++) {
             String text = current.get(i);
             if (text == null) {
-                record.putNull(columns.get(i));
                 continue;
             }
-            JsonNode value = types[i].parse(text);
+            Object value = types[i].value(text);
             if (value == null) {
-                value = NODES.stringNode(text);
+                value = text;
                 reportMismatch(i);
             }
-            record.set(columns.get(i), value);
+            values[i] = value;
         }
-        return record;
+        return SourceRecord.typed(recordSchema, values, emittedAt);
     }
 
     /** Once per column: a file with a million bad values must not write a million log lines. */

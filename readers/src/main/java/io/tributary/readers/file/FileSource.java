@@ -93,7 +93,7 @@ public final class FileSource implements Source {
                 if (!cursor.next()) {
                     return CheckResult.success(settings.location().display() + " is readable and holds no records");
                 }
-                cursor.record();
+                cursor.record(0);
                 return CheckResult.success(settings.location().display() + " is readable; its first record parses as "
                         + settings.format().name().toLowerCase(java.util.Locale.ROOT));
             }
@@ -122,7 +122,7 @@ public final class FileSource implements Source {
                 .build();
         try (RecordCursor cursor = RecordCursor.open(settings, http(), null, urlFix(settings.streamName()))) {
             while (inference.wantsMore() && cursor.next()) {
-                inference.accept(cursor.record());
+                inference.accept(cursor.record(0).data());
             }
             ObjectNode schema = inference.recordSchema();
             // A header-only file still declares its columns.

@@ -64,7 +64,7 @@ final class FileStreamReader implements ItemStreamReader<SourceRecord>, ReadAhea
         if (!cursor.next()) {
             return null;
         }
-        SourceRecord record = new SourceRecord(cursor.record(), System.currentTimeMillis());
+        SourceRecord record = cursor.record(System.currentTimeMillis());
         recordsRead++;
         return record;
     }

@@ -14,6 +14,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import io.tributary.connector.record.SourceRecord;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -93,7 +94,11 @@ final class JsonLinesRecordCursor implements RecordCursor {
     }
 
     @Override
-    public ObjectNode record() {
+    public SourceRecord record(long emittedAt) {
+        return new SourceRecord(object(), emittedAt);
+    }
+
+    private ObjectNode object() {
         if (!positioned) {
             throw new IllegalStateException("no current record: call next() first");
         }

@@ -4,7 +4,7 @@ import java.io.Closeable;
 import java.io.Reader;
 import java.util.List;
 
-import tools.jackson.databind.node.ObjectNode;
+import io.tributary.connector.record.SourceRecord;
 
 /**
  * Walks a file's records one at a time, holding only the current one. Problems in the content
@@ -16,8 +16,11 @@ interface RecordCursor extends Closeable {
     /** Moves to the next record; {@code false} at the end of the file. */
     boolean next();
 
-    /** The current record as JSON (built on demand: skipping records on restart costs no conversion). */
-    ObjectNode record();
+    /**
+     * The current record (built on demand: skipping records on restart costs no conversion): typed
+     * values for CSV, the line's JSON object for JSON Lines.
+     */
+    SourceRecord record(long emittedAt);
 
     /** The columns a CSV file declares (its header, or {@code column_1..n}); empty for JSON Lines. */
     List<String> columns();

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.tributary.connector.record.RecordValues;
+
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
@@ -32,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * once {@link #compact compacted} to Jackson's spacing, reads back to the same tree. json values keep
  * their text as given (duplicate keys, any spacing) and are parsed at once.
  */
-final class JsonbObjectNode extends ObjectNode {
+final class JsonbObjectNode extends ObjectNode implements RecordValues.JsonSized {
 
     /** Each reading thread's buffer for {@link #compact}, so that compacting allocates only the result. */
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[4096]);
@@ -62,6 +64,13 @@ final class JsonbObjectNode extends ObjectNode {
             return PostgresTypeKind.JSON_MAPPER.readTree(utf8);
         }
         return new JsonbObjectNode(new LazyProperties(compact(utf8)));
+    }
+
+    @Override
+    public long jsonSize() {
+        byte[] text = properties.text;
+        return properties.parsed == null && text != null ? text.length
+                : toString().getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** Whether the text was parsed (something looked inside). */

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,14 +12,13 @@ import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.SyncMode;
 import io.tributary.connector.config.ConfigException;
 import io.tributary.connector.postgres.PostgresIdentifiers;
+import io.tributary.connector.record.RecordSchema;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.connector.source.ReadAheadSafe;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads one PostgreSQL table or view as a stream of records, resumably.
@@ -35,7 +33,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class PostgresStreamReader implements ItemStreamReader<SourceRecord>, ReadAheadSafe {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String CDC_FIELD_PREFIX = "_ab_cdc_";
 
     private final PostgresSourceConfig config;
@@ -45,7 +42,7 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord>, Read
     private Connection connection;
     private TableScan scan;
     private String dataColumns;
-    private String[] fields;
+    private RecordSchema recordSchema;
     private PostgresType.ColumnReader[] readers;
     private PreparedStatement statement;
     private ResultSet rows;
@@ -137,7 +134,7 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord>, Read
     }
 
     private void plan(List<PostgresColumn> columns) {
-        fields = new String[columns.size()];
+        String[] fields = new String[columns.size()];
         readers = new PostgresType.ColumnReader[columns.size()];
         StringBuilder select = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
@@ -150,6 +147,7 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord>, Read
             select.append(c.type().selectExpression("r." + PostgresIdentifiers.quote(c.name())));
         }
         dataColumns = select.length() == 0 ? "1" : select.toString();
+        recordSchema = RecordSchema.of(List.of(fields));
     }
 
     private TableScan chooseScan(PostgresRelation relation, int dataColumnCount) {
@@ -221,11 +219,11 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord>, Read
     }
 
     private SourceRecord record(ResultSet rs) throws SQLException {
-        Map<String, JsonNode> values = new LinkedHashMap<>(fields.length * 4 / 3 + 1);
-        for (int i = 0; i < fields.length; i++) {
-            values.put(fields[i], readers[i].read(rs, i + 1));
+        Object[] values = new Object[readers.length];
+        for (int i = 0; i < readers.length; i++) {
+            values[i] = readers[i].read(rs, i + 1);
         }
-        return new SourceRecord(new ObjectNode(NODES, values), System.currentTimeMillis());
+        return SourceRecord.typed(recordSchema, values, System.currentTimeMillis());
     }
 
     /** Ends the read transaction as soon as the last row is read, so the snapshot is not held longer. */

@@ -2,19 +2,13 @@ package io.tributary.readers.postgres;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.BooleanNode;
-import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.LongNode;
-import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.node.StringNode;
 
 /**
  * A column's type, resolved through domains (to their base type) and arrays (to their element type).
@@ -99,38 +93,39 @@ record PostgresType(String sqlName, String baseName, PostgresTypeKind kind, Inte
     }
 
     /**
-     * Reads the column at {@code index} of the current row. Planned once per column; the common
-     * types use pgjdbc's typed getters, which parse the wire bytes without an intermediate String.
+     * Reads the column at {@code index} of the current row as a typed record value
+     * ({@link io.tributary.connector.record.RecordValues}). Planned once per column; the common types
+     * use pgjdbc's typed getters, which parse the wire bytes without an intermediate String, and
+     * dates and times are scanned straight from PostgreSQL's text into java.time values.
      */
     ColumnReader reader() {
         return switch (kind) {
-            case INTEGER -> baseName.equals("int8") || baseName.equals("oid")
-                    ? (rs, i) -> {
-                        long v = rs.getLong(i);
-                        return rs.wasNull() ? NullNode.getInstance() : LongNode.valueOf(v);
-                    }
-                    : (rs, i) -> {
-                        int v = rs.getInt(i);
-                        return rs.wasNull() ? NullNode.getInstance() : IntNode.valueOf(v);
-                    };
+            case INTEGER -> (rs, i) -> {
+                long v = rs.getLong(i);
+                return rs.wasNull() ? null : v;
+            };
             case BOOLEAN -> (rs, i) -> {
                 boolean v = rs.getBoolean(i);
-                return rs.wasNull() ? NullNode.getInstance() : BooleanNode.valueOf(v);
+                return rs.wasNull() ? null : v;
             };
-            case TEXT, ENUM, UUID, TIME, INTERVAL, OTHER -> (rs, i) -> {
-                String s = rs.getString(i);
-                return s == null ? NullNode.getInstance() : StringNode.valueOf(s);
-            };
-            case BYTEA -> (rs, i) -> {
-                byte[] b = rs.getBytes(i);
-                return b == null ? NullNode.getInstance() : StringNode.valueOf(Base64.getEncoder().encodeToString(b));
-            };
+            case TEXT, ENUM, UUID, TIME, INTERVAL, OTHER -> ResultSet::getString;
+            case BYTEA -> ResultSet::getBytes;
             // jsonb as the UTF-8 bytes the driver received (its text form): no decoding into a String
             case JSON -> baseName.equals("jsonb") ? (rs, i) -> {
                 byte[] b = rs.getBytes(i);
-                return b == null ? NullNode.getInstance() : JsonbObjectNode.of(b);
+                return b == null ? null : JsonbObjectNode.of(b);
             } : textReader();
-            default -> textReader();
+            case ARRAY -> {
+                Function<String, JsonNode> elements = element.textConverter();
+                yield (rs, i) -> {
+                    String s = rs.getString(i);
+                    return s == null ? null : PostgresArrayLiteral.parse(s, elements);
+                };
+            }
+            default -> (rs, i) -> {
+                String s = rs.getString(i);
+                return s == null ? null : kind.typedFromText(s);
+            };
         };
     }
 
@@ -138,13 +133,13 @@ record PostgresType(String sqlName, String baseName, PostgresTypeKind kind, Inte
         Function<String, JsonNode> convert = textConverter();
         return (rs, i) -> {
             String s = rs.getString(i);
-            return s == null ? NullNode.getInstance() : convert.apply(s);
+            return s == null ? null : convert.apply(s);
         };
     }
 
-    /** Reads one column of the current row as a JSON value. */
+    /** Reads one column of the current row as a typed record value, {@code null} for SQL NULL. */
     @FunctionalInterface
     interface ColumnReader {
-        JsonNode read(ResultSet rs, int index) throws SQLException;
+        Object read(ResultSet rs, int index) throws SQLException;
     }
 }

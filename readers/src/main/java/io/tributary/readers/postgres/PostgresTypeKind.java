@@ -4,6 +4,10 @@ import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.tributary.connector.temporal.IsoTemporal;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -118,6 +122,49 @@ enum PostgresTypeKind {
             case ARRAY -> throw new IllegalStateException("arrays are parsed with their element type");
             default -> StringNode.valueOf(s);
         };
+    }
+
+    /**
+     * Converts PostgreSQL's text form of a non-null value of this kind (arrays, json and bytea
+     * excepted) into a typed record value: {@code Long}, {@code BigDecimal}, {@code Boolean},
+     * {@code LocalDate}, {@code LocalDateTime}, {@code OffsetDateTime}, {@code OffsetTime}, or the
+     * text itself. A value java.time cannot hold ({@code infinity}, NaN) stays the text PostgreSQL
+     * printed (ISO-formatted where it has an ISO form), as the JSON form always had it.
+     */
+    Object typedFromText(String s) {
+        return switch (this) {
+            case INTEGER -> Long.parseLong(s);
+            case NUMERIC, FLOAT -> decimalOrText(s);
+            case MONEY -> decimalOrText(s.replace("$", "").replace(",", ""));
+            case BOOLEAN -> s.equals("t") || s.equals("true");
+            case DATE -> typedOrText(IsoTemporal.date(s), () -> PostgresTextValues.isoDate(s), IsoTemporal::date);
+            case TIMETZ -> typedOrText(IsoTemporal.timeWithOffset(s), () -> PostgresTextValues.isoTimeTz(s), IsoTemporal::timeWithOffset);
+            case TIMESTAMP -> typedOrText(IsoTemporal.timestamp(s), () -> PostgresTextValues.isoTimestamp(s), IsoTemporal::timestamp);
+            case TIMESTAMPTZ -> typedOrText(IsoTemporal.timestampWithOffset(s), () -> PostgresTextValues.isoTimestampTz(s),
+                    IsoTemporal::timestampWithOffset);
+            default -> s;
+        };
+    }
+
+    /**
+     * The value scanned from PostgreSQL's text, else from its ISO form (BC and five-digit years), else
+     * that ISO text ({@code infinity}).
+     */
+    private static Object typedOrText(Object scanned, Supplier<String> iso, Function<String, Object> parse) {
+        if (scanned != null) {
+            return scanned;
+        }
+        String text = iso.get();
+        Object parsed = parse.apply(text);
+        return parsed != null ? parsed : text;
+    }
+
+    private static Object decimalOrText(String s) {
+        char c = s.charAt(0);
+        if (c == 'N' || c == 'I' || (c == '-' && s.length() > 1 && s.charAt(1) == 'I')) {
+            return s;
+        }
+        return new BigDecimal(s);
     }
 
     /**

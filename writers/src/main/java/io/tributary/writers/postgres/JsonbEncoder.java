@@ -10,11 +10,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Encodes JSON as binary COPY jsonb fields (version byte, then the JSON text), exact decimals written
- * as plain digits as jsonb keeps them ({@link RecordJson#MAPPER}). A record's data comes as the JSON
- * the engine encoded while reading it, when it has it; a tree is encoded with one reused generator
- * into one reused buffer, so it costs no generator set-up and no byte array of its own. Either loses
- * any {@code \u0000} escape ({@link JsonText}) on the way into the COPY stream. Not thread-safe: one
- * per loader.
+ * as plain digits as jsonb keeps them ({@link RecordJson#MAPPER}). A record is encoded straight from
+ * its typed values (or its document) with one reused generator into one reused buffer, so it costs no
+ * tree, no generator set-up and no byte array of its own; any {@code \u0000} escape is dropped
+ * ({@link JsonText}) on the way into the COPY stream. Not thread-safe: one per loader.
  */
 final class JsonbEncoder {
 
@@ -25,11 +24,11 @@ final class JsonbEncoder {
 
     /** Writes the record's data as one jsonb field of the current row. */
     void write(BinaryCopyStream out, SourceRecord record) throws SQLException {
-        if (record.json() != null) {
-            out.writeBytes(JSONB_VERSION, JsonText.withoutNulEscapes(record.json()));
-        } else {
-            write(out, record.data());
-        }
+        buffer.reset();
+        record.writeJson(generator);
+        generator.flush();
+        int length = JsonText.removeNulEscapes(buffer.bytes(), buffer.size());
+        out.writeBytes(JSONB_VERSION, buffer.bytes(), length);
     }
 
     /** Writes {@code value} as one jsonb field of the current row. */

@@ -1,4 +1,4 @@
-package io.tributary.normalization.convert;
+package io.tributary.connector.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

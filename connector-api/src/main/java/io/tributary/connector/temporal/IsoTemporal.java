@@ -1,4 +1,4 @@
-package io.tributary.normalization.convert;
+package io.tributary.connector.temporal;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -13,7 +13,6 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 
-import io.tributary.connector.temporal.IsoDateTimeScanner;
 
 /**
  * Parses the ISO-8601 date and time strings sources emit, {@code null} when the text is not a valid
