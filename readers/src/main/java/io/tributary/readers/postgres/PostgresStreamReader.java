@@ -1,5 +1,6 @@
 package io.tributary.readers.postgres;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +16,10 @@ import io.tributary.connector.postgres.PostgresIdentifiers;
 import io.tributary.connector.record.RecordSchema;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.connector.source.ReadAheadSafe;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyOut;
+import org.postgresql.copy.PGCopyInputStream;
+import org.postgresql.core.BaseConnection;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -44,6 +49,12 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord>, Read
     private String dataColumns;
     private RecordSchema recordSchema;
     private PostgresType.ColumnReader[] readers;
+    private BinaryCopyColumn[] copyColumns;
+    private String copyDataColumns;
+    /** The running binary COPY of a primary key scan, or {@code null}. */
+    private CopyOut copy;
+    private BinaryCopyRows copyRows;
+    private String[] copyKey;
     private PreparedStatement statement;
     private ResultSet rows;
     private boolean done;
@@ -136,17 +147,23 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord>, Read
     private void plan(List<PostgresColumn> columns) {
         String[] fields = new String[columns.size()];
         readers = new PostgresType.ColumnReader[columns.size()];
+        copyColumns = new BinaryCopyColumn[columns.size()];
+        StringBuilder copySelect = new StringBuilder();
         StringBuilder select = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             PostgresColumn c = columns.get(i);
             fields[i] = c.name();
             readers[i] = c.type().reader();
+            copyColumns[i] = BinaryCopyColumn.of(c.type(), "r." + PostgresIdentifiers.quote(c.name()));
             if (i > 0) {
                 select.append(", ");
+                copySelect.append(", ");
             }
+            copySelect.append(copyColumns[i].selectExpression());
             select.append(c.type().selectExpression("r." + PostgresIdentifiers.quote(c.name())));
         }
         dataColumns = select.length() == 0 ? "1" : select.toString();
+        copyDataColumns = copySelect.length() == 0 ? "1" : copySelect.toString();
         recordSchema = RecordSchema.of(List.of(fields));
     }
 
@@ -185,6 +202,9 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord>, Read
         if (done) {
             return null;
         }
+        if (scan instanceof PrimaryKeyScan keyScan && copyColumns.length > 0) {
+            return readCopy(keyScan);
+        }
         try {
             while (true) {
                 if (rows == null) {
@@ -205,6 +225,42 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord>, Read
             }
         } catch (SQLException e) {
             throw failure("PostgreSQL source: reading " + relationName + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A full refresh by primary key reads as one binary COPY of the remaining key range: PostgreSQL
+     * sends each value in its binary form and nothing is parsed from text on either side, which is
+     * what {@code COPY TO STDOUT} is the limit of. The position is the last row's key, as for the
+     * cursor read, so a restart continues after the last committed key.
+     */
+    private SourceRecord readCopy(PrimaryKeyScan keyScan) {
+        try {
+            if (copy == null) {
+                copy = new CopyManager(connection.unwrap(BaseConnection.class)).copyOut(keyScan.copyStatement(copyDataColumns));
+                copyRows = new BinaryCopyRows(new PGCopyInputStream(copy));
+                copyKey = new String[keyScan.keyColumnCount()];
+            }
+            if (!copyRows.nextRow(copyColumns.length + copyKey.length)) {
+                copy = null;
+                finish();
+                return null;
+            }
+            Object[] values = new Object[copyColumns.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = copyColumns[i].read(copyRows);
+            }
+            for (int i = 0; i < copyKey.length; i++) {
+                copyRows.nextField();
+                copyKey[i] = copyRows.text();
+            }
+            keyScan.acceptKey(copyKey);
+            return SourceRecord.typed(recordSchema, values, System.currentTimeMillis());
+        } catch (SQLException e) {
+            throw failure("PostgreSQL source: reading " + relationName + " failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            SQLException cause = e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
+            throw failure("PostgreSQL source: reading " + relationName + " failed: " + cause.getMessage(), cause);
         }
     }
 
@@ -255,6 +311,16 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord>, Read
 
     @Override
     public void close() {
+        if (copy != null) {
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            } catch (SQLException ignored) {
+                // the connection is closed next, which ends the COPY anyway
+            }
+            copy = null;
+        }
         try {
             closeStatement();
         } catch (SQLException ignored) {

@@ -72,6 +72,46 @@ final class PrimaryKeyScan implements TableScan {
         return ps;
     }
 
+    /**
+     * The same read as one binary COPY ({@link BinaryCopyColumn}): the data columns, then the key
+     * columns as text (the position), with the saved key inlined as literals, since COPY takes no
+     * parameters.
+     *
+     * @param dataColumns the select list of the record's columns
+     */
+    String copyStatement(String dataColumns) {
+        String keys = keyColumns.stream().map(c -> "r." + PostgresIdentifiers.quote(c.name())).collect(Collectors.joining(", "));
+        StringBuilder sql = new StringBuilder("COPY (SELECT ").append(dataColumns).append(", ")
+                .append(keyColumns.stream().map(c -> "r." + PostgresIdentifiers.quote(c.name()) + "::text")
+                        .collect(Collectors.joining(", ")))
+                .append(" FROM ").append(relation.sqlName()).append(" AS r");
+        if (resumed) {
+            sql.append(" WHERE (").append(keys).append(") > (");
+            for (int i = 0; i < keyColumns.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("CAST(").append(escapedLiteral(lastKey[i])).append(" AS ")
+                        .append(keyColumns.get(i).type().sqlName()).append(")");
+            }
+            sql.append(")");
+        }
+        return sql.append(" ORDER BY ").append(keys).append(") TO STDOUT (FORMAT binary)").toString();
+    }
+
+    /** The number of key columns a {@link #copyStatement} row ends with. */
+    int keyColumnCount() {
+        return keyColumns.size();
+    }
+
+    /** Tracks the row a COPY stands on by its key columns' text. */
+    void acceptKey(String[] key) {
+        System.arraycopy(key, 0, lastKey, 0, lastKey.length);
+        resumed = true;
+    }
+
+    /** An escape string literal, right whatever the server's standard_conforming_strings. */
+    private static String escapedLiteral(String text) {
+        return "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
     @Override
     public boolean accept(ResultSet row) throws SQLException {
         for (int i = 0; i < lastKey.length; i++) {

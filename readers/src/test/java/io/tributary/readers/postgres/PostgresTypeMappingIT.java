@@ -2,11 +2,13 @@ package io.tributary.readers.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 
 import io.tributary.connector.catalog.Stream;
 import io.tributary.connector.config.ConnectorConfig;
+import io.tributary.connector.record.RecordJson;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
@@ -115,6 +117,26 @@ class PostgresTypeMappingIT {
             assertThat(viaBinary.get(i).data().get("jb")).isEqualTo(text.get(i).data().get("jb"));
         }
         assertThat(viaBinary.get(0).data().get("jb")).isEqualTo(json("{\"a\":1.50,\"b\":[1,2],\"c\":{\"d\":\"x\"}}"));
+    }
+
+    @Test
+    void theBinaryCopyOfATableWithAKeyReadsTheSameValuesAsTheCursorOfAView() throws Exception {
+        db.execute("CREATE VIEW zoo_view AS SELECT * FROM zoo");
+        Stream view = PostgresSourceFixture.discovered(config, "zoo_view");
+        List<SourceRecord> copied = PostgresSourceFixture.readAll(
+                PostgresSourceFixture.SOURCE.reader(config, PostgresSourceFixture.fullRefresh(zoo), null), new ExecutionContext());
+        List<SourceRecord> cursored = PostgresSourceFixture.readAll(
+                PostgresSourceFixture.SOURCE.reader(config, PostgresSourceFixture.fullRefresh(view), null), new ExecutionContext());
+        RecordJson json = new RecordJson();
+        List<String> viaCopy = copied.stream().map(r -> new String(json.encode(r), StandardCharsets.UTF_8)).toList();
+        List<String> viaCursor = cursored.stream().map(r -> new String(json.encode(r), StandardCharsets.UTF_8)).sorted().toList();
+        assertThat(viaCopy).hasSize(3);
+        assertThat(viaCopy.stream().sorted().toList()).isEqualTo(viaCursor);
+        SourceRecord first = copied.get(0);
+        SourceRecord same = cursored.stream().filter(r -> r.get("id").equals(first.get("id"))).findFirst().orElseThrow();
+        for (String field : first.schema().fields()) {
+            assertThat(first.get(field).getClass()).as("the Java type of %s", field).isEqualTo(same.get(field).getClass());
+        }
     }
 
     /** Numbers are equal when their decimal values are, scale included (1.50 is not 1.5), whatever node class holds them. */
