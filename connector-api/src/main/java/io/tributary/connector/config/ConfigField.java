@@ -1,15 +1,27 @@
 package io.tributary.connector.config;
 
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One configuration field of a connector, declared once. The connector's {@code spec}, the
- * validation messages and the masking of secrets in logs and output are all derived from it.
+ * One configuration field of a connector, declared once, in the spirit of Debezium's {@code Field}.
+ * The connector's {@code spec}, the validation messages and the masking of secrets in logs and output
+ * are all derived from it, and the connector reads its value through it ({@link #get}), typed: a
+ * field is never looked up again by its name.
  *
- * <p>Declared with a small fluent API: {@code ConfigField.string("host").required().describe("...")}.
+ * <p>Declared with a small fluent API: {@code ConfigField.string("host").required().describe("...")};
+ * a field whose value is one of a few words is an enum that names its own spellings
+ * ({@link #choice(String, Class)}, {@link Choice}).
+ *
+ * @param <T> the Java type of the value: {@code String}, {@code Long}, {@code BigDecimal},
+ *     {@code Boolean}, {@code List<String>}, {@code Map<String, Object>} or an enum
+ * @param enumType for a {@link #choice} field, the enum its values parse to; {@code null} otherwise
  */
-public record ConfigField(
+public record ConfigField<T>(
         String name,
         FieldType type,
         Object defaultValue,
@@ -18,7 +30,14 @@ public record ConfigField(
         boolean isSecret,
         List<String> allowedValues,
         Long minimum,
-        Long maximum) {
+        Long maximum,
+        Class<?> enumType) {
+
+    /** An enum whose constants are the values of a {@link #choice} field, each with its setting spelling. */
+    public interface Choice {
+        /** How the value is written in a connections file, e.g. {@code verify-full}. */
+        String settingValue();
+    }
 
     public ConfigField {
         Objects.requireNonNull(name, "name");
@@ -27,57 +46,115 @@ public record ConfigField(
         allowedValues = allowedValues == null ? List.of() : List.copyOf(allowedValues);
     }
 
-    public static ConfigField string(String name) {
-        return new ConfigField(name, FieldType.STRING, null, "", false, false, List.of(), null, null);
+    private static <T> ConfigField<T> of(String name, FieldType type) {
+        return new ConfigField<>(name, type, null, "", false, false, List.of(), null, null, null);
     }
 
-    public static ConfigField integer(String name) {
-        return new ConfigField(name, FieldType.INTEGER, null, "", false, false, List.of(), null, null);
+    public static ConfigField<String> string(String name) {
+        return of(name, FieldType.STRING);
     }
 
-    public static ConfigField number(String name) {
-        return new ConfigField(name, FieldType.NUMBER, null, "", false, false, List.of(), null, null);
+    public static ConfigField<Long> integer(String name) {
+        return of(name, FieldType.INTEGER);
     }
 
-    public static ConfigField bool(String name) {
-        return new ConfigField(name, FieldType.BOOLEAN, null, "", false, false, List.of(), null, null);
+    public static ConfigField<BigDecimal> number(String name) {
+        return of(name, FieldType.NUMBER);
     }
 
-    public static ConfigField list(String name) {
-        return new ConfigField(name, FieldType.LIST, null, "", false, false, List.of(), null, null);
+    public static ConfigField<Boolean> bool(String name) {
+        return of(name, FieldType.BOOLEAN);
     }
 
-    public static ConfigField object(String name) {
-        return new ConfigField(name, FieldType.OBJECT, null, "", false, false, List.of(), null, null);
+    public static ConfigField<List<String>> list(String name) {
+        return of(name, FieldType.LIST);
+    }
+
+    public static ConfigField<Map<String, Object>> object(String name) {
+        return of(name, FieldType.OBJECT);
     }
 
     /** A string field whose value must be one of {@code values} (case-insensitive). */
-    public static ConfigField oneOf(String name, String... values) {
-        return new ConfigField(name, FieldType.STRING, null, "", false, false, List.of(values), null, null);
+    public static ConfigField<String> oneOf(String name, String... values) {
+        return new ConfigField<>(name, FieldType.STRING, null, "", false, false, List.of(values), null, null, null);
     }
 
-    public ConfigField describe(String text) {
-        return new ConfigField(name, type, defaultValue, text, isRequired, isSecret, allowedValues, minimum, maximum);
+    /** A field whose value is one of an enum's constants, written as their {@link Choice#settingValue()} (any case). */
+    public static <E extends Enum<E> & Choice> ConfigField<E> choice(String name, Class<E> type) {
+        List<String> values = Arrays.stream(type.getEnumConstants()).map(Choice::settingValue).toList();
+        return new ConfigField<>(name, FieldType.STRING, null, "", false, false, values, null, null, type);
     }
 
-    public ConfigField required() {
-        return new ConfigField(name, type, defaultValue, description, true, isSecret, allowedValues, minimum, maximum);
+    public ConfigField<T> describe(String text) {
+        return new ConfigField<>(name, type, defaultValue, text, isRequired, isSecret, allowedValues, minimum, maximum, enumType);
+    }
+
+    public ConfigField<T> required() {
+        return new ConfigField<>(name, type, defaultValue, description, true, isSecret, allowedValues, minimum, maximum, enumType);
     }
 
     /** Marks the field as a secret: never printed, returned masked, excluded from logs. */
-    public ConfigField secret() {
-        return new ConfigField(name, type, defaultValue, description, isRequired, true, allowedValues, minimum, maximum);
+    public ConfigField<T> secret() {
+        return new ConfigField<>(name, type, defaultValue, description, isRequired, true, allowedValues, minimum, maximum, enumType);
     }
 
-    public ConfigField defaultsTo(Object value) {
-        return new ConfigField(name, type, value, description, isRequired, isSecret, allowedValues, minimum, maximum);
+    /** The value when none is given; for a {@link #choice} field, a constant or its spelling. */
+    public ConfigField<T> defaultsTo(Object value) {
+        Object stored = value instanceof Choice choice ? choice.settingValue() : value;
+        return new ConfigField<>(name, type, stored, description, isRequired, isSecret, allowedValues, minimum, maximum, enumType);
     }
 
-    public ConfigField between(long min, long max) {
-        return new ConfigField(name, type, defaultValue, description, isRequired, isSecret, allowedValues, min, max);
+    public ConfigField<T> between(long min, long max) {
+        return new ConfigField<>(name, type, defaultValue, description, isRequired, isSecret, allowedValues, min, max, enumType);
     }
 
-    public ConfigField atLeast(long min) {
-        return new ConfigField(name, type, defaultValue, description, isRequired, isSecret, allowedValues, min, maximum);
+    public ConfigField<T> atLeast(long min) {
+        return new ConfigField<>(name, type, defaultValue, description, isRequired, isSecret, allowedValues, min, maximum, enumType);
     }
+
+    /**
+     * This field's value in a validated configuration (its default when not given), typed; {@code null}
+     * when it has neither a value nor a default. A list or map field without a value is empty.
+     *
+     * @throws IllegalArgumentException when {@code config} was not validated with a spec that declares this field
+     */
+    @SuppressWarnings("unchecked")
+    public T get(ConnectorConfig config) {
+        if (!config.spec().declares(this)) {
+            throw new IllegalArgumentException("Field '" + name + "' is not declared by " + config.spec().title());
+        }
+        Object value = config.values().get(name);
+        if (value == null) {
+            return (T) switch (type) {
+                case LIST -> List.of();
+                case OBJECT -> Map.of();
+                default -> null;
+            };
+        }
+        if (enumType != null) {
+            for (Object constant : enumType.getEnumConstants()) {
+                if (((Choice) constant).settingValue().equalsIgnoreCase((String) value)) {
+                    return (T) constant;
+                }
+            }
+            throw new IllegalStateException("'" + value + "' is no " + enumType.getSimpleName());
+        }
+        return (T) value;
+    }
+
+    /** This field's value, empty when it has none or it is an empty string. */
+    public Optional<T> optional(ConnectorConfig config) {
+        T value = get(config);
+        return value instanceof String s && s.isEmpty() ? Optional.empty() : Optional.ofNullable(value);
+    }
+
+    /** An integer field's value as an {@code int}. */
+    public int intValue(ConnectorConfig config) {
+        Object value = get(config);
+        if (!(value instanceof Long n)) {
+            throw new IllegalStateException("Field '" + name + "' has no whole-number value");
+        }
+        return Math.toIntExact(n);
+    }
+
 }

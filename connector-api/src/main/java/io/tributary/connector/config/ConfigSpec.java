@@ -24,12 +24,12 @@ public final class ConfigSpec {
     public static final String MASK = "**********";
 
     private final String title;
-    private final Map<String, ConfigField> fields;
+    private final Map<String, ConfigField<?>> fields;
 
-    private ConfigSpec(String title, List<ConfigField> fields) {
+    private ConfigSpec(String title, List<ConfigField<?>> fields) {
         this.title = title;
-        Map<String, ConfigField> byName = new LinkedHashMap<>();
-        for (ConfigField field : fields) {
+        Map<String, ConfigField<?>> byName = new LinkedHashMap<>();
+        for (ConfigField<?> field : fields) {
             if (byName.put(field.name(), field) != null) {
                 throw new IllegalArgumentException("Field declared twice: " + field.name());
             }
@@ -38,9 +38,9 @@ public final class ConfigSpec {
         this.order = List.copyOf(fields);
     }
 
-    private final List<ConfigField> order;
+    private final List<ConfigField<?>> order;
 
-    public static ConfigSpec of(String title, ConfigField... fields) {
+    public static ConfigSpec of(String title, ConfigField<?>... fields) {
         return new ConfigSpec(title, Arrays.asList(fields));
     }
 
@@ -48,12 +48,17 @@ public final class ConfigSpec {
         return title;
     }
 
-    public List<ConfigField> fields() {
+    public List<ConfigField<?>> fields() {
         return order;
     }
 
+    /** Whether {@code field} is one of this spec's own declarations. */
+    public boolean declares(ConfigField<?> field) {
+        return fields.get(field.name()) == field;
+    }
+
     public boolean isSecret(String name) {
-        ConfigField field = fields.get(name);
+        ConfigField<?> field = fields.get(name);
         return field != null && field.isSecret();
     }
 
@@ -73,7 +78,7 @@ public final class ConfigSpec {
                 problems.add(place + "." + key + ": unknown field; known fields are " + order.stream().map(ConfigField::name).toList());
             }
         }
-        for (ConfigField field : order) {
+        for (ConfigField<?> field : order) {
             Object value = input.get(field.name());
             if (value == null || (value instanceof String s && s.isEmpty() && field.type() != FieldType.STRING)) {
                 if (field.isRequired() && field.defaultValue() == null) {
@@ -98,7 +103,7 @@ public final class ConfigSpec {
         return new ConnectorConfig(this, values);
     }
 
-    private static Object convert(ConfigField field, Object value) {
+    private static Object convert(ConfigField<?> field, Object value) {
         return switch (field.type()) {
             case STRING -> {
                 // A structured value (a JSON Schema given as YAML, say) keeps its meaning as JSON text.
@@ -181,7 +186,7 @@ public final class ConfigSpec {
         ArrayNode required = schema.putArray("required");
         ObjectNode properties = schema.putObject("properties");
         int order = 0;
-        for (ConfigField field : this.order) {
+        for (ConfigField<?> field : this.order) {
             ObjectNode p = properties.putObject(field.name());
             p.put("type", field.type().jsonType());
             if (field.type() == FieldType.LIST) {

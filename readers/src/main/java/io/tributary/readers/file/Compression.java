@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
+import io.tributary.connector.config.ConfigField;
+
 /** How a file's bytes are compressed. */
-enum Compression {
+enum Compression implements ConfigField.Choice {
     /** gzip when the name ends in .gz or the content starts with gzip's magic bytes; otherwise none. */
     AUTO,
     NONE,
@@ -15,8 +17,9 @@ enum Compression {
 
     private static final int BUFFER = 64 * 1024;
 
-    static Compression fromSetting(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+    @Override
+    public String settingValue() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     static String withoutCompressionSuffix(String fileName) {

@@ -2,15 +2,18 @@ package io.tributary.readers.file;
 
 import java.util.Locale;
 
+import io.tributary.connector.config.ConfigField;
+
 /** How a file's records are written. */
-enum FileFormat {
+enum FileFormat implements ConfigField.Choice {
     /** Comma (or other delimiter) separated values, optionally with a header row. */
     CSV,
     /** One JSON object per line (also called NDJSON). */
     JSONL;
 
-    static FileFormat fromSetting(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+    @Override
+    public String settingValue() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The format a file name suggests: JSON Lines for .jsonl, .ndjson and .json, CSV otherwise. */

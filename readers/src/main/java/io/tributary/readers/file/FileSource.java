@@ -14,7 +14,6 @@ import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.Stream;
 import io.tributary.connector.catalog.SyncMode;
 import io.tributary.connector.config.ConfigException;
-import io.tributary.connector.config.ConfigField;
 import io.tributary.connector.config.ConfigSpec;
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.connector.inference.JsonSchemaInference;
@@ -31,32 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class FileSource implements Source {
 
-    static final ConfigSpec SPEC = ConfigSpec.of("File source",
-            ConfigField.string("url").required()
-                    .describe("The file: a local path, a file:// URL or an http(s):// URL"),
-            ConfigField.oneOf("format", "csv", "jsonl")
-                    .describe("csv or jsonl (JSON Lines); by default from the file name: .jsonl, .ndjson and .json are JSON Lines, anything else CSV"),
-            ConfigField.string("stream_name")
-                    .describe("The stream's name; by default the file name without its extensions"),
-            ConfigField.oneOf("compression", "auto", "none", "gzip").defaultsTo("auto")
-                    .describe("auto reads gzip when the file is gzip-compressed (.gz), none reads the bytes as they are"),
-            ConfigField.string("delimiter").defaultsTo(",")
-                    .describe("CSV: the character(s) between values; \\t for tab"),
-            ConfigField.string("quote_char").defaultsTo("\"")
-                    .describe("CSV: the character around values that contain delimiters or line breaks; none to disable"),
-            ConfigField.string("escape_char")
-                    .describe("CSV: the character that escapes a quote inside a quoted value (for example \\); none by default, quotes are doubled"),
-            ConfigField.bool("header").defaultsTo(true)
-                    .describe("CSV: whether the first row names the columns; if not they are column_1, column_2, ..."),
-            ConfigField.string("encoding").defaultsTo("UTF-8")
-                    .describe("The file's character encoding, for example UTF-8, ISO-8859-1 or windows-1252"),
-            ConfigField.string("schema")
-                    .describe("A JSON Schema for the records, or a map of column to type such as {\"id\": \"integer\", \"born\": \"date\"};"
-                            + " replaces the inferred schema"),
-            ConfigField.integer("sample_size").defaultsTo(1000).between(1, 1_000_000)
-                    .describe("How many records are read to infer the schema"),
-            ConfigField.bool("infer_types").defaultsTo(true)
-                    .describe("CSV: infer integer, number, boolean, date and date-time columns; if false every column is a string"));
+    static final ConfigSpec SPEC = FileSourceSettings.SPEC;
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.tributary.connector.config.ConfigException;
+import io.tributary.connector.config.ConfigField;
+import io.tributary.connector.config.ConfigSpec;
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.connector.inference.TextType;
 import tools.jackson.core.JacksonException;
@@ -32,23 +34,53 @@ record FileSourceSettings(
         int sampleSize,
         boolean inferTypes) {
 
+    static final ConfigField<String> URL = ConfigField.string("url").required()
+            .describe("The file: a local path, a file:// URL or an http(s):// URL");
+    static final ConfigField<FileFormat> FORMAT = ConfigField.choice("format", FileFormat.class)
+            .describe("csv or jsonl (JSON Lines); by default from the file name: .jsonl, .ndjson and .json are JSON Lines, anything else CSV");
+    static final ConfigField<String> STREAM_NAME = ConfigField.string("stream_name")
+            .describe("The stream's name; by default the file name without its extensions");
+    static final ConfigField<Compression> COMPRESSION = ConfigField.choice("compression", Compression.class)
+            .defaultsTo(Compression.AUTO)
+            .describe("auto reads gzip when the file is gzip-compressed (.gz), none reads the bytes as they are");
+    static final ConfigField<String> DELIMITER = ConfigField.string("delimiter").defaultsTo(",")
+            .describe("CSV: the character(s) between values; \\t for tab");
+    static final ConfigField<String> QUOTE_CHAR = ConfigField.string("quote_char").defaultsTo("\"")
+            .describe("CSV: the character around values that contain delimiters or line breaks; none to disable");
+    static final ConfigField<String> ESCAPE_CHAR = ConfigField.string("escape_char")
+            .describe("CSV: the character that escapes a quote inside a quoted value (for example \\); none by default, quotes are doubled");
+    static final ConfigField<Boolean> HEADER = ConfigField.bool("header").defaultsTo(true)
+            .describe("CSV: whether the first row names the columns; if not they are column_1, column_2, ...");
+    static final ConfigField<String> ENCODING = ConfigField.string("encoding").defaultsTo("UTF-8")
+            .describe("The file's character encoding, for example UTF-8, ISO-8859-1 or windows-1252");
+    static final ConfigField<String> SCHEMA = ConfigField.string("schema")
+            .describe("A JSON Schema for the records, or a map of column to type such as {\"id\": \"integer\", \"born\": \"date\"};"
+                    + " replaces the inferred schema");
+    static final ConfigField<Long> SAMPLE_SIZE = ConfigField.integer("sample_size").defaultsTo(1000).between(1, 1_000_000)
+            .describe("How many records are read to infer the schema");
+    static final ConfigField<Boolean> INFER_TYPES = ConfigField.bool("infer_types").defaultsTo(true)
+            .describe("CSV: infer integer, number, boolean, date and date-time columns; if false every column is a string");
+
+    /** The file source's settings, each declared once above. */
+    static final ConfigSpec SPEC = ConfigSpec.of("File source", URL, FORMAT, STREAM_NAME, COMPRESSION, DELIMITER, QUOTE_CHAR,
+            ESCAPE_CHAR, HEADER, ENCODING, SCHEMA, SAMPLE_SIZE, INFER_TYPES);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Extensions stripped from the file name to name the stream: {@code orders.csv.gz} is {@code orders}. */
     private static final List<String> EXTENSIONS = List.of(".gz", ".gzip", ".csv", ".tsv", ".txt", ".jsonl", ".ndjson", ".json");
 
     static FileSourceSettings from(ConnectorConfig config) {
-        FileLocation location = FileLocation.parse(config.string("url"));
-        FileFormat format = config.optionalString("format").map(FileFormat::fromSetting)
-                .orElseGet(() -> FileFormat.fromFileName(location.fileName()));
-        String streamName = config.optionalString("stream_name").map(String::trim).filter(s -> !s.isEmpty())
+        FileLocation location = FileLocation.parse(URL.get(config));
+        FileFormat format = FORMAT.optional(config).orElseGet(() -> FileFormat.fromFileName(location.fileName()));
+        String streamName = STREAM_NAME.optional(config).map(String::trim).filter(s -> !s.isEmpty())
                 .orElseGet(() -> streamNameOf(location.fileName()));
-        CsvOptions csv = CsvOptions.fromSettings(config.string("delimiter"), config.string("quote_char"),
-                config.string("escape_char"), config.bool("header"));
-        ObjectNode schema = config.optionalString("schema").map(String::trim).filter(s -> !s.isEmpty())
+        CsvOptions csv = CsvOptions.fromSettings(DELIMITER.get(config), QUOTE_CHAR.get(config), ESCAPE_CHAR.get(config),
+                HEADER.get(config));
+        ObjectNode schema = SCHEMA.optional(config).map(String::trim).filter(s -> !s.isEmpty())
                 .map(FileSourceSettings::parseSchema).orElse(null);
-        return new FileSourceSettings(location, format, streamName, Compression.fromSetting(config.string("compression")),
-                csv, charsetOf(config.string("encoding")), schema, config.intValue("sample_size"), config.bool("infer_types"));
+        return new FileSourceSettings(location, format, streamName, COMPRESSION.get(config), csv, charsetOf(ENCODING.get(config)),
+                schema, SAMPLE_SIZE.intValue(config), INFER_TYPES.get(config));
     }
 
     static String streamNameOf(String fileName) {
