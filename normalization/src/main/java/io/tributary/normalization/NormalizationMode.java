@@ -3,12 +3,14 @@ package io.tributary.normalization;
 import java.util.Arrays;
 import java.util.Locale;
 
+import io.tributary.connector.config.ConfigField;
+
 /**
  * What normalization makes of a stream, as Airbyte's "raw data" and "basic normalization" options:
  * {@link #RAW} keeps only the raw JSON records ({@code _airbyte_raw_<stream>}); {@link #BASIC}
  * adds the flat, typed tables.
  */
-public enum NormalizationMode {
+public enum NormalizationMode implements ConfigField.Choice {
     /** Only the raw records: no typed tables. */
     RAW,
     /** Raw records plus flattened, typed tables and child tables. */
@@ -17,6 +19,11 @@ public enum NormalizationMode {
     /** The configuration spelling, {@code raw} or {@code basic}. */
     public String configValue() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String settingValue() {
+        return configValue();
     }
 
     /**

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.catalog.SyncMode;
 import io.tributary.connector.config.ConfigException;
-import io.tributary.normalization.NormalizationMode;
-import io.tributary.normalization.NormalizationOptions;
+import io.tributary.connector.config.ConfigSpec;
+import io.tributary.connector.config.ConnectorConfig;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -50,7 +50,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ConnectionsFileLoader {
 
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
-    private static final int MAX_CHUNK_SIZE = 1_000_000;
 
     private final Function<String, String> environment;
     private final YAMLMapper yaml = YAMLMapper.builder().build();
@@ -163,96 +162,69 @@ public final class ConnectionsFileLoader {
             problems.add(place + ": expected a map with source, destination and streams");
             return null;
         }
-        unknownKeys(node, Set.of("source", "destination", "namespace_definition", "namespace_format", "prefix",
-                "chunk_size", "normalization", "streams"), place + ".", problems);
-        String source = node.path("source").asString("");
-        String destination = node.path("destination").asString("");
-        if (source.isEmpty()) {
-            problems.add(place + ".source: required; the name of a source declared under sources");
-        }
-        if (destination.isEmpty()) {
-            problems.add(place + ".destination: required; the name of a destination declared under destinations");
+        ConnectorConfig settings = validated(ConnectionSettings.CONNECTION, node, place, problems);
+        if (settings == null) {
+            return null;
         }
         NamespaceDefinition nsDef = NamespaceDefinition.SOURCE;
-        if (node.has("namespace_definition")) {
-            try {
-                nsDef = NamespaceDefinition.parse(node.get("namespace_definition").asString());
-            } catch (IllegalArgumentException e) {
-                problems.add(place + ".namespace_definition: " + e.getMessage());
-            }
+        try {
+            nsDef = NamespaceDefinition.parse(ConnectionSettings.NAMESPACE_DEFINITION.get(settings));
+        } catch (IllegalArgumentException e) {
+            problems.add(place + ".namespace_definition: " + e.getMessage());
         }
-        String nsFormat = node.path("namespace_format").asString("${SOURCE_NAMESPACE}");
+        String nsFormat = ConnectionSettings.NAMESPACE_FORMAT.get(settings);
         if (nsDef == NamespaceDefinition.CUSTOM_FORMAT && nsFormat.isBlank()) {
             problems.add(place + ".namespace_format: required with namespace_definition custom_format, e.g. production_${SOURCE_NAMESPACE}");
         }
-        int chunkSize = ConnectionDefinition.DEFAULT_CHUNK_SIZE;
-        if (node.has("chunk_size")) {
-            JsonNode cs = node.get("chunk_size");
-            if (!cs.canConvertToInt() || !cs.isIntegralNumber() || cs.asInt() < 1 || cs.asInt() > MAX_CHUNK_SIZE) {
-                problems.add(place + ".chunk_size: '" + cs.asString() + "' is not a valid chunk size; use a whole number from 1 to "
-                        + MAX_CHUNK_SIZE + " (records committed together; default " + ConnectionDefinition.DEFAULT_CHUNK_SIZE + ")");
-            } else {
-                chunkSize = cs.asInt();
-            }
-        }
-        int maxDepth = NormalizationOptions.DEFAULT_MAX_DEPTH;
-        NormalizationMode mode = NormalizationMode.BASIC;
-        JsonNode norm = node.path("normalization");
-        if (!norm.isMissingNode() && !norm.isNull() && !norm.isObject()) {
-            problems.add(place + ".normalization: expected a map such as { mode: basic, max_depth: 10 }");
-        } else if (norm.isObject()) {
-            unknownKeys(norm, Set.of("mode", "max_depth"), place + ".normalization.", problems);
-            if (norm.has("mode")) {
-                JsonNode m = norm.get("mode");
-                try {
-                    mode = NormalizationMode.fromConfig(m.isString() ? m.asString() : m.toString());
-                } catch (IllegalArgumentException e) {
-                    problems.add(place + ".normalization.mode: " + e.getMessage());
-                }
-            }
-            if (norm.has("max_depth")) {
-                JsonNode md = norm.get("max_depth");
-                if (!md.isIntegralNumber() || md.asInt() < 0) {
-                    problems.add(place + ".normalization.max_depth: use a whole number, 0 or more");
-                } else {
-                    maxDepth = md.asInt();
-                }
-            }
-        }
+        ConnectorConfig normalization = validated(ConnectionSettings.NORMALIZATION_SPEC,
+                ConnectionSettings.NORMALIZATION.get(settings), place + ".normalization", problems);
         List<StreamSelection> streams = new ArrayList<>();
-        JsonNode ss = node.path("streams");
-        if (!ss.isMissingNode() && !ss.isArray()) {
-            problems.add(place + ".streams: expected a list of streams (names or maps with name, sync_mode, ...)");
-        } else {
-            int i = 0;
-            for (JsonNode s : ss) {
-                StreamSelection sel = stream(s, place + ".streams[" + i++ + "]", problems);
-                if (sel != null) {
-                    streams.add(sel);
-                }
+        List<Object> items = ConnectionSettings.STREAMS.get(settings);
+        for (int i = 0; i < items.size(); i++) {
+            StreamSelection selection = stream(items.get(i), place + ".streams[" + i + "]", problems);
+            if (selection != null) {
+                streams.add(selection);
             }
         }
-        return new ConnectionDefinition(name, source, destination, nsDef, nsFormat,
-                node.path("prefix").asString(""), chunkSize, maxDepth, streams, place, mode);
+        if (normalization == null) {
+            return null;
+        }
+        return new ConnectionDefinition(name, ConnectionSettings.SOURCE.get(settings), ConnectionSettings.DESTINATION.get(settings),
+                nsDef, nsFormat, ConnectionSettings.PREFIX.get(settings), ConnectionSettings.CHUNK_SIZE.intValue(settings),
+                ConnectionSettings.MAX_DEPTH.intValue(normalization), streams, place, ConnectionSettings.MODE.get(normalization));
     }
 
-    private StreamSelection stream(JsonNode s, String place, List<String> problems) {
-        if (s.isString()) {
-            return new StreamSelection(s.asString(), true, SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE,
-                    List.of(), List.of(), place);
+    /** {@code node}'s values checked against {@code spec}; {@code null} (with the problems added) when they do not pass. */
+    private ConnectorConfig validated(ConfigSpec spec, Object node, String place, List<String> problems) {
+        Object values = node instanceof JsonNode json ? toJava(json) : node;
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = (Map<String, Object>) values;
+            return spec.validate(map, place);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+            return null;
         }
-        if (!s.isObject() || s.path("name").asString("").isEmpty()) {
+    }
+
+    private StreamSelection stream(Object item, String place, List<String> problems) {
+        if (item instanceof String name && !name.isEmpty()) {
+            return new StreamSelection(name, true, SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, List.of(), List.of(), place);
+        }
+        if (!(item instanceof Map<?, ?>)) {
             problems.add(place + ": expected a stream name or a map with at least 'name'");
             return null;
         }
-        unknownKeys(s, Set.of("name", "selected", "sync_mode", "destination_sync_mode", "cursor_field", "primary_key"),
-                place + ".", problems);
+        ConnectorConfig s = validated(ConnectionSettings.STREAM, item, place, problems);
+        if (s == null) {
+            return null;
+        }
         SyncMode syncMode = SyncMode.FULL_REFRESH;
         DestinationSyncMode destMode = DestinationSyncMode.OVERWRITE;
         try {
-            if (s.has("sync_mode")) {
-                syncMode = SyncMode.fromWire(s.get("sync_mode").asString());
-                if (syncMode == SyncMode.INCREMENTAL && !s.has("destination_sync_mode")) {
+            if (ConnectionSettings.SYNC_MODE.get(s) != null) {
+                syncMode = SyncMode.fromWire(ConnectionSettings.SYNC_MODE.get(s));
+                if (syncMode == SyncMode.INCREMENTAL) {
                     destMode = DestinationSyncMode.APPEND;
                 }
             }
@@ -260,36 +232,22 @@ public final class ConnectionsFileLoader {
             problems.add(place + ".sync_mode: " + e.getMessage());
         }
         try {
-            if (s.has("destination_sync_mode")) {
-                destMode = DestinationSyncMode.fromWire(s.get("destination_sync_mode").asString());
+            if (ConnectionSettings.DESTINATION_SYNC_MODE.get(s) != null) {
+                destMode = DestinationSyncMode.fromWire(ConnectionSettings.DESTINATION_SYNC_MODE.get(s));
             }
         } catch (IllegalArgumentException e) {
             problems.add(place + ".destination_sync_mode: " + e.getMessage());
         }
-        List<String> cursor = new ArrayList<>();
-        JsonNode cf = s.path("cursor_field");
-        if (cf.isString()) {
-            cursor.add(cf.asString());
-        } else {
-            cf.forEach(n -> cursor.add(n.asString()));
-        }
         List<List<String>> pk = new ArrayList<>();
-        JsonNode pkNode = s.path("primary_key");
-        if (pkNode.isString()) {
-            pk.add(List.of(pkNode.asString()));
-        } else {
-            for (JsonNode part : pkNode) {
-                if (part.isString()) {
-                    pk.add(List.of(part.asString()));
-                } else {
-                    List<String> path = new ArrayList<>();
-                    part.forEach(n -> path.add(n.asString()));
-                    pk.add(path);
-                }
+        for (Object part : ConnectionSettings.PRIMARY_KEY.get(s)) {
+            if (part instanceof List<?> path) {
+                pk.add(path.stream().map(String::valueOf).toList());
+            } else {
+                pk.add(List.of(String.valueOf(part)));
             }
         }
-        return new StreamSelection(s.get("name").asString(), s.path("selected").asBoolean(true), syncMode, destMode,
-                cursor, pk, place);
+        return new StreamSelection(ConnectionSettings.NAME.get(s), ConnectionSettings.SELECTED.get(s), syncMode, destMode,
+                ConnectionSettings.CURSOR_FIELD.get(s), pk, place);
     }
 
     private static void unknownKeys(JsonNode node, Set<String> known, String prefix, List<String> problems) {

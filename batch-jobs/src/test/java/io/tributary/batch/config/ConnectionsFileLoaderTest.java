@@ -105,7 +105,8 @@ class ConnectionsFileLoaderTest {
     @Test
     void rejectsUnknownKeysSoThatTyposDoNotPassSilently() {
         String yaml = VALID.replace("chunk_size: 500", "chunk_sise: 500");
-        assertThatThrownBy(() -> load(yaml)).hasMessageContaining("connections.shop_to_lake.chunk_sise: unknown key");
+        assertThatThrownBy(() -> load(yaml)).hasMessageContaining("connections.shop_to_lake.chunk_sise: unknown field; "
+                + "known fields are [source, destination, namespace_definition, namespace_format, prefix, chunk_size, normalization, streams]");
     }
 
     @Test
@@ -150,17 +151,18 @@ class ConnectionsFileLoaderTest {
         String yaml = VALID.replace("chunk_size: 500", "chunk_size: 500\n    normalization: { mode: flat }");
         assertThatThrownBy(() -> load(yaml))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("connections.yml: connections.shop_to_lake.normalization.mode: 'flat' is not a normalization "
-                        + "mode; use raw (only the raw JSON records, _airbyte_raw_<stream>) or basic");
+                .hasMessageContaining("connections.yml: connections.shop_to_lake.normalization.mode: 'flat' is not allowed; "
+                        + "use one of [raw, basic] (raw: only the raw JSON records (_airbyte_raw_<stream>); basic: also flat typed tables)");
     }
 
     @Test
     void rejectsANormalizationThatIsNotAMapOrHasUnknownKeys() {
         assertThatThrownBy(() -> load(VALID.replace("chunk_size: 500", "chunk_size: 500\n    normalization: raw")))
-                .hasMessageContaining("connections.shop_to_lake.normalization: expected a map such as { mode: basic, max_depth: 10 }");
+                .hasMessageContaining("connections.shop_to_lake.normalization: expected a map of settings, got 'raw' "
+                        + "(a map such as { mode: basic, max_depth: 10 })");
         assertThatThrownBy(() -> load(VALID.replace("chunk_size: 500", "chunk_size: 500\n    normalization: { mdoe: raw }")))
-                .hasMessageContaining("connections.shop_to_lake.normalization.mdoe: unknown key; expected one of [max_depth, mode]");
+                .hasMessageContaining("connections.shop_to_lake.normalization.mdoe: unknown field; known fields are [mode, max_depth]");
         assertThatThrownBy(() -> load(VALID.replace("chunk_size: 500", "chunk_size: 500\n    normalization: { max_depth: -1 }")))
-                .hasMessageContaining("connections.shop_to_lake.normalization.max_depth: use a whole number, 0 or more");
+                .hasMessageContaining("connections.shop_to_lake.normalization.max_depth: -1 is too small; the minimum is 0");
     }
 }

@@ -74,6 +74,11 @@ public record ConfigField<T>(
         return of(name, FieldType.OBJECT);
     }
 
+    /** A list whose items are kept as given (strings, maps, lists), each validated by the caller. */
+    public static ConfigField<List<Object>> items(String name) {
+        return of(name, FieldType.ITEMS);
+    }
+
     /** A string field whose value must be one of {@code values} (case-insensitive). */
     public static ConfigField<String> oneOf(String name, String... values) {
         return new ConfigField<>(name, FieldType.STRING, null, "", false, false, List.of(values), null, null, null);
@@ -126,7 +131,7 @@ public record ConfigField<T>(
         Object value = config.values().get(name);
         if (value == null) {
             return (T) switch (type) {
-                case LIST -> List.of();
+                case LIST, ITEMS -> List.of();
                 case OBJECT -> Map.of();
                 default -> null;
             };

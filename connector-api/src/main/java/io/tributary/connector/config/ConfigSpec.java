@@ -113,7 +113,7 @@ public final class ConfigSpec {
                     String match = field.allowedValues().stream()
                             .filter(v -> v.equalsIgnoreCase(s)).findFirst()
                             .orElseThrow(() -> new IllegalArgumentException(
-                                    "'" + s + "' is not allowed; use one of " + field.allowedValues()));
+                                    "'" + s + "' is not allowed; use one of " + field.allowedValues() + hint(field)));
                     yield match;
                 }
                 yield s;
@@ -130,8 +130,12 @@ public final class ConfigSpec {
                         throw new IllegalArgumentException("'" + value + "' is not a whole number");
                     }
                 }
+                if (field.minimum() != null && field.maximum() != null && (n < field.minimum() || n > field.maximum())) {
+                    throw new IllegalArgumentException("'" + n + "' is out of range; use a whole number from " + field.minimum()
+                            + " to " + field.maximum() + (field.description().isEmpty() ? "" : " (" + field.description() + ")"));
+                }
                 if (field.minimum() != null && n < field.minimum()) {
-                    throw new IllegalArgumentException(n + " is too small; the minimum is " + field.minimum());
+                    throw new IllegalArgumentException(n + " is too small; the minimum is " + field.minimum() + hint(field));
                 }
                 if (field.maximum() != null && n > field.maximum()) {
                     throw new IllegalArgumentException(n + " is too large; the maximum is " + field.maximum());
@@ -165,15 +169,30 @@ public final class ConfigSpec {
                 String s = String.valueOf(value).trim();
                 yield s.isEmpty() ? List.of() : Arrays.stream(s.split(",")).map(String::trim).toList();
             }
+            case ITEMS -> {
+                if (value instanceof List<?> list) {
+                    yield java.util.Collections.unmodifiableList(new ArrayList<Object>(list));
+                }
+                if (value instanceof Map<?, ?>) {
+                    throw new IllegalArgumentException("expected a list, got a map");
+                }
+                yield List.of(value); // a single item
+
+            }
             case OBJECT -> {
                 if (value instanceof Map<?, ?> map) {
                     Map<String, Object> copy = new LinkedHashMap<>();
                     map.forEach((k, v) -> copy.put(String.valueOf(k), v));
                     yield java.util.Collections.unmodifiableMap(copy);
                 }
-                throw new IllegalArgumentException("expected a map of settings, got '" + value + "'");
+                throw new IllegalArgumentException("expected a map of settings, got '" + value + "'" + hint(field));
             }
         };
+    }
+
+    /** What a field is for, after a message about its value: " (description)", or nothing. */
+    private static String hint(ConfigField<?> field) {
+        return field.description().isEmpty() ? "" : " (" + field.description() + ")";
     }
 
     /** The JSON Schema of this configuration, as {@code spec} publishes it. Secrets carry {@code airbyte_secret}. */

@@ -9,7 +9,9 @@ public enum FieldType {
     /** A list of strings; a single string is accepted and split on commas. */
     LIST("array"),
     /** A nested map of free-form settings (for example extra JDBC parameters). */
-    OBJECT("object");
+    OBJECT("object"),
+    /** A list whose items (strings, maps or lists) are kept as given, for the caller to validate item by item. */
+    ITEMS("array");
 
     private final String jsonType;
 
