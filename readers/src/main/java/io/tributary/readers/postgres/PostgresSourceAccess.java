@@ -11,9 +11,9 @@ import java.util.Properties;
 import java.util.function.Function;
 
 import io.tributary.connector.catalog.ConfiguredStream;
-import io.tributary.connector.postgres.PostgresConnectionConfig;
-import io.tributary.connector.postgres.PostgresConnectionException;
 import io.tributary.connector.record.SourceRecord;
+import io.tributary.postgres.PostgresConnectionConfig;
+import io.tributary.postgres.PostgresConnectionException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import tools.jackson.databind.JsonNode;
 
