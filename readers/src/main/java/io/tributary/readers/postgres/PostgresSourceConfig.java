@@ -7,7 +7,7 @@ import io.tributary.connector.config.ConfigField;
 import io.tributary.connector.config.ConfigSpec;
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.postgres.PostgresConnectionConfig;
-import io.tributary.readers.postgres.cdc.CdcSettings;
+import io.tributary.readers.postgres.shared.CdcSettings;
 
 /**
  * The PostgreSQL source's configuration: the shared connection fields plus the schemas to offer,

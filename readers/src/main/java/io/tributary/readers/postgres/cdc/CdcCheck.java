@@ -14,6 +14,7 @@ import java.util.Set;
 import io.tributary.connector.source.CheckResult;
 import io.tributary.postgres.PostgresConnectionConfig;
 import io.tributary.postgres.PostgresIdentifiers;
+import io.tributary.readers.postgres.shared.CdcSettings;
 
 /**
  * The checks change capture adds to the source's {@code check}: the server setting, the user's

@@ -19,8 +19,9 @@ import io.tributary.connector.catalog.SyncMode;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.postgres.PostgresConnectionException;
 import io.tributary.postgres.PostgresIdentifiers;
-import io.tributary.readers.postgres.PostgresSourceAccess;
-import io.tributary.readers.postgres.PostgresSourceAccess.TableColumns;
+import io.tributary.readers.postgres.shared.CdcSettings;
+import io.tributary.readers.postgres.shared.SourceAccess;
+import io.tributary.readers.postgres.shared.SourceAccess.TableColumns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -81,7 +82,7 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
     private static final int SETTLE_SECONDS = 30;
     private static final int RELEASE_SECONDS = 30;
 
-    private final PostgresSourceAccess access;
+    private final SourceAccess access;
     private final CdcSettings settings;
     private final ConfiguredStream stream;
     private final Map<String, Object> previousSync;
@@ -126,7 +127,7 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
     private record Pending(SourceRecord record, CdcPosition after) {
     }
 
-    public PostgresCdcReader(PostgresSourceAccess access, CdcSettings settings, ConfiguredStream stream,
+    public PostgresCdcReader(SourceAccess access, CdcSettings settings, ConfiguredStream stream,
             Map<String, Object> previousSync) {
         this.access = access;
         this.settings = settings;
@@ -361,7 +362,7 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
         return copy;
     }
 
-    private void openSnapshot(ExecutionContext context, PostgresSourceAccess.TransactionStart start) {
+    private void openSnapshot(ExecutionContext context, SourceAccess.TransactionStart start) {
         ConfiguredStream copy = new ConfiguredStream(stream.stream(), SyncMode.FULL_REFRESH, DestinationSyncMode.APPEND,
                 List.of(), stream.primaryKey(), stream.destinationNamespace(), stream.destinationName());
         snapshot = access.snapshotReader(copy, start);

@@ -1,4 +1,4 @@
-package io.tributary.readers.postgres.cdc;
+package io.tributary.readers.postgres.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
