@@ -31,11 +31,22 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * holds; {@link #comparable(Object)} maps an item to what must be equal between runs (for example
  * a record's data without its emission time).
  *
+ * <h2>Sources that keep state outside the ExecutionContext</h2>
+ * A streaming source such as PostgreSQL change capture also moves state on the server as it reads:
+ * it acknowledges to the server (which then forgets) what committed chunks hold, so the same changes
+ * cannot be read twice from one start. Its contract overrides {@link #prepareRun()} to put that state
+ * back before each run (a replication slot restored to the same position, say), so that every run
+ * reads the same data. Nothing is put back between the crash and the restart: the restarted reader
+ * must find on the server everything the committed context does not hold, which is what acknowledging
+ * only committed chunks promises, and {@link #afterCrash(ExecutionContext)} may check that state
+ * directly. The meaning is unchanged: what the crashed reader committed plus what the restarted
+ * reader reads is exactly one uninterrupted read.
+ *
  * @param <T> the item type
  */
 public abstract class ReaderRestartContract<T> {
 
-    /** A new, unopened reader over the test data; called once per run. */
+    /** A new, unopened reader over the test data; called for every reader a run opens (two in a run with a crash). */
     protected abstract ItemStreamReader<T> newReader() throws Exception;
 
     /** How many items one uninterrupted read returns. */
@@ -51,6 +62,22 @@ public abstract class ReaderRestartContract<T> {
         return item;
     }
 
+    /**
+     * Puts state the reader keeps outside the ExecutionContext back where every run starts; called
+     * once at the start of each run, before its first {@link #newReader()}. Default: nothing (a reader
+     * whose whole state is its context needs nothing).
+     */
+    protected void prepareRun() throws Exception {
+    }
+
+    /**
+     * Called after the crashed reader was closed and before the restarted one opens, with the context
+     * the restart gets: a place to check that the reader's state outside the context (what it
+     * acknowledged to a server, say) does not go beyond that context. Default: nothing.
+     */
+    protected void afterCrash(ExecutionContext committed) throws Exception {
+    }
+
     @Test
     void anUninterruptedReadReturnsTheExpectedNumberOfItems() throws Exception {
         assertThat(readAll()).hasSize(expectedTotal());
@@ -58,6 +85,7 @@ public abstract class ReaderRestartContract<T> {
 
     @Test
     void aReaderReopenedAtTheEndReadsNothingMore() throws Exception {
+        prepareRun();
         ExecutionContext committed = new ExecutionContext();
         ItemStreamReader<T> first = newReader();
         first.open(committed);
@@ -89,6 +117,7 @@ public abstract class ReaderRestartContract<T> {
     }
 
     private List<Object> readAll() throws Exception {
+        prepareRun();
         ItemStreamReader<T> reader = newReader();
         ExecutionContext context = new ExecutionContext();
         reader.open(context);
@@ -108,6 +137,7 @@ public abstract class ReaderRestartContract<T> {
     }
 
     private List<Object> readWithCrashAfter(int committedChunks) throws Exception {
+        prepareRun();
         List<Object> committedItems = new ArrayList<>();
         ExecutionContext live = new ExecutionContext();
         ExecutionContext committed = new ExecutionContext();
@@ -130,6 +160,7 @@ public abstract class ReaderRestartContract<T> {
         } finally {
             first.close();
         }
+        afterCrash(snapshot(committed));
 
         ItemStreamReader<T> second = newReader();
         second.open(snapshot(committed));
