@@ -24,8 +24,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * <p>The simulation follows what Spring Batch does: after each chunk of {@link #chunkSize()} items
  * it calls {@code update} and commits a copy of the context; the crash happens in the middle of the
  * next chunk (the items read since the last commit are discarded, and the reader is closed without
- * {@code update}); a NEW reader is opened with the committed copy and reads the rest. This runs for
- * {@code k} = 0, 1, the middle, the last full chunk and the end.
+ * {@code update}), or while that chunk commits (its {@code update} ran, inside the chunk's
+ * transaction, but the commit never happened: the copy stays the previous one); a NEW reader is
+ * opened with the committed copy and reads the rest. This runs for {@code k} = 0, 1, the middle, the
+ * last full chunk and the end.
  *
  * <p>Subclasses give a factory of fresh readers over the same data and the number of items it
  * holds; {@link #comparable(Object)} maps an item to what must be equal between runs (for example
@@ -110,10 +112,14 @@ public abstract class ReaderRestartContract<T> {
         int n = chunkSize();
         int fullChunks = uninterrupted.size() / n;
         Set<Integer> ks = new LinkedHashSet<>(List.of(0, 1, fullChunks / 2, Math.max(fullChunks - 1, 0), fullChunks));
-        return ks.stream().filter(k -> k <= fullChunks).map(k -> DynamicTest.dynamicTest(
-                "crash after " + k + " committed chunk(s) of " + n,
-                () -> assertThat(readWithCrashAfter(k)).as("items of a read restarted after %d chunks", k)
-                        .containsExactlyElementsOf(uninterrupted)));
+        return ks.stream().filter(k -> k <= fullChunks).flatMap(k -> Stream.of(
+                DynamicTest.dynamicTest("crash after " + k + " committed chunk(s) of " + n,
+                        () -> assertThat(readWithCrashAfter(k, false)).as("items of a read restarted after %d chunks", k)
+                                .containsExactlyElementsOf(uninterrupted)),
+                DynamicTest.dynamicTest("crash after " + k + " committed chunk(s) of " + n + ", while committing the next",
+                        () -> assertThat(readWithCrashAfter(k, true))
+                                .as("items of a read restarted after %d chunks and a failed commit", k)
+                                .containsExactlyElementsOf(uninterrupted))));
     }
 
     private List<Object> readAll() throws Exception {
@@ -136,7 +142,11 @@ public abstract class ReaderRestartContract<T> {
         return items;
     }
 
-    private List<Object> readWithCrashAfter(int committedChunks) throws Exception {
+    /**
+     * @param duringCommit the chunk in flight is read whole and {@code update}d, then the commit fails;
+     *     else the crash comes after part of it was read
+     */
+    private List<Object> readWithCrashAfter(int committedChunks, boolean duringCommit) throws Exception {
         prepareRun();
         List<Object> committedItems = new ArrayList<>();
         ExecutionContext live = new ExecutionContext();
@@ -154,8 +164,12 @@ public abstract class ReaderRestartContract<T> {
                 committed = snapshot(live);
             }
             // The chunk in flight when the step dies: read, never committed.
-            for (int i = 0; i < chunkSize() - 1 && first.read() != null; i++) {
+            int inFlight = duringCommit ? chunkSize() : chunkSize() - 1;
+            for (int i = 0; i < inFlight && first.read() != null; i++) {
                 // discarded
+            }
+            if (duringCommit) {
+                first.update(live); // what it saves is rolled back with the chunk: committed stays as it was
             }
         } finally {
             first.close();
