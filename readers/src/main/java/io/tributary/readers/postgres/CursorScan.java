@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.tributary.connector.postgres.PostgresIdentifiers;
+import io.tributary.postgres.PostgresIdentifiers;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**

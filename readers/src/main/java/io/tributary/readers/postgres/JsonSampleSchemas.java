@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import io.tributary.connector.inference.JsonSchemaInference;
-import io.tributary.connector.postgres.PostgresIdentifiers;
+import io.tributary.postgres.PostgresIdentifiers;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -3,7 +3,7 @@ package io.tributary.readers.postgres;
 import java.util.List;
 import java.util.Optional;
 
-import io.tributary.connector.postgres.PostgresIdentifiers;
+import io.tributary.postgres.PostgresIdentifiers;
 
 /**
  * A table, view, materialized view or foreign table the user can read.

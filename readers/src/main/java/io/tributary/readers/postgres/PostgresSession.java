@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import io.tributary.connector.postgres.PostgresConnectionConfig;
-import io.tributary.connector.postgres.PostgresConnectionException;
+import io.tributary.postgres.PostgresConnectionConfig;
+import io.tributary.postgres.PostgresConnectionException;
 
 /** Opens source connections with the session settings the value conversions rely on. */
 final class PostgresSession {

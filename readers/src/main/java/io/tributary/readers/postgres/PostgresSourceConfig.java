@@ -6,8 +6,8 @@ import java.util.List;
 import io.tributary.connector.config.ConfigField;
 import io.tributary.connector.config.ConfigSpec;
 import io.tributary.connector.config.ConnectorConfig;
-import io.tributary.connector.postgres.PostgresConnectionConfig;
-import io.tributary.readers.postgres.cdc.CdcSettings;
+import io.tributary.postgres.PostgresConnectionConfig;
+import io.tributary.readers.postgres.shared.CdcSettings;
 
 /**
  * The PostgreSQL source's configuration: the shared connection fields plus the schemas to offer,

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.tributary.connector.config.ConfigException;
-import io.tributary.connector.postgres.PostgresConnectionException;
 import io.tributary.connector.source.CheckResult;
+import io.tributary.postgres.PostgresConnectionException;
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -236,7 +236,7 @@ class PostgresSourceCheckIT {
 
     /** The shared connection settings of a raw source configuration. */
     private static final class PostgresConnectionConfigs {
-        static io.tributary.connector.postgres.PostgresConnectionConfig from(Map<String, Object> raw) {
+        static io.tributary.postgres.PostgresConnectionConfig from(Map<String, Object> raw) {
             return PostgresSourceConfig.from(PostgresSourceFixture.config(raw)).connection();
         }
     }

@@ -8,8 +8,8 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.tributary.connector.postgres.PostgresConnectionException;
 import io.tributary.connector.source.CheckResult;
+import io.tributary.postgres.PostgresConnectionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.tributary.writers.postgres;
 
-import static io.tributary.connector.postgres.PostgresIdentifiers.qualified;
-import static io.tributary.connector.postgres.PostgresIdentifiers.quote;
+import static io.tributary.postgres.PostgresIdentifiers.qualified;
+import static io.tributary.postgres.PostgresIdentifiers.quote;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package io.tributary.writers.postgres;
 
-import static io.tributary.connector.postgres.PostgresIdentifiers.qualified;
-import static io.tributary.connector.postgres.PostgresIdentifiers.quote;
+import static io.tributary.postgres.PostgresIdentifiers.qualified;
+import static io.tributary.postgres.PostgresIdentifiers.quote;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.tributary.connector.postgres.PostgresIdentifiers;
 import io.tributary.connector.schema.Column;
 import io.tributary.connector.schema.NormalizedRecord;
 import io.tributary.connector.schema.StreamTables;
 import io.tributary.connector.schema.TableRow;
 import io.tributary.connector.schema.TableSchema;
+import io.tributary.postgres.PostgresIdentifiers;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 

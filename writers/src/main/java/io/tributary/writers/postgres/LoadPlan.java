@@ -12,10 +12,10 @@ import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.catalog.SyncMode;
 import io.tributary.connector.config.ConfigException;
 import io.tributary.connector.naming.NamingConvention;
-import io.tributary.connector.postgres.PostgresIdentifiers;
 import io.tributary.connector.schema.Column;
 import io.tributary.connector.schema.StreamTables;
 import io.tributary.connector.schema.TableSchema;
+import io.tributary.postgres.PostgresIdentifiers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

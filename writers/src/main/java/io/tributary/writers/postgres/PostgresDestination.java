@@ -13,10 +13,10 @@ import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.connector.destination.Destination;
 import io.tributary.connector.destination.LoadContext;
 import io.tributary.connector.destination.StreamLoader;
-import io.tributary.connector.postgres.PostgresConnectionException;
-import io.tributary.connector.postgres.PostgresIdentifiers;
 import io.tributary.connector.schema.StreamTables;
 import io.tributary.connector.source.CheckResult;
+import io.tributary.postgres.PostgresConnectionException;
+import io.tributary.postgres.PostgresIdentifiers;
 
 /**
  * The PostgreSQL destination ({@code postgres}): per stream a raw table {@code _airbyte_raw_<stream>}

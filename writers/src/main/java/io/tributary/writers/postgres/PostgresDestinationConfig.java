@@ -6,7 +6,7 @@ import java.util.List;
 import io.tributary.connector.config.ConfigField;
 import io.tributary.connector.config.ConfigSpec;
 import io.tributary.connector.config.ConnectorConfig;
-import io.tributary.connector.postgres.PostgresConnectionConfig;
+import io.tributary.postgres.PostgresConnectionConfig;
 
 /**
  * The PostgreSQL destination's configuration: the shared connection fields plus the schema that

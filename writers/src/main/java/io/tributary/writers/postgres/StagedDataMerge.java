@@ -1,7 +1,7 @@
 package io.tributary.writers.postgres;
 
-import static io.tributary.connector.postgres.PostgresIdentifiers.qualified;
-import static io.tributary.connector.postgres.PostgresIdentifiers.quote;
+import static io.tributary.postgres.PostgresIdentifiers.qualified;
+import static io.tributary.postgres.PostgresIdentifiers.quote;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.catalog.SyncMode;
-import io.tributary.connector.postgres.PostgresIdentifiers;
+import io.tributary.postgres.PostgresIdentifiers;
 
 /**
  * Moves a sync's staged rows into the final tables, in the caller's transaction (so a sync's data

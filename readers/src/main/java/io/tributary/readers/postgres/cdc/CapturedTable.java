@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.tributary.readers.postgres.PostgresSourceAccess.TableColumns;
+import io.tributary.readers.postgres.shared.SourceAccess.TableColumns;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.NullNode;

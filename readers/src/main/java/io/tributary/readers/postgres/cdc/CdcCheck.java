@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.tributary.connector.postgres.PostgresConnectionConfig;
-import io.tributary.connector.postgres.PostgresIdentifiers;
 import io.tributary.connector.source.CheckResult;
+import io.tributary.postgres.PostgresConnectionConfig;
+import io.tributary.postgres.PostgresIdentifiers;
+import io.tributary.readers.postgres.shared.CdcSettings;
 
 /**
  * The checks change capture adds to the source's {@code check}: the server setting, the user's

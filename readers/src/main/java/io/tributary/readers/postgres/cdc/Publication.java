@@ -8,7 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.tributary.connector.postgres.PostgresIdentifiers;
+import io.tributary.postgres.PostgresIdentifiers;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 
 /**

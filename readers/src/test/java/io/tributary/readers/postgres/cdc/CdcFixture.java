@@ -14,6 +14,7 @@ import io.tributary.connector.catalog.SyncMode;
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.readers.postgres.PostgresSource;
+import io.tributary.readers.postgres.shared.CdcSettings;
 import io.tributary.testsupport.postgres.ReplicationSlots;
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.tributary.connector.config.ConfigException;
 import io.tributary.readers.postgres.PostgresSource;
+import io.tributary.readers.postgres.shared.CdcSettings;
 import org.junit.jupiter.api.Test;
 
 /** LSNs, saved positions and settings: their text forms, round trips and validation. */

@@ -1,4 +1,4 @@
-package io.tributary.connector.postgres;
+package io.tributary.postgres;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

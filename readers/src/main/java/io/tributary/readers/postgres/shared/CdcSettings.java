@@ -1,4 +1,4 @@
-package io.tributary.readers.postgres.cdc;
+package io.tributary.readers.postgres.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import io.tributary.connector.config.ConfigException;
 import io.tributary.connector.config.ConfigField;
 import io.tributary.connector.config.ConnectorConfig;
-import io.tributary.connector.postgres.PostgresIdentifiers;
+import io.tributary.postgres.PostgresIdentifiers;
 
 /**
  * The PostgreSQL source's change data capture settings ({@code replication_method: cdc}).

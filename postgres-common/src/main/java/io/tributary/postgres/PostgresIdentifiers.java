@@ -1,4 +1,4 @@
-package io.tributary.connector.postgres;
+package io.tributary.postgres;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
