@@ -26,6 +26,11 @@ final class TableRowWriteSupport extends WriteSupport<Object[]> {
         return schema;
     }
 
+    /** The columns, for what they counted while writing (values written as NULL). */
+    List<ParquetColumn> columns() {
+        return columns;
+    }
+
     @Override
     public WriteContext init(ParquetConfiguration configuration) {
         return new WriteContext(schema, Map.of("writer.model.name", "tributary"));
