@@ -177,7 +177,9 @@ final class ParquetColumn {
 
     /** The nearest double; {@code null} (the value fits no DOUBLE) beyond its range, where the double would be infinite. */
     private static Object finiteDouble(Object value) {
-        double d = value instanceof Double x ? x : value instanceof Long l ? (double) l : toDecimal(value).doubleValue();
+        double d = value instanceof BigDecimal decimal ? decimal.doubleValue()
+                : value instanceof Double || value instanceof Float || value instanceof Long || value instanceof Integer
+                        ? ((Number) value).doubleValue() : toDecimal(value).doubleValue();
         return Double.isFinite(d) ? d : null;
     }
 
