@@ -248,33 +248,53 @@ final class ParquetColumn {
     }
 
     /**
-     * Adds {@code values}' value of this column to the current record; NULL is an absent field. A value
-     * the column's type cannot hold (a number beyond a double's range or with more digits than its
-     * DECIMAL) is written as NULL rather than failing the sync, and counted: the writer reports the
-     * count and an example when the file closes. Normalization nulls such values first and records
-     * them in {@code _airbyte_meta}; this catches what only the file format can see.
+     * The value of this column in the form its encoder takes, or {@code null} when the column's type
+     * cannot hold it (a number beyond a double's range or with more digits than its DECIMAL): such a
+     * value is written as NULL rather than failing the sync, and counted; {@link TableRowWriteSupport}
+     * records it in the row's {@code _airbyte_meta} and the writer logs the count when the file
+     * closes. Normalization nulls such values first; this catches what only the file format can see.
      */
-    void write(RecordConsumer out, Object[] values) {
-        Object value = values[index];
-        if (value == null) {
+    Object narrow(Object value) {
+        Object narrowed;
+        try {
+            narrowed = narrowing.apply(value);
+        } catch (ClassCastException e) {
+            throw unexpected(value, e);
+        }
+        if (narrowed == null && nulled++ == 0) {
+            firstNulled = String.valueOf(value instanceof BigDecimal d ? d.toPlainString() : value);
+        }
+        return narrowed;
+    }
+
+    /** Adds a value {@link #narrow}ed for this column to the current record; NULL is an absent field. */
+    void emit(RecordConsumer out, Object narrowed) {
+        if (narrowed == null) {
             return;
         }
+        out.startField(column.name(), index);
         try {
-            Object narrowed = narrowing.apply(value);
-            if (narrowed == null) {
-                if (nulled++ == 0) {
-                    firstNulled = String.valueOf(value instanceof BigDecimal d ? d.toPlainString() : value);
-                }
-                return;
-            }
-            out.startField(column.name(), index);
             encoder.write(out, narrowed);
-            out.endField(column.name(), index);
         } catch (ClassCastException e) {
-            throw new IllegalArgumentException("table " + table.qualifiedName() + ", column " + column.name() + " ("
-                    + column.type() + "): unexpected value of Java type " + value.getClass().getName()
-                    + "; the normalizer must produce the type ColumnType." + column.type() + " names", e);
+            throw unexpected(narrowed, e);
         }
+        out.endField(column.name(), index);
+    }
+
+    private IllegalArgumentException unexpected(Object value, ClassCastException e) {
+        return new IllegalArgumentException("table " + table.qualifiedName() + ", column " + column.name() + " ("
+                + column.type() + "): unexpected value of Java type " + value.getClass().getName()
+                + "; the normalizer must produce the type ColumnType." + column.type() + " names", e);
+    }
+
+    Column column() {
+        return column;
+    }
+
+    /** Why {@link #narrow} gave NULL for {@code value}, for {@code _airbyte_meta}. */
+    String nulledReason(Object value) {
+        return "value " + (value instanceof BigDecimal d ? d.toPlainString() : value) + " does not fit Parquet "
+                + describe(type);
     }
 
     /** How many values were written as NULL because they did not fit; see {@link #write}. */

@@ -207,6 +207,32 @@ class ParquetTableWriterTest {
     }
 
     @Test
+    void aValueOnlyTheWriterCannotHoldIsRecordedInTheRowsAirbyteMetaAsNormalizationDoes() throws IOException {
+        TableSchema measures = new TableSchema("measures", "lab", List.of(
+                Column.of("id", ColumnType.INTEGER),
+                new Column("amount", List.of("order", "amount"), ColumnType.NUMBER, 5, 2),
+                Column.metadata("_airbyte_meta", ColumnType.JSON)), List.of("id"), null);
+        String earlier = "{\"changes\":[{\"field\":\"note\",\"change\":\"TRUNCATED\"}]}";
+
+        Path file = write(measures, ParquetOptions.DEFAULTS, List.<Object[]>of(
+                new Object[] {1L, new BigDecimal("123456.7"), "{\"changes\":[]}"},
+                new Object[] {2L, new BigDecimal("1.5"), "{\"changes\":[]}"},
+                new Object[] {3L, new BigDecimal("-99999"), earlier}));
+
+        List<Map<String, Object>> rows = DuckDb.query("SELECT id, amount, "
+                + "json_extract_string(_airbyte_meta, '$.changes[0].field') AS field0, "
+                + "json_extract_string(_airbyte_meta, '$.changes[0].change') AS change0, "
+                + "json_extract_string(_airbyte_meta, '$.changes[0].reason') AS reason0, "
+                + "json_extract_string(_airbyte_meta, '$.changes[1].field') AS field1, "
+                + "CAST(_airbyte_meta AS VARCHAR) AS meta FROM " + DuckDb.parquet(file) + " ORDER BY id");
+        assertThat(rows.get(0)).containsEntry("amount", null).containsEntry("field0", "order.amount")
+                .containsEntry("change0", "NULLED").containsEntry("reason0", "DESTINATION_TYPECAST_ERROR");
+        assertThat((String) rows.get(0).get("meta")).contains("123456.7").contains("DECIMAL(5,2)");
+        assertThat(rows.get(1)).containsEntry("amount", new BigDecimal("1.50")).containsEntry("meta", "{\"changes\":[]}");
+        assertThat(rows.get(2)).containsEntry("amount", null).containsEntry("field0", "note").containsEntry("field1", "order.amount");
+    }
+
+    @Test
     void numbersWithoutPrecisionCanBeDecimal38x9WhereATooFineValueBecomesNull() throws IOException {
         Object[] tooFine = row(1);
         tooFine[5] = new BigDecimal("0.1234567891");
