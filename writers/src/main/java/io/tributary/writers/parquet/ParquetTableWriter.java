@@ -52,10 +52,10 @@ public final class ParquetTableWriter implements TableFileWriter {
                     .withDictionaryEncoding(options.dictionaryEncoding())
                     .build();
         } catch (IOException e) {
-            memory.close();
+            memory.close(rowGroupBytes);
             throw new UncheckedIOException("cannot start Parquet file for " + table.qualifiedName() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            memory.close();
+            memory.close(rowGroupBytes);
             throw e;
         }
     }
@@ -101,7 +101,7 @@ public final class ParquetTableWriter implements TableFileWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            memory.close();
+            memory.close(rowGroupBytes);
             support.columns().stream().filter(c -> c.nulled() > 0).forEach(c -> log.warn(c.nulledSummary()));
         }
     }

@@ -2,13 +2,16 @@ package io.tributary.writers.parquet;
 
 /**
  * Bounds the memory of the row groups the open Parquet writers of this JVM buffer. parquet-java keeps
- * one row group per open writer in memory until it reaches the row group size; a sync writes one
- * open file per table of every stream it loads in parallel, so a fixed {@code block_size_mb} (Airbyte's
- * 128 MB) times the open files can exceed a small heap. Each writer gets the smaller of
- * {@code block_size_mb} and an equal share of {@link #HEAP_SHARE} of the maximum heap among the
- * writers open when it starts (parquet-java's own {@code MemoryManager} does the same for Hadoop's
- * output format, which {@code ParquetWriter} does not use). A writer keeps its size once started, so
- * the bound holds as long as writers open in waves of similar size, as the loaders open theirs.
+ * one row group per open writer in memory until it reaches the row group size; a sync keeps one file
+ * open per table of every stream it loads in parallel, so a fixed {@code block_size_mb} (Airbyte's
+ * 128 MB) times the open files can exceed a small heap. The pool is {@link #HEAP_SHARE} of the
+ * maximum heap. A starting writer gets the smallest of {@code block_size_mb}, an equal share of the
+ * pool among the open writers (counting at least {@link #ASSUMED_WRITERS}, since a stream opens its
+ * tables' files together and the first must not take the whole pool), and what the open writers left
+ * of it; but never less than {@link #MIN_ROW_GROUP_BYTES}. So the open writers' row groups together
+ * stay within the pool, plus that floor for each writer beyond what the pool holds.
+ * parquet-java's own {@code MemoryManager} does the like for Hadoop's output format only;
+ * {@code ParquetWriter} cannot resize a started writer, so a writer keeps its size until it closes.
  */
 final class RowGroupMemory {
 
@@ -16,11 +19,14 @@ final class RowGroupMemory {
     static final double HEAP_SHARE = 0.4;
     /** No row group is made smaller than this (unless block_size_mb asks for less): tiny row groups read slowly. */
     static final long MIN_ROW_GROUP_BYTES = 1024L * 1024;
+    /** The fewest writers the pool is shared among: a stream's parent and child tables open together. */
+    static final int ASSUMED_WRITERS = 4;
 
     private static final RowGroupMemory JVM = new RowGroupMemory(Runtime.getRuntime().maxMemory());
 
     private final long pool;
     private int openWriters;
+    private long allocated;
 
     RowGroupMemory(long maxHeapBytes) {
         this.pool = (long) (maxHeapBytes * HEAP_SHARE);
@@ -34,21 +40,36 @@ final class RowGroupMemory {
     /** Registers a writer about to start; returns its row group size, at most {@code requestedBytes}. */
     synchronized long open(long requestedBytes) {
         openWriters++;
-        return rowGroupSize(requestedBytes, openWriters);
+        long size = rowGroupSize(requestedBytes, openWriters, allocated);
+        allocated += size;
+        return size;
     }
 
-    /** Unregisters a writer that {@link #open} registered. */
-    synchronized void close() {
+    /** Unregisters a writer that {@link #open} gave {@code rowGroupBytes}. */
+    synchronized void close(long rowGroupBytes) {
         openWriters = Math.max(0, openWriters - 1);
+        allocated = Math.max(0, allocated - rowGroupBytes);
     }
 
     synchronized int openWriters() {
         return openWriters;
     }
 
-    /** The row group size of each of {@code writers} open writers asking for {@code requestedBytes}. */
-    long rowGroupSize(long requestedBytes, int writers) {
-        long share = pool / Math.max(1, writers);
+    /** Row group bytes the open writers may buffer together. */
+    synchronized long allocated() {
+        return allocated;
+    }
+
+    long pool() {
+        return pool;
+    }
+
+    /**
+     * The row group size of a writer asking for {@code requestedBytes} when it is one of {@code writers}
+     * open writers and the others hold {@code allocatedBytes}.
+     */
+    long rowGroupSize(long requestedBytes, int writers, long allocatedBytes) {
+        long share = Math.min(pool / Math.max(ASSUMED_WRITERS, writers), pool - allocatedBytes);
         return Math.min(requestedBytes, Math.max(Math.min(MIN_ROW_GROUP_BYTES, requestedBytes), share));
     }
 }

@@ -33,11 +33,26 @@ class RowGroupMemoryTest {
             sizes.add(memory.open(128 * MB));
         }
 
-        long together = memory.rowGroupSize(128 * MB, 10) * 10;
-        assertThat(together).isLessThanOrEqualTo((long) (256 * MB * RowGroupMemory.HEAP_SHARE));
-        assertThat(sizes.get(0)).as("one writer alone gets the whole share, not block_size_mb")
-                .isEqualTo((long) (256 * MB * RowGroupMemory.HEAP_SHARE));
-        assertThat(sizes.get(9)).isEqualTo((long) (256 * MB * RowGroupMemory.HEAP_SHARE) / 10);
+        long pool = (long) (256 * MB * RowGroupMemory.HEAP_SHARE);
+        assertThat(memory.pool()).isEqualTo(pool);
+        assertThat(sizes.subList(0, 4)).as("a quarter of the pool each, not block_size_mb").containsOnly(pool / 4);
+        assertThat(sizes.subList(4, 10)).as("the pool is taken: the floor").containsOnly(RowGroupMemory.MIN_ROW_GROUP_BYTES);
+        assertThat(memory.allocated()).isEqualTo(sizes.stream().mapToLong(Long::longValue).sum())
+                .isLessThanOrEqualTo(pool + 6 * RowGroupMemory.MIN_ROW_GROUP_BYTES);
+    }
+
+    @Test
+    void writersOpenedTogetherOnAModestHeapShareItEqually() {
+        RowGroupMemory memory = new RowGroupMemory(2048 * MB); // a pool of 819 MB
+        List<Long> sizes = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            sizes.add(memory.open(128 * MB));
+        }
+
+        assertThat(sizes.subList(0, 6)).as("block_size_mb while the pool holds it").containsOnly(128 * MB);
+        assertThat(sizes.get(6)).isEqualTo(memory.pool() - 6 * 128 * MB);
+        assertThat(sizes.get(7)).isEqualTo(RowGroupMemory.MIN_ROW_GROUP_BYTES);
+        assertThat(memory.allocated()).isLessThanOrEqualTo(memory.pool() + RowGroupMemory.MIN_ROW_GROUP_BYTES);
     }
 
     @Test
@@ -47,24 +62,27 @@ class RowGroupMemoryTest {
         assertThat(memory.open(128 * MB)).isEqualTo(128 * MB);
 
         RowGroupMemory small = new RowGroupMemory(64 * MB);
-        small.open(128 * MB);
-        long crowded = small.open(128 * MB);
-        small.close();
-        small.close();
+        List<Long> sizes = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sizes.add(small.open(128 * MB));
+        }
+        long crowded = sizes.get(4);
+        sizes.forEach(small::close);
         assertThat(small.openWriters()).isZero();
+        assertThat(small.allocated()).isZero();
         assertThat(small.open(128 * MB)).isGreaterThan(crowded);
     }
 
     @Test
     void rowGroupsNeverShrinkBelowOneMegabyteUnlessAsked() {
         RowGroupMemory tiny = new RowGroupMemory(4 * MB);
-        assertThat(tiny.rowGroupSize(128 * MB, 100)).isEqualTo(RowGroupMemory.MIN_ROW_GROUP_BYTES);
-        assertThat(tiny.rowGroupSize(256 * 1024, 100)).isEqualTo(256 * 1024);
+        assertThat(tiny.rowGroupSize(128 * MB, 100, 4 * MB)).isEqualTo(RowGroupMemory.MIN_ROW_GROUP_BYTES);
+        assertThat(tiny.rowGroupSize(256 * 1024, 100, 4 * MB)).isEqualTo(256 * 1024);
     }
 
     @Test
     void aWriterUnderASmallHeapFlushesRowGroupsOfItsShareInsteadOfBlockSizeMb() throws IOException {
-        RowGroupMemory memory = new RowGroupMemory(8 * MB); // a share of 3.2 MB for all writers
+        RowGroupMemory memory = new RowGroupMemory(16 * MB); // a pool of 6.4 MB for all writers
         Path file = dir.resolve("notes.parquet");
         ParquetTableWriter crowd = new ParquetTableWriter(TEXT, OutputStream.nullOutputStream(), ParquetOptions.DEFAULTS, memory);
         ParquetTableWriter writer;
@@ -77,11 +95,13 @@ class RowGroupMemoryTest {
         }
         crowd.close();
 
-        assertThat(writer.rowGroupBytes()).isEqualTo((long) (8 * MB * RowGroupMemory.HEAP_SHARE) / 2);
+        assertThat(writer.rowGroupBytes()).as("a quarter of the 6.4 MB pool, not block_size_mb")
+                .isEqualTo(memory.pool() / RowGroupMemory.ASSUMED_WRITERS);
         Map<String, Object> meta = DuckDb.query("SELECT count(DISTINCT row_group_id) AS groups, "
                 + "max(row_group_bytes) AS largest FROM parquet_metadata('" + file + "')").get(0);
         assertThat((Long) meta.get("groups")).isGreaterThan(1);
         assertThat(((Number) meta.get("largest")).longValue()).isLessThanOrEqualTo(writer.rowGroupBytes() * 2);
         assertThat(memory.openWriters()).isZero();
+        assertThat(memory.allocated()).isZero();
     }
 }
