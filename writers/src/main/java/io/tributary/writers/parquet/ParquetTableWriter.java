@@ -3,6 +3,7 @@ package io.tributary.writers.parquet;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
 
 import io.tributary.connector.schema.TableSchema;
 import io.tributary.writers.format.TableFileWriter;
@@ -25,7 +26,8 @@ public final class ParquetTableWriter implements TableFileWriter {
     private static final Logger log = LoggerFactory.getLogger(ParquetTableWriter.class);
 
     private final TableRowWriteSupport support;
-    private final RowGroupMemory memory;
+    /** Gives the row group's share of {@link RowGroupMemory} back on close (or if this writer is dropped unclosed). */
+    private final Cleaner.Cleanable memoryShare;
     private final long rowGroupBytes;
     private final ParquetWriter<Object[]> writer;
     private long rows;
@@ -38,8 +40,8 @@ public final class ParquetTableWriter implements TableFileWriter {
     /** A writer whose row group size is bounded by {@code memory}'s share for each open writer. */
     ParquetTableWriter(TableSchema table, OutputStream out, ParquetOptions options, RowGroupMemory memory) {
         this.support = new TableRowWriteSupport(table, options);
-        this.memory = memory;
         this.rowGroupBytes = memory.open(options.blockSizeBytes());
+        this.memoryShare = memory.register(this, rowGroupBytes);
         try {
             this.writer = new Builder(new StreamOutputFile(out, table.qualifiedName()), support)
                     .withConf(new PlainParquetConfiguration())
@@ -52,10 +54,10 @@ public final class ParquetTableWriter implements TableFileWriter {
                     .withDictionaryEncoding(options.dictionaryEncoding())
                     .build();
         } catch (IOException e) {
-            memory.close(rowGroupBytes);
+            memoryShare.clean();
             throw new UncheckedIOException("cannot start Parquet file for " + table.qualifiedName() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            memory.close(rowGroupBytes);
+            memoryShare.clean();
             throw e;
         }
     }
@@ -101,7 +103,7 @@ public final class ParquetTableWriter implements TableFileWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            memory.close(rowGroupBytes);
+            memoryShare.clean();
             support.columns().stream().filter(c -> c.nulled() > 0).forEach(c -> log.warn(c.nulledSummary()));
         }
     }

@@ -1,5 +1,7 @@
 package io.tributary.writers.parquet;
 
+import java.lang.ref.Cleaner;
+
 /**
  * Bounds the memory of the row groups the open Parquet writers of this JVM buffer. parquet-java keeps
  * one row group per open writer in memory until it reaches the row group size; a sync keeps one file
@@ -22,6 +24,7 @@ final class RowGroupMemory {
     /** The fewest writers the pool is shared among: a stream's parent and child tables open together. */
     static final int ASSUMED_WRITERS = 4;
 
+    private static final Cleaner CLEANER = Cleaner.create();
     private static final RowGroupMemory JVM = new RowGroupMemory(Runtime.getRuntime().maxMemory());
 
     private final long pool;
@@ -43,6 +46,15 @@ final class RowGroupMemory {
         long size = rowGroupSize(requestedBytes, openWriters, allocated);
         allocated += size;
         return size;
+    }
+
+    /**
+     * Ties the share {@link #open} gave {@code writer} to it: the returned cleanable's {@code clean()}
+     * gives it back once, when the writer closes or, should a failed loader abandon it unclosed, when
+     * it is garbage collected, so a leaked writer does not shrink later writers' row groups for good.
+     */
+    Cleaner.Cleanable register(Object writer, long rowGroupBytes) {
+        return CLEANER.register(writer, () -> close(rowGroupBytes));
     }
 
     /** Unregisters a writer that {@link #open} gave {@code rowGroupBytes}. */

@@ -74,6 +74,20 @@ class RowGroupMemoryTest {
     }
 
     @Test
+    void aWriterDroppedWithoutCloseGivesItsShareBackWhenCollected() throws InterruptedException {
+        RowGroupMemory memory = new RowGroupMemory(256 * MB);
+        new ParquetTableWriter(TEXT, OutputStream.nullOutputStream(), ParquetOptions.DEFAULTS, memory);
+        assertThat(memory.openWriters()).isEqualTo(1);
+
+        for (int i = 0; i < 50 && memory.openWriters() > 0; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        assertThat(memory.openWriters()).isZero();
+        assertThat(memory.allocated()).isZero();
+    }
+
+    @Test
     void rowGroupsNeverShrinkBelowOneMegabyteUnlessAsked() {
         RowGroupMemory tiny = new RowGroupMemory(4 * MB);
         assertThat(tiny.rowGroupSize(128 * MB, 100, 4 * MB)).isEqualTo(RowGroupMemory.MIN_ROW_GROUP_BYTES);
