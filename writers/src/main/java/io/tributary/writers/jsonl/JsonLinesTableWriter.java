@@ -1,11 +1,11 @@
 package io.tributary.writers.jsonl;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 
 import io.tributary.connector.schema.Column;
 import io.tributary.connector.schema.TableSchema;
+import io.tributary.writers.format.CountingOutputStream;
 import io.tributary.writers.format.TableFileWriter;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
@@ -47,43 +47,11 @@ public final class JsonLinesTableWriter implements TableFileWriter {
     @Override
     public long bytesWritten() {
         generator.flush();
-        return out.count;
+        return out.count();
     }
 
     @Override
     public void close() {
         generator.close();
-    }
-
-    /** Counts bytes so writers can roll files over at a size. */
-    private static final class CountingOutputStream extends OutputStream {
-        private final OutputStream target;
-        private long count;
-
-        CountingOutputStream(OutputStream target) {
-            this.target = target;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            target.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            target.write(b, off, len);
-            count += len;
-        }
-
-        @Override
-        public void flush() throws IOException {
-            target.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            target.close();
-        }
     }
 }

@@ -48,11 +48,19 @@ final class DurableFile {
 
     /** Forces the content to disk and renames the file to its final name in one step. */
     void publish() {
+        publishAs(target);
+    }
+
+    /**
+     * As {@link #publish()}, under a name chosen only now: a data file's name records the chunks it
+     * holds, known when it is closed.
+     */
+    void publishAs(Path name) {
         try {
             closeChannel();
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, name, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot publish " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot publish " + name + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,40 +1,54 @@
 package io.tributary.writers.local;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.tributary.connector.schema.TableSchema;
+import io.tributary.writers.format.JournalRows;
 
 /**
  * The directory of one table in the local destination: visible data files
- * {@code <epoch>_<syncId>_<n>.<ext>}, and a hidden staging directory {@code .staging-<syncId>}
- * holding one {@code part-<chunk>.<ext>} per chunk until the sync completes.
+ * {@code <epoch>_<syncId>_<n>.<ext>}, and a hidden staging directory {@code .staging-<syncId>} for
+ * the sync in progress. Staging holds
+ * <ul>
+ *   <li>{@code file-<n>-<chunks>.<ext>}: data file {@code n}, finished after {@code chunks} chunks
+ *       (its name says which committed state it belongs to), moved in when the sync completes;</li>
+ *   <li>{@code file-<n>.<ext>.tmp}: the file being filled, which spans chunks up to the target size;</li>
+ *   <li>{@code chunk-<k>.rows}: the table's rows of chunk {@code k} ({@link JournalRows}), forced to
+ *       disk before the chunk commits, kept while the open file holds them: a Parquet file cannot be
+ *       continued after a crash, so a restart rebuilds the open file from these.</li>
+ * </ul>
  */
 final class TableDirectory {
 
     private static final Pattern DATA_FILE = Pattern.compile("(\\d+)_(\\d+)_(\\d+)\\.(jsonl|parquet)");
-    private static final Pattern PART = Pattern.compile("part-(\\d+)\\.(jsonl|parquet)");
+    private static final Pattern STAGED_FILE = Pattern.compile("file-(\\d+)-(\\d+)\\.(jsonl|parquet)");
+    private static final Pattern JOURNAL = Pattern.compile("chunk-(\\d+)\\.rows");
     private static final String STAGING_PREFIX = ".staging-";
 
     private final TableSchema table;
     private final Path dir;
     private final Path staging;
     private final long syncId;
+    private final String extension;
 
-    TableDirectory(TableSchema table, Path dir, long syncId) {
+    TableDirectory(TableSchema table, Path dir, long syncId, String extension) {
         this.table = table;
         this.dir = dir;
         this.syncId = syncId;
+        this.extension = extension;
         this.staging = dir.resolve(STAGING_PREFIX + syncId);
     }
 
@@ -42,21 +56,81 @@ final class TableDirectory {
         return table;
     }
 
-    Path dir() {
-        return dir;
+    /** Data file {@code n}, to be filled; {@link #finish} gives it its staged name. */
+    DurableFile newFile(long n) {
+        createDirectories(staging);
+        return DurableFile.create(staging.resolve("file-" + n + "." + extension));
     }
 
-    /** A staged part in progress, published under its final part name when complete. */
-    DurableFile newPart(long chunk, String extension) {
+    /** Stages a filled data file {@code n} as finished after {@code chunks} chunks. */
+    void finish(DurableFile file, long n, long chunks) {
+        file.publishAs(stagedFile(n, chunks));
+    }
+
+    /** Whether data file {@code n}, finished after {@code chunks} chunks, is staged (a hand-over). */
+    boolean isStaged(long n, long chunks) {
+        return Files.exists(stagedFile(n, chunks));
+    }
+
+    /** Drops a staged hand-over: a restarted load continues that file instead. */
+    void unstage(long n, long chunks) {
+        delete(stagedFile(n, chunks));
+    }
+
+    /** Whether data file {@code n} of this sync was moved in already (by a complete() that then crashed). */
+    boolean isPublished(long n) {
+        return list(dir).stream().anyMatch(p -> {
+            Matcher m = DATA_FILE.matcher(p.getFileName().toString());
+            return m.matches() && Long.parseLong(m.group(2)) == syncId && Long.parseLong(m.group(3)) == n;
+        });
+    }
+
+    /** Stores the table's rows of chunk {@code chunk}, on disk before it returns. */
+    void journal(long chunk, ByteBuffer rows) {
         createDirectories(staging);
-        return DurableFile.create(staging.resolve("part-" + chunk + "." + extension));
+        DurableFile file = DurableFile.create(journalFile(chunk));
+        try {
+            file.stream().write(rows.array(), rows.arrayOffset() + rows.position(), rows.remaining());
+            file.publish();
+        } catch (IOException | RuntimeException e) {
+            file.discard();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    /** Feeds the journaled rows of chunks {@code from} (inclusive) to {@code to} (exclusive), in order. */
+    void replay(long from, long to, Consumer<Object[]> rows) {
+        for (long chunk = from; chunk < to; chunk++) {
+            Path file = journalFile(chunk);
+            if (!Files.exists(file)) {
+                continue; // the chunk had no row of this table
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                JournalRows.decode(table, in, rows);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read journal " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Removes the journals of chunks before {@code chunk}: their rows are in finished files. */
+    void dropJournalsBefore(long chunk) {
+        for (Path file : list(staging)) {
+            Matcher m = JOURNAL.matcher(file.getFileName().toString());
+            if (m.matches() && Long.parseLong(m.group(1)) < chunk) {
+                delete(file);
+            }
+        }
     }
 
     /**
-     * Restores the staging area to the state of {@code committedChunks} chunks: removes parts of
-     * uncommitted chunks, half-written files, and staging left by earlier syncs that never completed.
+     * Restores staging to a committed state: {@code chunks} chunks, files before {@code nextFile}
+     * finished, the open file {@code nextFile} holding chunks from {@code openFileFirstChunk}. Removes
+     * what uncommitted chunks left (files they finished, their journals, half-written files) and the
+     * staging of earlier syncs that never completed; keeps a hand-over of the open file made after
+     * exactly {@code chunks} chunks.
      */
-    void recover(long committedChunks) {
+    void recover(long chunks, long nextFile, long openFileFirstChunk) {
         createDirectories(staging);
         for (Path other : list(dir)) {
             String name = other.getFileName().toString();
@@ -67,43 +141,53 @@ final class TableDirectory {
             }
         }
         for (Path file : list(staging)) {
-            OptionalLong chunk = partNumber(file);
-            if (chunk.isEmpty() || chunk.getAsLong() >= committedChunks) {
+            String name = file.getFileName().toString();
+            Matcher staged = STAGED_FILE.matcher(name);
+            Matcher journal = JOURNAL.matcher(name);
+            boolean keep;
+            if (staged.matches()) {
+                long n = Long.parseLong(staged.group(1));
+                keep = n < nextFile || n == nextFile && Long.parseLong(staged.group(2)) == chunks;
+            } else if (journal.matches()) {
+                long chunk = Long.parseLong(journal.group(1));
+                keep = chunk >= openFileFirstChunk && chunk < chunks;
+            } else {
+                keep = false;
+            }
+            if (!keep) {
                 delete(file);
             }
         }
     }
 
-    /** Removes whatever part {@code chunk} left in staging. */
+    /** Removes what chunk {@code chunk} left in staging after it failed: files it finished, its journal. */
     void discardChunk(long chunk) {
         for (Path file : list(staging)) {
-            if (file.getFileName().toString().startsWith("part-" + chunk + ".")) {
+            Matcher staged = STAGED_FILE.matcher(file.getFileName().toString());
+            if (staged.matches() && Long.parseLong(staged.group(2)) == chunk + 1
+                    || file.getFileName().toString().equals(journalFile(chunk).getFileName().toString())) {
                 delete(file);
             }
         }
     }
 
     /**
-     * Moves staged parts of chunks below {@code committedChunks} (all parts when {@code null}) into
-     * the table directory, each under a unique name; a rename, so each appears whole.
+     * Moves the staged files up to {@code lastFile} into the table directory as
+     * {@code <epoch>_<syncId>_<n>.<ext>}; a rename, so each appears whole.
      */
-    void publishStaged(Long committedChunks, long epoch) {
-        List<Path> parts = new ArrayList<>(list(staging));
-        parts.sort(Comparator.comparingLong(p -> partNumber(p).orElse(Long.MAX_VALUE)));
-        for (Path part : parts) {
-            Matcher m = PART.matcher(part.getFileName().toString());
-            if (!m.matches()) {
+    void publishStaged(long lastFile, long epoch) {
+        List<Path> files = new ArrayList<>(list(staging));
+        files.sort(Comparator.naturalOrder());
+        for (Path file : files) {
+            Matcher m = STAGED_FILE.matcher(file.getFileName().toString());
+            if (!m.matches() || Long.parseLong(m.group(1)) > lastFile) {
                 continue;
             }
-            long chunk = Long.parseLong(m.group(1));
-            if (committedChunks != null && chunk >= committedChunks) {
-                continue;
-            }
-            Path target = dir.resolve(epoch + "_" + syncId + "_" + chunk + "." + m.group(2));
+            Path target = dir.resolve(epoch + "_" + syncId + "_" + m.group(1) + "." + m.group(3));
             try {
-                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot move " + part + " to " + target + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot move " + file + " to " + target + ": " + e.getMessage(), e);
             }
         }
     }
@@ -122,17 +206,12 @@ final class TableDirectory {
         deleteRecursively(staging);
     }
 
-    /** The visible data files, oldest first. */
-    List<Path> dataFiles() {
-        return list(dir).stream()
-                .filter(p -> DATA_FILE.matcher(p.getFileName().toString()).matches())
-                .sorted()
-                .toList();
+    private Path stagedFile(long n, long chunks) {
+        return staging.resolve("file-" + n + "-" + chunks + "." + extension);
     }
 
-    private static OptionalLong partNumber(Path file) {
-        Matcher m = PART.matcher(file.getFileName().toString());
-        return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+    private Path journalFile(long chunk) {
+        return staging.resolve("chunk-" + chunk + ".rows");
     }
 
     static void createDirectories(Path dir) {

@@ -30,10 +30,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * One column of a normalized table as Parquet stores it: its type and how a value is encoded.
  *
- * <p>Mapping: BOOLEAN to BOOLEAN; INTEGER to INT64; NUMBER with precision p (at most 38) and scale s to
- * DECIMAL(p,s) on INT32 (p &le; 9), INT64 (p &le; 18) or a fixed-length byte array; NUMBER without
- * precision to DECIMAL(38,9) or, when so configured or wider than 38 digits, to its exact text as
- * STRING; DATE to DATE; TIME to TIME(MICROS, local); TIME_TZ to TIME(MICROS, UTC-adjusted); TIMESTAMP
+ * <p>Mapping: BOOLEAN to BOOLEAN; INTEGER to INT64; NUMBER with a declared precision p (at most 38)
+ * and scale s to DECIMAL(p,s) on INT32 (p &le; 9), INT64 (p &le; 18) or a fixed-length byte array;
+ * NUMBER without (usable) precision to DOUBLE, as Airbyte's S3 Parquet output writes JSON Schema
+ * {@code number}, or as configured to DECIMAL(38,9) or its exact text as STRING; DATE to DATE; TIME to TIME(MICROS, local); TIME_TZ to TIME(MICROS, UTC-adjusted); TIMESTAMP
  * to TIMESTAMP(MICROS, not UTC-adjusted); TIMESTAMP_TZ to TIMESTAMP(MICROS, UTC-adjusted); STRING to
  * STRING; JSON (text, or a JSON tree written with exact decimals) to BINARY with the JSON logical type. Every column is optional, so files of one table
  * share one schema whether or not a file has NULLs.
@@ -45,17 +45,35 @@ final class ParquetColumn {
         void write(RecordConsumer out, Object value);
     }
 
+    /** The value in the form the encoder takes, or {@code null} when it fits no value of the column's Parquet type. */
+    @FunctionalInterface
+    private interface Narrowing {
+        Object apply(Object value);
+    }
+
+    private static final Narrowing AS_IS = v -> v;
+
     private final TableSchema table;
     private final Column column;
     private final int index;
     private final Type type;
+    private final Narrowing narrowing;
     private final Encoder encoder;
+    /** Values written as NULL because they fit no value of the column's type; see {@link #write}. */
+    private long nulled;
+    private String firstNulled;
 
     private ParquetColumn(TableSchema table, Column column, int index, PrimitiveType type, Encoder encoder) {
+        this(table, column, index, type, AS_IS, encoder);
+    }
+
+    private ParquetColumn(TableSchema table, Column column, int index, PrimitiveType type, Narrowing narrowing,
+            Encoder encoder) {
         this.table = table;
         this.column = column;
         this.index = index;
         this.type = type;
+        this.narrowing = narrowing;
         this.encoder = encoder;
     }
 
@@ -78,7 +96,7 @@ final class ParquetColumn {
             case INTEGER -> new ParquetColumn(table, column, index,
                     Types.optional(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.intType(64, true)).named(name),
                     (out, v) -> out.addLong(((Number) v).longValue()));
-            case NUMBER -> decimal(table, column, index, options);
+            case NUMBER -> number(table, column, index, options);
             case DATE -> new ParquetColumn(table, column, index,
                     Types.optional(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.dateType()).named(name),
                     (out, v) -> out.addInteger(Math.toIntExact(((LocalDate) v).toEpochDay())));
@@ -132,53 +150,70 @@ final class ParquetColumn {
         return Binary.fromConstantByteArray(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static ParquetColumn decimal(TableSchema table, Column column, int index, ParquetOptions options) {
+    /**
+     * NUMBER: {@code DECIMAL(p,s)} only where the source declares a precision Parquet readers accept
+     * (1 to 38 digits; scale 0 when none is declared, as normalization rounds); otherwise as configured
+     * by {@code number_without_precision}: DOUBLE (the default, as Airbyte's S3 Parquet output),
+     * {@code DECIMAL(38,9)} or the exact text.
+     */
+    private static ParquetColumn number(TableSchema table, Column column, int index, ParquetOptions options) {
         Integer declared = column.precision();
-        boolean bounded = declared != null && declared > 0 && declared <= 38;
-        if (!bounded && (declared != null || !options.unboundedNumbersAsDecimal())) {
-            // Wider than any DECIMAL readers accept, or configured: the exact text.
-            return new ParquetColumn(table, column, index,
+        if (declared != null && declared > 0 && declared <= 38) {
+            int scale = column.scale() == null ? 0 : column.scale();
+            return decimal(table, column, index, declared, Math.max(0, Math.min(scale, declared)));
+        }
+        return switch (options.numbersWithoutPrecision()) {
+            case DOUBLE -> new ParquetColumn(table, column, index,
+                    Types.optional(PrimitiveTypeName.DOUBLE).named(column.name()),
+                    ParquetColumn::finiteDouble,
+                    (out, v) -> out.addDouble((Double) v));
+            case DECIMAL -> decimal(table, column, index, ParquetOptions.UNBOUNDED_PRECISION, ParquetOptions.UNBOUNDED_SCALE);
+            case STRING -> new ParquetColumn(table, column, index,
                     Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(column.name()),
-                    (out, v) -> out.addBinary(utf8(toDecimal(v).toPlainString())));
-        }
-        int precision = bounded ? declared : ParquetOptions.UNBOUNDED_PRECISION;
-        int scale = bounded ? (column.scale() == null ? 0 : column.scale()) : ParquetOptions.UNBOUNDED_SCALE;
-        LogicalTypeAnnotation annotation = LogicalTypeAnnotation.decimalType(scale, precision);
-        ParquetColumn[] self = new ParquetColumn[1];
-        if (precision <= 9) {
-            self[0] = new ParquetColumn(table, column, index,
-                    Types.optional(PrimitiveTypeName.INT32).as(annotation).named(column.name()),
-                    (out, v) -> out.addInteger(self[0].unscaled(v, precision, scale, bounded).intValueExact()));
-        } else if (precision <= 18) {
-            self[0] = new ParquetColumn(table, column, index,
-                    Types.optional(PrimitiveTypeName.INT64).as(annotation).named(column.name()),
-                    (out, v) -> out.addLong(self[0].unscaled(v, precision, scale, bounded).longValueExact()));
-        } else {
-            int length = bytesFor(precision);
-            self[0] = new ParquetColumn(table, column, index,
-                    Types.optional(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY).length(length).as(annotation).named(column.name()),
-                    (out, v) -> out.addBinary(Binary.fromConstantByteArray(
-                            fixed(self[0].unscaled(v, precision, scale, bounded), length))));
-        }
-        return self[0];
+                    v -> toDecimal(v).toPlainString(),
+                    (out, v) -> out.addBinary(utf8((String) v)));
+        };
     }
 
-    /** The unscaled value at {@code scale}; fails rather than rounds or overflows. */
-    private BigInteger unscaled(Object value, int precision, int scale, boolean declared) {
+    /** The nearest double; {@code null} (the value fits no DOUBLE) beyond its range, where the double would be infinite. */
+    private static Object finiteDouble(Object value) {
+        double d = value instanceof BigDecimal decimal ? decimal.doubleValue()
+                : value instanceof Double || value instanceof Float || value instanceof Long || value instanceof Integer
+                        ? ((Number) value).doubleValue() : toDecimal(value).doubleValue();
+        return Double.isFinite(d) ? d : null;
+    }
+
+    private static ParquetColumn decimal(TableSchema table, Column column, int index, int precision, int scale) {
+        LogicalTypeAnnotation annotation = LogicalTypeAnnotation.decimalType(scale, precision);
+        Narrowing unscaled = v -> unscaled(v, precision, scale);
+        if (precision <= 9) {
+            return new ParquetColumn(table, column, index,
+                    Types.optional(PrimitiveTypeName.INT32).as(annotation).named(column.name()),
+                    unscaled, (out, v) -> out.addInteger(((BigInteger) v).intValueExact()));
+        }
+        if (precision <= 18) {
+            return new ParquetColumn(table, column, index,
+                    Types.optional(PrimitiveTypeName.INT64).as(annotation).named(column.name()),
+                    unscaled, (out, v) -> out.addLong(((BigInteger) v).longValueExact()));
+        }
+        int length = bytesFor(precision);
+        return new ParquetColumn(table, column, index,
+                Types.optional(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY).length(length).as(annotation).named(column.name()),
+                unscaled, (out, v) -> out.addBinary(Binary.fromConstantByteArray(fixed((BigInteger) v, length))));
+    }
+
+    /**
+     * The unscaled value at {@code scale}, or {@code null} when the value has more digits than the
+     * column holds: never rounded here (normalization rounds to the declared scale), never a failed sync.
+     */
+    private static BigInteger unscaled(Object value, int precision, int scale) {
         BigDecimal decimal = toDecimal(value);
-        BigDecimal scaled;
         try {
-            scaled = decimal.setScale(scale, RoundingMode.UNNECESSARY);
+            BigDecimal scaled = decimal.setScale(scale, RoundingMode.UNNECESSARY);
+            return scaled.precision() > precision ? null : scaled.unscaledValue();
         } catch (ArithmeticException e) {
-            scaled = null;
+            return null;
         }
-        if (scaled == null || scaled.precision() > precision) {
-            throw new IllegalArgumentException("table " + table.qualifiedName() + ", column " + column.name()
-                    + ": value " + decimal.toPlainString() + " does not fit DECIMAL(" + precision + "," + scale + ")"
-                    + (declared ? " as the source schema declares; fix the source's precision/scale"
-                            : "; set number_without_precision: string to keep such numbers exactly as text"));
-        }
-        return scaled.unscaledValue();
     }
 
     private static BigDecimal toDecimal(Object value) {
@@ -212,20 +247,70 @@ final class ParquetColumn {
         return out;
     }
 
-    /** Adds {@code values}' value of this column to the current record; NULL is an absent field. */
-    void write(RecordConsumer out, Object[] values) {
-        Object value = values[index];
-        if (value == null) {
+    /**
+     * The value of this column in the form its encoder takes, or {@code null} when the column's type
+     * cannot hold it (a number beyond a double's range or with more digits than its DECIMAL): such a
+     * value is written as NULL rather than failing the sync, and counted; {@link TableRowWriteSupport}
+     * records it in the row's {@code _airbyte_meta} and the writer logs the count when the file
+     * closes. Normalization nulls such values first; this catches what only the file format can see.
+     */
+    Object narrow(Object value) {
+        Object narrowed;
+        try {
+            narrowed = narrowing.apply(value);
+        } catch (ClassCastException e) {
+            throw unexpected(value, e);
+        }
+        if (narrowed == null && nulled++ == 0) {
+            firstNulled = String.valueOf(value instanceof BigDecimal d ? d.toPlainString() : value);
+        }
+        return narrowed;
+    }
+
+    /** Adds a value {@link #narrow}ed for this column to the current record; NULL is an absent field. */
+    void emit(RecordConsumer out, Object narrowed) {
+        if (narrowed == null) {
             return;
         }
         out.startField(column.name(), index);
         try {
-            encoder.write(out, value);
+            encoder.write(out, narrowed);
         } catch (ClassCastException e) {
-            throw new IllegalArgumentException("table " + table.qualifiedName() + ", column " + column.name() + " ("
-                    + column.type() + "): unexpected value of Java type " + value.getClass().getName()
-                    + "; the normalizer must produce the type ColumnType." + column.type() + " names", e);
+            throw unexpected(narrowed, e);
         }
         out.endField(column.name(), index);
+    }
+
+    private IllegalArgumentException unexpected(Object value, ClassCastException e) {
+        return new IllegalArgumentException("table " + table.qualifiedName() + ", column " + column.name() + " ("
+                + column.type() + "): unexpected value of Java type " + value.getClass().getName()
+                + "; the normalizer must produce the type ColumnType." + column.type() + " names", e);
+    }
+
+    Column column() {
+        return column;
+    }
+
+    /** Why {@link #narrow} gave NULL for {@code value}, for {@code _airbyte_meta}. */
+    String nulledReason(Object value) {
+        return "value " + (value instanceof BigDecimal d ? d.toPlainString() : value) + " does not fit Parquet "
+                + describe(type);
+    }
+
+    /** How many values were written as NULL because they did not fit; see {@link #write}. */
+    long nulled() {
+        return nulled;
+    }
+
+    /** What {@link #nulled()} counts, for the log: column, Parquet type, count and the first such value. */
+    String nulledSummary() {
+        return "table " + table.qualifiedName() + ", column " + column.name() + ": " + nulled + " value(s) did not fit "
+                + describe(type) + " and were written as NULL, e.g. " + firstNulled;
+    }
+
+    private static String describe(Type type) {
+        PrimitiveType primitive = type.asPrimitiveType();
+        LogicalTypeAnnotation annotation = primitive.getLogicalTypeAnnotation();
+        return annotation == null ? primitive.getPrimitiveTypeName().name() : annotation.toString();
     }
 }

@@ -12,9 +12,12 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * UNCOMPRESSED, 128 MB row groups ("block size"), 8 MB padding, 1024 KB pages and dictionary pages,
  * dictionary encoding on).
  *
- * @param unboundedNumbersAsDecimal how a NUMBER column without declared precision is stored: as
- *     {@code DECIMAL(38,9)} (the default; a value that does not fit exactly fails the chunk with a
- *     message, it is never rounded) or as its exact decimal text in a STRING column
+ * <p>{@code block_size_mb} is an upper bound: every open Parquet writer buffers one row group in
+ * memory, so {@link RowGroupMemory} gives each writer at most its share of a fixed part of the heap.
+ *
+ * @param numbersWithoutPrecision how a NUMBER column without declared precision is stored: DOUBLE
+ *     (the default, as Airbyte's S3 Parquet output), {@code DECIMAL(38,9)} or its exact decimal text
+ *     in a STRING column; a value that fits none is written as NULL and reported, never fails the sync
  */
 public record ParquetOptions(
         CompressionCodecName codec,
@@ -23,9 +26,14 @@ public record ParquetOptions(
         int pageSizeBytes,
         int dictionaryPageSizeBytes,
         boolean dictionaryEncoding,
-        boolean unboundedNumbersAsDecimal) {
+        NumbersWithoutPrecision numbersWithoutPrecision) {
 
-    /** The precision and scale of {@code DECIMAL} used for numbers declared without precision (as BigQuery's NUMERIC). */
+    /** The Parquet type of a NUMBER column without declared precision ({@code number_without_precision}). */
+    public enum NumbersWithoutPrecision {
+        DOUBLE, DECIMAL, STRING
+    }
+
+    /** The precision and scale of {@code DECIMAL} for numbers without precision when so configured (BigQuery's NUMERIC). */
     public static final int UNBOUNDED_PRECISION = 38;
     public static final int UNBOUNDED_SCALE = 9;
 
@@ -34,14 +42,16 @@ public record ParquetOptions(
 
     /** Airbyte's defaults. */
     public static final ParquetOptions DEFAULTS = new ParquetOptions(CompressionCodecName.UNCOMPRESSED,
-            128L * MB, 8 * MB, 1024 * KB, 1024 * KB, true, true);
+            128L * MB, 8 * MB, 1024 * KB, 1024 * KB, true, NumbersWithoutPrecision.DOUBLE);
 
     /** The configuration fields, declared once for every destination that writes Parquet. */
     public static final List<ConfigField> CONFIG_FIELDS = List.of(
             ConfigField.oneOf("compression_codec", "UNCOMPRESSED", "SNAPPY", "GZIP", "ZSTD").defaultsTo("UNCOMPRESSED")
                     .describe("Parquet compression codec"),
             ConfigField.integer("block_size_mb").defaultsTo(128L).between(1, 1024)
-                    .describe("Parquet row group (block) size in MB; a row group is buffered in memory while written"),
+                    .describe("Parquet row group (block) size in MB, at most; a row group is buffered in memory while "
+                            + "written, so all open files together get at most " + Math.round(RowGroupMemory.HEAP_SHARE * 100)
+                            + "% of the heap and each a smaller row group when needed"),
             ConfigField.integer("max_padding_size_mb").defaultsTo(8L).between(0, 1024)
                     .describe("Parquet maximum padding to align row groups, in MB"),
             ConfigField.integer("page_size_kb").defaultsTo(1024L).between(1, 1024 * 1024)
@@ -50,9 +60,10 @@ public record ParquetOptions(
                     .describe("Parquet dictionary page size in KB"),
             ConfigField.bool("dictionary_encoding").defaultsTo(true)
                     .describe("Parquet dictionary encoding"),
-            ConfigField.oneOf("number_without_precision", "decimal", "string").defaultsTo("decimal")
-                    .describe("Parquet type of numbers declared without precision: decimal = DECIMAL(38,9) "
-                            + "(a value with more digits fails the sync), string = exact decimal text"));
+            ConfigField.oneOf("number_without_precision", "double", "decimal", "string").defaultsTo("double")
+                    .describe("Parquet type of numbers declared without precision: double (as Airbyte), "
+                            + "decimal = DECIMAL(38,9), string = exact decimal text; a value that does not fit is "
+                            + "written as NULL and logged"));
 
     /** Reads the fields of {@link #CONFIG_FIELDS} from a validated configuration. */
     public static ParquetOptions from(ConnectorConfig config) {
@@ -63,11 +74,16 @@ public record ParquetOptions(
                 config.intValue("page_size_kb") * KB,
                 config.intValue("dictionary_page_size_kb") * KB,
                 config.bool("dictionary_encoding"),
-                "decimal".equals(config.string("number_without_precision")));
+                NumbersWithoutPrecision.valueOf(config.string("number_without_precision").toUpperCase(Locale.ROOT)));
     }
 
     public ParquetOptions withCodec(CompressionCodecName newCodec) {
         return new ParquetOptions(newCodec, blockSizeBytes, maxPaddingBytes, pageSizeBytes, dictionaryPageSizeBytes,
-                dictionaryEncoding, unboundedNumbersAsDecimal);
+                dictionaryEncoding, numbersWithoutPrecision);
+    }
+
+    public ParquetOptions withNumbersWithoutPrecision(NumbersWithoutPrecision numbers) {
+        return new ParquetOptions(codec, blockSizeBytes, maxPaddingBytes, pageSizeBytes, dictionaryPageSizeBytes,
+                dictionaryEncoding, numbers);
     }
 }

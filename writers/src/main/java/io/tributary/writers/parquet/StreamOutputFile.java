@@ -3,12 +3,14 @@ package io.tributary.writers.parquet;
 import java.io.IOException;
 import java.io.OutputStream;
 
+import io.tributary.writers.format.CountingOutputStream;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
 /**
  * A Parquet {@link OutputFile} over an already open stream (a local durable file, an S3 multipart
- * upload), so Parquet is written without any Hadoop file system.
+ * upload), so Parquet is written without any Hadoop file system. The position Parquet records in its
+ * footer is the count of bytes written through this file.
  */
 final class StreamOutputFile implements OutputFile {
 
@@ -22,34 +24,31 @@ final class StreamOutputFile implements OutputFile {
 
     @Override
     public PositionOutputStream create(long blockSizeHint) {
+        CountingOutputStream counted = new CountingOutputStream(out);
         return new PositionOutputStream() {
-            private long position;
-
             @Override
             public long getPos() {
-                return position;
+                return counted.count();
             }
 
             @Override
             public void write(int b) throws IOException {
-                out.write(b);
-                position++;
+                counted.write(b);
             }
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-                position += len;
+                counted.write(b, off, len);
             }
 
             @Override
             public void flush() throws IOException {
-                out.flush();
+                counted.flush();
             }
 
             @Override
             public void close() throws IOException {
-                out.close();
+                counted.close();
             }
         };
     }

@@ -1,26 +1,19 @@
 package io.tributary.writers.s3;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
-import io.tributary.connector.schema.Column;
 import io.tributary.connector.schema.TableSchema;
-import io.tributary.writers.jsonl.JsonColumnCodec;
-import tools.jackson.databind.JsonNode;
+import io.tributary.writers.format.JournalRows;
 
 /**
  * The rows of each committed chunk, kept under the sync's hidden staging prefix until the sync
- * completes (one object per table and chunk, in {@link JournalRows}' binary format; journals of
- * earlier versions, JournalRows' gzip format and gzip JSON Lines, are still read). A Parquet file
+ * completes (one object per table and chunk, in {@link JournalRows}' binary format). A Parquet file
  * cannot be continued after a crash, and the chunks in the file still open were already committed
  * with the source's position: the journal is how a restarted sync (on any machine) rebuilds that open
  * file, so no committed row is lost and none is written twice. A chunk's rows are encoded and uploaded
@@ -29,9 +22,6 @@ import tools.jackson.databind.JsonNode;
 final class ChunkJournal {
 
     private static final String SUFFIX = ".rows";
-    /** Journals of earlier versions: {@link JournalRows}' earlier format, and gzip JSON Lines before it. */
-    private static final String GZIP_SUFFIX = ".rows.gz";
-    private static final String JSON_LINES_SUFFIX = ".jsonl.gz";
 
     private final S3Objects objects;
     private final String prefix;
@@ -69,30 +59,9 @@ final class ChunkJournal {
         long count = 0;
         for (String key : keys) {
             try (InputStream in = objects.get(key).orElseThrow(() -> new IllegalStateException("journal " + key + " vanished"))) {
-                count += key.endsWith(JSON_LINES_SUFFIX) ? replayJsonLines(table, in, rows)
-                        : JournalRows.decode(table, in, rows);
+                count += JournalRows.decode(table, in, rows);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read journal s3://" + objects.bucket() + "/" + key + ": " + e.getMessage(), e);
-            }
-        }
-        return count;
-    }
-
-    /** A journal of an earlier version: gzip JSON Lines. */
-    private static long replayJsonLines(TableSchema table, InputStream in, Consumer<Object[]> rows) throws IOException {
-        List<Column> columns = table.columns();
-        long count = 0;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(in, 64 * 1024),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                JsonNode node = JsonColumnCodec.MAPPER.readTree(line);
-                Object[] values = new Object[columns.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = JsonColumnCodec.read(node.get(columns.get(i).name()), columns.get(i).type());
-                }
-                rows.accept(values);
-                count++;
             }
         }
         return count;
@@ -116,7 +85,7 @@ final class ChunkJournal {
     }
 
     private static boolean isJournal(String key) {
-        return key.endsWith(SUFFIX) || key.endsWith(GZIP_SUFFIX) || key.endsWith(JSON_LINES_SUFFIX);
+        return key.endsWith(SUFFIX);
     }
 
     private static long chunkOf(String key) {

@@ -1,14 +1,7 @@
 package io.tributary.writers.s3;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,9 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.DestinationSyncMode;
@@ -31,7 +22,6 @@ import io.tributary.connector.schema.StreamTables;
 import io.tributary.connector.schema.TableRow;
 import io.tributary.connector.schema.TableSchema;
 import io.tributary.writers.format.StreamFiles;
-import io.tributary.writers.format.TableFileWriter;
 import io.tributary.writers.s3.S3LoadState.HandOver;
 import io.tributary.writers.s3.S3LoadState.PendingFile;
 import io.tributary.writers.s3.S3LoadState.TableFiles;
@@ -41,65 +31,54 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /**
  * Loads one stream into S3 as Parquet or JSON Lines files, one folder per table.
  *
- * <p>Rows go to a local temporary file per table (memory holds at most a Parquet row group); every
- * chunk's rows are also journaled under the sync's hidden staging prefix. When a file reaches
+ * <p>Rows go to a local temporary file per table ({@link S3SpillFiles}); every chunk's rows are also
+ * journaled under the sync's hidden staging prefix ({@link ChunkJournal}). When a file reaches
  * {@code file_size_mb} at the end of a chunk it is uploaded as a multipart upload that is left open:
  * invisible to readers, tracked in the state saved with the chunk. When the load step closes after
  * its last commit, the files still open are uploaded the same way and a hand-over note tells the
  * {@link #complete()} of the next step (a new loader) about them. complete() completes every upload
  * (each object appears whole) and, for overwrite, only then deletes the objects of earlier syncs.
  *
- * <p>After a crash, {@link #open} aborts the uploads the committed state does not name and drops the
- * journals of uncommitted chunks; the files that were open are rebuilt from the journal, so no
- * committed row is lost or written twice. A complete() that crashed half way finishes when run again.
+ * <p>After a crash, {@link #open} restores the committed state and {@link S3Recovery} aborts the
+ * uploads it does not name and drops the journals of uncommitted chunks; the files that were open are
+ * rebuilt from the journal, so no committed row is lost or written twice. A complete() that crashed
+ * half way finishes when run again.
  */
 final class S3StreamLoader implements StreamLoader {
 
     private static final String STAGING = ".tributary-staging";
-    private static final String HAND_OVER = "hand-over/";
 
     private final S3DestinationConfig config;
     private final DestinationSyncMode mode;
-    private final String namespace;
     private final StreamFiles streamFiles;
     private final Map<String, TableSchema> tables = new LinkedHashMap<>();
     private final String stateKey;
     private final String streamStagingPrefix;
     private final String syncPrefix;
-    private final Path localDir;
+    private final S3FileKeys keys;
+    private final S3SpillFiles spills;
 
     private S3Objects objects;
     private ChunkJournal journal;
+    private S3Recovery recovery;
 
     // Progress of this sync; the state saved in update() is built from it.
     private long chunks;
     private long syncStartMillis;
     private String uuid;
-    private final Map<String, Progress> progress = new LinkedHashMap<>();
+    private final Map<String, S3TableProgress> progress = new LinkedHashMap<>();
     private S3LoadState committed;
 
-    private final Map<String, OpenFile> open = new HashMap<>();
     private final Map<String, HandOver> handedOver = new HashMap<>();
     private boolean dirty;
     private boolean needsRecovery;
-
-    /** A table's files in this sync; see {@link TableFiles}. */
-    private static final class Progress {
-        long firstFile;
-        long nextFile;
-        long openFileFirstChunk;
-        final List<PendingFile> pending = new ArrayList<>();
-    }
-
-    /** The file being filled locally for a table. */
-    private record OpenFile(Path spill, TableFileWriter writer) {
-    }
 
     S3StreamLoader(S3DestinationConfig config, ConfiguredStream stream, StreamTables streamTables, LoadContext context) {
         this.config = config;
         this.mode = stream.destinationSyncMode();
         String ns = stream.destinationNamespace();
-        this.namespace = ns == null || ns.isBlank() ? null : NamingConvention.FILES.identifier(ns);
+        String namespace = ns == null || ns.isBlank() ? null : NamingConvention.FILES.identifier(ns);
+        this.keys = new S3FileKeys(config, namespace);
         this.streamFiles = new StreamFiles(streamTables);
         streamFiles.tables().forEach(t -> tables.put(t.name(), t));
         this.stateKey = stream.destinationName() + ".s3.state";
@@ -108,8 +87,8 @@ final class S3StreamLoader implements StreamLoader {
         this.streamStagingPrefix = (config.bucketPath().isEmpty() ? "" : config.bucketPath() + "/")
                 + STAGING + "/" + connection + "/" + streamDir + "/";
         this.syncPrefix = streamStagingPrefix + context.syncId() + "/";
-        this.localDir = Path.of(System.getProperty("java.io.tmpdir"), "tributary-s3",
-                connection + "-" + context.syncId() + "-" + streamDir.replace('/', '-'));
+        this.spills = new S3SpillFiles(config.format(), Path.of(System.getProperty("java.io.tmpdir"), "tributary-s3",
+                connection + "-" + context.syncId() + "-" + streamDir.replace('/', '-')));
     }
 
     @Override
@@ -122,10 +101,7 @@ final class S3StreamLoader implements StreamLoader {
             uuid = UUID.randomUUID().toString();
             progress.clear();
             for (TableSchema table : tables.values()) {
-                Progress p = new Progress();
-                p.firstFile = firstFreePart(table);
-                p.nextFile = p.firstFile;
-                progress.put(table.name(), p);
+                progress.put(table.name(), S3TableProgress.startingAt(keys.firstFreePart(objects(), table, syncStartMillis, uuid)));
             }
         }
         committed = snapshot();
@@ -159,25 +135,26 @@ final class S3StreamLoader implements StreamLoader {
             }
             for (NormalizedRecord record : chunk) {
                 for (TableRow row : streamFiles.rows(record)) {
-                    openFile(tables.get(row.table().name())).writer().write(row.values());
+                    TableSchema table = tables.get(row.table().name());
+                    spills.writer(table, progress.get(table.name()).nextFile).write(row.values());
                 }
             }
             journaled.forEach(S3Objects::await);
             for (TableSchema table : tables.values()) {
-                OpenFile file = open.get(table.name());
-                if (file == null) {
-                    progress.get(table.name()).openFileFirstChunk = chunkNo + 1;
-                } else if (file.writer().bytesWritten() >= config.fileSizeBytes()) {
-                    progress.get(table.name()).pending.add(closeAndUpload(table));
-                    progress.get(table.name()).openFileFirstChunk = chunkNo + 1;
+                S3TableProgress p = progress.get(table.name());
+                if (!spills.isOpen(table)) {
+                    p.openFileFirstChunk = chunkNo + 1;
+                } else if (spills.bytes(table) >= config.fileSizeBytes()) {
+                    p.pending.add(closeAndUpload(table));
+                    p.openFileFirstChunk = chunkNo + 1;
                 }
             }
             chunks = chunkNo + 1;
         } catch (RuntimeException e) {
             journaled.forEach(f -> f.cancel(false));
             needsRecovery = true;
-            discardOpenFiles();
-            abortUncommittedUploads();
+            spills.discard();
+            recovery().abortUncommittedUploads(committed, progress.values());
             throw e;
         }
     }
@@ -200,20 +177,21 @@ final class S3StreamLoader implements StreamLoader {
         if (dirty) {
             // The step failed after a write that never committed: nothing of it may survive.
             needsRecovery = true;
-            discardOpenFiles();
-            abortUncommittedUploads();
-        } else if (!open.isEmpty()) {
+            spills.discard();
+            recovery().abortUncommittedUploads(committed, progress.values());
+        } else if (!spills.isEmpty()) {
             for (TableSchema table : tables.values()) {
-                if (open.containsKey(table.name())) {
+                if (spills.isOpen(table)) {
                     handOver(table);
                 }
             }
-            deleteLocalDir();
+            spills.deleteLocalDir();
         }
         if (objects != null) {
             objects.close();
             objects = null;
             journal = null;
+            recovery = null;
         }
     }
 
@@ -228,16 +206,17 @@ final class S3StreamLoader implements StreamLoader {
         }
         List<PendingFile> files = new ArrayList<>();
         for (TableSchema table : tables.values()) {
-            Progress p = progress.get(table.name());
+            S3TableProgress p = progress.get(table.name());
             files.addAll(p.pending);
-            if (open.containsKey(table.name())) {
+            if (spills.isOpen(table)) {
                 files.add(closeAndUpload(table));
             } else if (handedOver.containsKey(table.name())) {
                 files.add(handedOver.remove(table.name()).file());
                 p.nextFile++;
-            } else if (p.openFileFirstChunk < chunks && !objects().exists(fileKey(table, p.nextFile))) {
+            } else if (p.openFileFirstChunk < chunks
+                    && !objects().exists(keys.fileKey(table, syncStartMillis, uuid, p.nextFile))) {
                 rebuildOpenFile(table);
-                if (open.containsKey(table.name())) {
+                if (spills.isOpen(table)) {
                     files.add(closeAndUpload(table));
                 }
             }
@@ -250,52 +229,34 @@ final class S3StreamLoader implements StreamLoader {
             }
         }
         journal().dropAll();
-        deleteLocalDir();
+        spills.deleteLocalDir();
         objects.close();
         objects = null;
         journal = null;
+        recovery = null;
     }
 
     private void deleteEarlierSyncs(TableSchema table) {
-        Pattern owned = filePattern(table);
-        Progress p = progress.get(table.name());
+        Pattern owned = keys.filePattern(table);
+        S3TableProgress p = progress.get(table.name());
         Set<String> mine = new HashSet<>();
         for (long i = p.firstFile; i <= p.nextFile; i++) {
-            mine.add(fileKey(table, i));
+            mine.add(keys.fileKey(table, syncStartMillis, uuid, i));
         }
-        List<String> old = objects().list(listingPrefix(table)).stream()
+        List<String> old = objects().list(keys.listingPrefix(table)).stream()
                 .filter(k -> owned.matcher(k).matches() && !mine.contains(k))
                 .toList();
         objects().delete(old);
     }
 
     /**
-     * Brings S3 and the local files in line with the state just restored: keeps the uploads the state
-     * names and valid hand-overs, aborts every other upload of these tables, drops journals of
-     * uncommitted chunks and the staging of other syncs. Open files are rebuilt lazily: by the next
-     * write, or by complete() when no hand-over covers them.
+     * Brings S3 and the local files in line with the state just restored. Open files are rebuilt
+     * lazily: by the next write, or by complete() when no hand-over covers them.
      */
     private void recover() {
-        discardOpenFiles();
+        spills.discard();
         handedOver.clear();
-        for (String key : objects().list(syncPrefix + HAND_OVER)) {
-            HandOver note = objects().get(key).map(S3StreamLoader::readHandOver).orElse(null);
-            String table = key.substring(key.lastIndexOf('/') + 1).replaceFirst("\\.json$", "");
-            Progress p = progress.get(table);
-            if (note != null && p != null && note.firstChunk() == p.openFileFirstChunk && note.chunks() == chunks
-                    && note.part() == p.nextFile) {
-                handedOver.put(table, note);
-            } else {
-                objects().delete(List.of(key));
-            }
-        }
-        abortUntrackedUploads();
-        journal().dropFrom(chunks);
-        for (String folder : objects().folders(streamStagingPrefix)) {
-            if (!folder.equals(syncPrefix)) {
-                objects().delete(objects().list(folder));
-            }
-        }
+        handedOver.putAll(recovery().recover(tables.values(), progress, chunks));
         needsRecovery = false;
         dirty = false;
     }
@@ -305,125 +266,35 @@ final class S3StreamLoader implements StreamLoader {
         for (TableSchema table : tables.values()) {
             HandOver note = handedOver.remove(table.name());
             if (note != null) {
-                // A restarted load continues the file: the uploaded copy is outdated.
-                objects().abort(note.file());
-                objects().delete(List.of(syncPrefix + HAND_OVER + table.name() + ".json"));
+                recovery().dropHandOver(table, note);
             }
-            Progress p = progress.get(table.name());
-            if (!open.containsKey(table.name()) && p.openFileFirstChunk < chunks) {
+            S3TableProgress p = progress.get(table.name());
+            if (!spills.isOpen(table) && p.openFileFirstChunk < chunks) {
                 rebuildOpenFile(table);
             }
         }
     }
 
     private void rebuildOpenFile(TableSchema table) {
-        Progress p = progress.get(table.name());
-        journal().replay(table, p.openFileFirstChunk, chunks, values -> openFile(table).writer().write(values));
+        S3TableProgress p = progress.get(table.name());
+        journal().replay(table, p.openFileFirstChunk, chunks, values -> spills.writer(table, p.nextFile).write(values));
     }
 
     private void handOver(TableSchema table) {
-        Progress p = progress.get(table.name());
-        OpenFile file = open.remove(table.name());
-        file.writer().close();
-        PendingFile uploaded = objects().uploadParts(fileKey(table, p.nextFile), file.spill(), config.partSizeBytes());
+        S3TableProgress p = progress.get(table.name());
+        PendingFile uploaded = spills.closeAndUpload(table, objects(), keys.fileKey(table, syncStartMillis, uuid, p.nextFile),
+                config.partSizeBytes());
         HandOver note = new HandOver(p.openFileFirstChunk, chunks, p.nextFile, uploaded);
-        objects().put(syncPrefix + HAND_OVER + table.name() + ".json", note.toJson().getBytes(StandardCharsets.UTF_8));
+        recovery().writeHandOver(table, note);
         handedOver.put(table.name(), note);
     }
 
-    private static HandOver readHandOver(java.io.InputStream in) {
-        try (in) {
-            return HandOver.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            // An unreadable note is ignored: the journal rebuilds the file.
-            return null;
-        }
-    }
-
-    private void abortUntrackedUploads() {
-        Set<String> tracked = new HashSet<>();
-        progress.values().forEach(p -> p.pending.forEach(f -> tracked.add(f.uploadId())));
-        handedOver.values().forEach(h -> tracked.add(h.file().uploadId()));
-        for (TableSchema table : tables.values()) {
-            Pattern owned = filePattern(table);
-            objects().abortUploads(listingPrefix(table), k -> owned.matcher(k).matches(), tracked);
-        }
-    }
-
-    /** Aborts the uploads of files closed by chunks that did not commit; best effort, recovery repeats it. */
-    private void abortUncommittedUploads() {
-        Set<String> kept = new HashSet<>();
-        committed.tables().values().forEach(t -> t.pending().forEach(f -> kept.add(f.uploadId())));
-        for (Progress p : progress.values()) {
-            for (PendingFile file : p.pending) {
-                if (!kept.contains(file.uploadId())) {
-                    try {
-                        objects().abort(file);
-                    } catch (RuntimeException ignored) {
-                        // the next open() or complete() aborts every upload the committed state does not name
-                    }
-                }
-            }
-        }
-    }
-
     private PendingFile closeAndUpload(TableSchema table) {
-        OpenFile file = open.remove(table.name());
-        file.writer().close();
-        Progress p = progress.get(table.name());
-        PendingFile pending = objects().uploadParts(fileKey(table, p.nextFile), file.spill(), config.partSizeBytes());
+        S3TableProgress p = progress.get(table.name());
+        PendingFile pending = spills.closeAndUpload(table, objects(), keys.fileKey(table, syncStartMillis, uuid, p.nextFile),
+                config.partSizeBytes());
         p.nextFile++;
-        deleteQuietly(file.spill());
         return pending;
-    }
-
-    private OpenFile openFile(TableSchema table) {
-        OpenFile file = open.get(table.name());
-        if (file == null) {
-            try {
-                Files.createDirectories(localDir);
-                Path spill = localDir.resolve(table.name() + "-" + progress.get(table.name()).nextFile + "."
-                        + config.format().extension());
-                TableFileWriter writer = config.format().open(table,
-                        new BufferedOutputStream(Files.newOutputStream(spill), 1 << 16));
-                file = new OpenFile(spill, writer);
-                open.put(table.name(), file);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create a local buffer file in " + localDir + ": " + e.getMessage(), e);
-            }
-        }
-        return file;
-    }
-
-    private void discardOpenFiles() {
-        for (OpenFile file : open.values()) {
-            try {
-                file.writer().close();
-            } catch (RuntimeException ignored) {
-                // the file is thrown away anyway
-            }
-        }
-        open.clear();
-        deleteLocalDir();
-    }
-
-    private void deleteLocalDir() {
-        if (!Files.exists(localDir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(localDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(S3StreamLoader::deleteQuietly);
-        } catch (IOException ignored) {
-            // leftovers in the temp directory are removed at the next recovery
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // see deleteLocalDir
-        }
     }
 
     private TableSchema table(String name) {
@@ -435,58 +306,19 @@ final class S3StreamLoader implements StreamLoader {
         return table;
     }
 
-    private String fileKey(TableSchema table, long part) {
-        return config.pathTemplate().resolve(config.bucketPath(), namespace, table.name(),
-                Instant.ofEpochMilli(syncStartMillis), uuid) + part + "." + config.format().extension();
-    }
-
-    private String listingPrefix(TableSchema table) {
-        return config.pathTemplate().listingPrefix(config.bucketPath(), namespace, table.name());
-    }
-
-    private Pattern filePattern(TableSchema table) {
-        return config.pathTemplate().fileKeys(config.bucketPath(), namespace, table.name());
-    }
-
-    /** The first part number no existing object of this table uses under this sync's key prefix. */
-    private long firstFreePart(TableSchema table) {
-        String prefix = config.pathTemplate().resolve(config.bucketPath(), namespace, table.name(),
-                Instant.ofEpochMilli(syncStartMillis), uuid);
-        Pattern part = Pattern.compile(Pattern.quote(prefix) + "(\\d+)\\.(?:jsonl|parquet)");
-        long free = 0;
-        for (String key : objects().list(prefix)) {
-            Matcher m = part.matcher(key);
-            if (m.matches()) {
-                free = Math.max(free, Long.parseLong(m.group(1)) + 1);
-            }
-        }
-        return free;
-    }
-
     private void restore(S3LoadState state) {
         chunks = state.chunks();
         syncStartMillis = state.syncStartMillis();
         uuid = state.uuid();
         progress.clear();
         for (TableSchema table : tables.values()) {
-            Progress p = new Progress();
-            TableFiles saved = state.tables().get(table.name());
-            if (saved != null) {
-                p.firstFile = saved.firstFile();
-                p.nextFile = saved.nextFile();
-                p.openFileFirstChunk = saved.openFileFirstChunk();
-                p.pending.addAll(saved.pending());
-            } else {
-                // A table the stream did not have when the state was saved: it starts empty.
-                p.openFileFirstChunk = state.chunks();
-            }
-            progress.put(table.name(), p);
+            progress.put(table.name(), S3TableProgress.restored(state.tables().get(table.name()), state.chunks()));
         }
     }
 
     private S3LoadState snapshot() {
         Map<String, TableFiles> files = new LinkedHashMap<>();
-        progress.forEach((name, p) -> files.put(name, new TableFiles(p.firstFile, p.nextFile, p.openFileFirstChunk, p.pending)));
+        progress.forEach((name, p) -> files.put(name, p.snapshot()));
         return new S3LoadState(chunks, syncStartMillis, uuid, files);
     }
 
@@ -494,6 +326,7 @@ final class S3StreamLoader implements StreamLoader {
         if (objects == null) {
             objects = new S3Objects(config.newClient(), config.bucket());
             journal = new ChunkJournal(objects, syncPrefix);
+            recovery = new S3Recovery(objects, journal, keys, streamStagingPrefix, syncPrefix);
         }
         return objects;
     }
@@ -501,5 +334,10 @@ final class S3StreamLoader implements StreamLoader {
     private ChunkJournal journal() {
         objects();
         return journal;
+    }
+
+    private S3Recovery recovery() {
+        objects();
+        return recovery;
     }
 }

@@ -183,8 +183,9 @@ class LocalDestinationTest {
         assertThat(ids()).containsExactlyInAnyOrder(1L, 2L, 3L);
         assertThat(cities()).containsExactlyInAnyOrder("A", "C");
         assertThat(LocalFiles.visibleFiles(root.resolve("shop/customers")))
+                .as("a sync's chunks share one file up to file_size_mb")
                 .extracting(p -> p.getFileName().toString().replaceFirst("^\\d+_", ""))
-                .containsExactlyInAnyOrder("1_0.jsonl", "1_1.jsonl", "2_0.jsonl");
+                .containsExactlyInAnyOrder("1_0.jsonl", "2_0.jsonl");
     }
 
     @Test
@@ -201,8 +202,8 @@ class LocalDestinationTest {
 
         StreamLoader second = loader(DestinationSyncMode.OVERWRITE, 2);
         second.open(committed);
-        assertThat(root.resolve("shop/customers/.staging-2")).isDirectoryContaining("glob:**/part-0.jsonl")
-                .isDirectoryNotContaining("glob:**/part-1.jsonl");
+        assertThat(root.resolve("shop/customers/.staging-2")).isDirectoryContaining("glob:**/chunk-0.rows")
+                .isDirectoryNotContaining("glob:**/chunk-1.rows").isDirectoryNotContaining("glob:**/*.tmp");
         second.write(new Chunk<>(List.of(customer(2, "B"))));
         second.update(committed);
         second.close();
@@ -224,9 +225,10 @@ class LocalDestinationTest {
         loader.write(new Chunk<>(List.of(customer(2, "B"))));
         loader.update(ctx);
         loader.close();
-        // the first complete() moved one part in, then the JVM died
-        Files.move(root.resolve("shop/customers/.staging-2/part-0.jsonl"), root.resolve("shop/customers/5_2_0.jsonl"));
-        assertThat(ids()).containsExactlyInAnyOrder(100L, 1L);
+        // the first complete() moved one table's file in, then the JVM died
+        Files.move(root.resolve("shop/customers/.staging-2/file-0-2.jsonl"), root.resolve("shop/customers/5_2_0.jsonl"));
+        assertThat(ids()).containsExactlyInAnyOrder(100L, 1L, 2L);
+        assertThat(cities()).containsExactlyInAnyOrder("Old");
 
         StreamLoader restarted = loader(DestinationSyncMode.OVERWRITE, 2);
         restarted.open(new ExecutionContext(ctx));

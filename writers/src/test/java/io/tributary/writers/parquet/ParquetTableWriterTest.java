@@ -74,7 +74,7 @@ class ParquetTableWriterTest {
 
         assertThat(DuckDb.columnTypes(file)).containsExactly(
                 entry("id", "BIGINT"), entry("flag", "BOOLEAN"), entry("small_dec", "DECIMAL(5,2)"),
-                entry("mid_dec", "DECIMAL(18,4)"), entry("big_dec", "DECIMAL(38,10)"), entry("free_dec", "DECIMAL(38,9)"),
+                entry("mid_dec", "DECIMAL(18,4)"), entry("big_dec", "DECIMAL(38,10)"), entry("free_dec", "DOUBLE"),
                 entry("day", "DATE"), entry("clock", "TIME"), entry("clock_tz", "TIME WITH TIME ZONE"),
                 entry("wall", "TIMESTAMP"), entry("instant", "TIMESTAMP WITH TIME ZONE"), entry("label", "VARCHAR"),
                 entry("doc", "JSON"));
@@ -99,7 +99,7 @@ class ParquetTableWriterTest {
         assertThat(r.get("small_dec")).isEqualTo(new BigDecimal("-123.45"));
         assertThat(r.get("mid_dec")).isEqualTo(new BigDecimal("12345678901234.5678"));
         assertThat(r.get("big_dec")).isEqualTo(new BigDecimal("-1234567890123456789012345678.0123456789"));
-        assertThat(r.get("free_dec")).isEqualTo(new BigDecimal("98765432109876543210.123456789"));
+        assertThat(r.get("free_dec")).isEqualTo(98765432109876543210.123456789);
         assertThat(r.get("day")).isEqualTo("1969-12-31");
         assertThat(r.get("clock")).isEqualTo("23:59:58.123456");
         assertThat(r.get("wall")).isEqualTo("2024-02-29 13:14:15.654321");
@@ -148,7 +148,7 @@ class ParquetTableWriterTest {
         Path on = write(ALL_TYPES, ParquetOptions.DEFAULTS, rows);
         ParquetOptions d = ParquetOptions.DEFAULTS;
         Path off = write(ALL_TYPES, new ParquetOptions(d.codec(), d.blockSizeBytes(), d.maxPaddingBytes(),
-                d.pageSizeBytes(), d.dictionaryPageSizeBytes(), false, true), rows);
+                d.pageSizeBytes(), d.dictionaryPageSizeBytes(), false, d.numbersWithoutPrecision()), rows);
 
         String encodings = "SELECT string_agg(encodings, ',') AS e FROM parquet_metadata('%s') WHERE path_in_schema = 'label'";
         assertThat((String) DuckDb.query(encodings.formatted(on)).get(0).get("e")).contains("DICTIONARY");
@@ -163,7 +163,7 @@ class ParquetTableWriterTest {
         }
         ParquetOptions d = ParquetOptions.DEFAULTS;
         Path file = write(ALL_TYPES, new ParquetOptions(d.codec(), 256 * 1024, 0, 64 * 1024,
-                d.dictionaryPageSizeBytes(), true, true), rows);
+                d.dictionaryPageSizeBytes(), true, d.numbersWithoutPrecision()), rows);
 
         Map<String, Object> meta = DuckDb.query("SELECT count(DISTINCT row_group_id) AS groups, "
                 + "max(row_group_num_rows) AS most FROM parquet_metadata('" + file + "')").get(0);
@@ -172,26 +172,79 @@ class ParquetTableWriterTest {
     }
 
     @Test
-    void aNumberWithoutPrecisionThatDoesNotFitDecimal38x9FailsAndNamesTheFix() {
-        Object[] tooFine = row(1);
-        tooFine[5] = new BigDecimal("0.1234567891");
+    void aNumberWithoutPrecisionIsADoubleAsInAirbytesParquetAndKeepsAFloatsDigits() throws IOException {
+        Object[] fine = row(1);
+        fine[5] = new BigDecimal("0.016666666666666666");
 
-        assertThatThrownBy(() -> write(ALL_TYPES, ParquetOptions.DEFAULTS, List.<Object[]>of(tooFine)))
-                .hasMessageContaining("table lab.all_types, column free_dec: value 0.1234567891 does not fit DECIMAL(38,9)")
-                .hasMessageContaining("number_without_precision: string");
+        Path file = write(ALL_TYPES, ParquetOptions.DEFAULTS, List.<Object[]>of(fine));
+
+        assertThat(DuckDb.columnTypes(file)).containsEntry("free_dec", "DOUBLE");
+        assertThat(DuckDb.query("SELECT free_dec FROM " + DuckDb.parquet(file)).get(0))
+                .containsEntry("free_dec", 0.016666666666666666);
     }
 
     @Test
-    void numbersWithoutPrecisionCanBeKeptExactlyAsText() throws IOException {
-        Object[] tooFine = row(1);
-        tooFine[5] = new BigDecimal("0.12345678912345678912345678912345678912345");
-        ParquetOptions d = ParquetOptions.DEFAULTS;
-        Path file = write(ALL_TYPES, new ParquetOptions(d.codec(), d.blockSizeBytes(), d.maxPaddingBytes(),
-                d.pageSizeBytes(), d.dictionaryPageSizeBytes(), true, false), List.<Object[]>of(tooFine));
+    void aValueThatFitsNoValueOfItsColumnBecomesNullAndIsCountedInsteadOfFailingTheFile() throws IOException {
+        Object[] tooWide = row(1);
+        tooWide[2] = new BigDecimal("1234.5");                 // DECIMAL(5,2) holds 3 integer digits
+        tooWide[5] = new BigDecimal("1e400");                  // beyond a double
+        Object[] fits = row(2);
+        Path file = dir.resolve("nulled.parquet");
+        long nulled;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ParquetTableWriter writer = new ParquetTableWriter(ALL_TYPES, out, ParquetOptions.DEFAULTS);
+            writer.write(tooWide);
+            writer.write(fits);
+            writer.close();
+            nulled = writer.nulledValues();
+        }
 
-        assertThat(DuckDb.columnTypes(file)).containsEntry("free_dec", "VARCHAR");
-        assertThat(DuckDb.query("SELECT free_dec FROM " + DuckDb.parquet(file)).get(0))
-                .containsEntry("free_dec", "0.12345678912345678912345678912345678912345");
+        assertThat(nulled).isEqualTo(2);
+        assertThat(DuckDb.query("SELECT id, small_dec, free_dec FROM " + DuckDb.parquet(file) + " ORDER BY id"))
+                .extracting(r -> r.get("id"), r -> r.get("small_dec"), r -> r.get("free_dec"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, null, null),
+                        org.assertj.core.groups.Tuple.tuple(2L, new BigDecimal("-123.45"), 98765432109876543210.123456789));
+    }
+
+    @Test
+    void aValueOnlyTheWriterCannotHoldIsRecordedInTheRowsAirbyteMetaAsNormalizationDoes() throws IOException {
+        TableSchema measures = new TableSchema("measures", "lab", List.of(
+                Column.of("id", ColumnType.INTEGER),
+                new Column("amount", List.of("order", "amount"), ColumnType.NUMBER, 5, 2),
+                Column.metadata("_airbyte_meta", ColumnType.JSON)), List.of("id"), null);
+        String earlier = "{\"changes\":[{\"field\":\"note\",\"change\":\"TRUNCATED\"}]}";
+
+        Path file = write(measures, ParquetOptions.DEFAULTS, List.<Object[]>of(
+                new Object[] {1L, new BigDecimal("123456.7"), "{\"changes\":[]}"},
+                new Object[] {2L, new BigDecimal("1.5"), "{\"changes\":[]}"},
+                new Object[] {3L, new BigDecimal("-99999"), earlier}));
+
+        List<Map<String, Object>> rows = DuckDb.query("SELECT id, amount, "
+                + "json_extract_string(_airbyte_meta, '$.changes[0].field') AS field0, "
+                + "json_extract_string(_airbyte_meta, '$.changes[0].change') AS change0, "
+                + "json_extract_string(_airbyte_meta, '$.changes[0].reason') AS reason0, "
+                + "json_extract_string(_airbyte_meta, '$.changes[1].field') AS field1, "
+                + "CAST(_airbyte_meta AS VARCHAR) AS meta FROM " + DuckDb.parquet(file) + " ORDER BY id");
+        assertThat(rows.get(0)).containsEntry("amount", null).containsEntry("field0", "order.amount")
+                .containsEntry("change0", "NULLED").containsEntry("reason0", "DESTINATION_TYPECAST_ERROR");
+        assertThat((String) rows.get(0).get("meta")).contains("123456.7").contains("DECIMAL(5,2)");
+        assertThat(rows.get(1)).containsEntry("amount", new BigDecimal("1.50")).containsEntry("meta", "{\"changes\":[]}");
+        assertThat(rows.get(2)).containsEntry("amount", null).containsEntry("field0", "note").containsEntry("field1", "order.amount");
+    }
+
+    @Test
+    void numbersWithoutPrecisionCanBeDecimal38x9WhereATooFineValueBecomesNull() throws IOException {
+        Object[] tooFine = row(1);
+        tooFine[5] = new BigDecimal("0.1234567891");
+        Object[] fits = row(2);
+        fits[5] = new BigDecimal("0.123456789");
+
+        Path file = write(ALL_TYPES, ParquetOptions.DEFAULTS.withNumbersWithoutPrecision(
+                ParquetOptions.NumbersWithoutPrecision.DECIMAL), List.<Object[]>of(tooFine, fits));
+
+        assertThat(DuckDb.columnTypes(file)).containsEntry("free_dec", "DECIMAL(38,9)");
+        assertThat(DuckDb.query("SELECT free_dec FROM " + DuckDb.parquet(file) + " ORDER BY id"))
+                .extracting(r -> r.get("free_dec")).containsExactly(null, new BigDecimal("0.123456789"));
     }
 
     @Test

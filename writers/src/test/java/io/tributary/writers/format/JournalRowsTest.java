@@ -1,4 +1,4 @@
-package io.tributary.writers.s3;
+package io.tributary.writers.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
@@ -100,19 +99,6 @@ class JournalRowsTest {
 
         assertThat(back).extracting(r -> r[8]).containsExactly(shared, shared, null, shared);
         assertThat(back).extracting(r -> r[3]).containsExactly("same", "same", "same", "other");
-    }
-
-    @Test
-    void aJournalOfTheEarlierGzipFormatIsStillRead() throws IOException {
-        // Written by the earlier version (TRJ1, gzip) from three rows: allTypesRow(), all NULLs, allTypesRow().
-        List<Object[]> back = new ArrayList<>();
-        try (InputStream in = JournalRowsTest.class.getResourceAsStream("journal-trj1.rows.gz")) {
-            assertThat(JournalRows.decode(ALL_TYPES, in, back::add)).isEqualTo(3);
-        }
-
-        assertThat(back.get(0)).containsExactly(allTypesRow());
-        assertThat(back.get(1)).containsOnlyNulls();
-        assertThat(back.get(2)).containsExactly(allTypesRow());
     }
 
     @Test

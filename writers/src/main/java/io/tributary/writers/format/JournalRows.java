@@ -1,11 +1,8 @@
-package io.tributary.writers.s3;
+package io.tributary.writers.format;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -20,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 import io.tributary.connector.record.RecordJson;
 import io.tributary.connector.schema.ColumnType;
@@ -28,8 +24,9 @@ import io.tributary.connector.schema.TableSchema;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The chunk journal's row format: compact binary, read back only by {@link ChunkJournal} after a
- * crash. Each value is a tag and the value in its type's natural binary form: variable-length
+ * The row format of the chunk journals the file destinations keep (S3's {@code ChunkJournal}, the
+ * local destination's staging): compact binary, read back only after a crash to rebuild a file that
+ * was still open, since a Parquet file cannot be continued. Each value is a tag and the value in its type's natural binary form: variable-length
  * integers for integers, decimals (scale and unscaled value) and the parts of dates and times
  * (offsets kept), UTF-8 for text and JSON. Tags: {@code 0} NULL, {@code 1} the column type's value,
  * {@code 2} text for a value of another Java type, {@code 3} a decimal whose unscaled value needs
@@ -38,13 +35,11 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Not compressed: the journal is written by every chunk and read only after a crash, and on the
  * machines the destination runs on compressing it cost more CPU than sending and storing the extra
- * bytes. Journals of earlier versions ({@code "TRJ1"}, the same values in fixed-width form, gzip
- * compressed) are still read.
+ * bytes.
  */
-final class JournalRows {
+public final class JournalRows {
 
     private static final int MAGIC = 0x54524A32; // "TRJ2"
-    private static final int GZIP_MAGIC = 0x54524A31; // "TRJ1", in gzip
     private static final byte NULL = 0;
     private static final byte TYPED = 1;
     private static final byte TEXT = 2;
@@ -55,7 +50,7 @@ final class JournalRows {
     }
 
     /** {@code rows} of {@code table} as one journal object; the buffer's remaining bytes, its backing array not copied. */
-    static ByteBuffer encode(TableSchema table, List<Object[]> rows) {
+    public static ByteBuffer encode(TableSchema table, List<Object[]> rows) {
         ColumnType[] types = types(table);
         Encoder out = new Encoder(Math.max(1024, rows.size() * types.length * 16));
         out.int32(MAGIC);
@@ -77,21 +72,9 @@ final class JournalRows {
         return ByteBuffer.wrap(out.bytes, 0, out.length);
     }
 
-    /** Feeds each row of a journal object of {@code table} (of this or the earlier format) to {@code rows}; returns how many. */
-    static long decode(TableSchema table, InputStream journal, Consumer<Object[]> rows) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(journal, 2);
-        int first = in.read();
-        int second = in.read();
-        if (second >= 0) {
-            in.unread(second);
-        }
-        if (first >= 0) {
-            in.unread(first);
-        }
-        if (first == 0x1f && second == 0x8b) {
-            return EarlierFormat.decode(table, in, rows);
-        }
-        return new Decoder(in.readAllBytes()).rows(types(table), table.name(), rows);
+    /** Feeds each row of a journal of {@code table} to {@code rows}; returns how many. */
+    public static long decode(TableSchema table, InputStream journal, Consumer<Object[]> rows) throws IOException {
+        return new Decoder(journal.readAllBytes()).rows(types(table), table.name(), rows);
     }
 
     private static ColumnType[] types(TableSchema table) {
@@ -118,7 +101,8 @@ final class JournalRows {
             int start = length;
             try {
                 typed(type, v);
-            } catch (ClassCastException e) {
+            } catch (ClassCastException | NumberFormatException e) {
+                // NumberFormatException: a double that is no decimal (infinite, NaN) for a NUMBER column
                 length = start;
                 tag(TEXT);
                 bytes(v.toString().getBytes(StandardCharsets.UTF_8));
@@ -358,82 +342,6 @@ final class JournalRows {
                 throw new EOFException("journal ends within a value");
             }
             return (int) length;
-        }
-    }
-
-    /** Journals of the earlier format, {@code "TRJ1"}: fixed-width big-endian numbers, gzip compressed. */
-    private static final class EarlierFormat {
-
-        static long decode(TableSchema table, InputStream journal, Consumer<Object[]> rows) throws IOException {
-            ColumnType[] types = types(table);
-            DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(journal, 64 * 1024), 64 * 1024));
-            if (in.readInt() != GZIP_MAGIC) {
-                throw new IOException("not a journal of this format");
-            }
-            int columns = in.readInt();
-            if (columns != types.length) {
-                throw new IOException("journal rows have " + columns + " columns, table " + table.name() + " has " + types.length);
-            }
-            long count = 0;
-            while (true) {
-                Object[] values = new Object[columns];
-                for (int c = 0; c < columns; c++) {
-                    int tag;
-                    try {
-                        tag = in.readByte();
-                    } catch (EOFException end) {
-                        if (c == 0) {
-                            return count;
-                        }
-                        throw end;
-                    }
-                    values[c] = switch (tag) {
-                        case NULL -> null;
-                        case TYPED -> typed(in, types[c]);
-                        case TEXT -> new String(bytes(in), StandardCharsets.UTF_8);
-                        default -> throw new IOException("unknown value tag " + tag);
-                    };
-                }
-                rows.accept(values);
-                count++;
-            }
-        }
-
-        private static Object typed(DataInputStream in, ColumnType type) throws IOException {
-            return switch (type) {
-                case BOOLEAN -> in.readBoolean();
-                case INTEGER -> in.readLong();
-                case NUMBER -> {
-                    int scale = in.readInt();
-                    yield new BigDecimal(new BigInteger(bytes(in)), scale);
-                }
-                case STRING, JSON -> new String(bytes(in), StandardCharsets.UTF_8);
-                case DATE -> LocalDate.ofEpochDay(in.readLong());
-                case TIME -> LocalTime.ofNanoOfDay(in.readLong());
-                case TIME_TZ -> {
-                    LocalTime time = LocalTime.ofNanoOfDay(in.readLong());
-                    yield OffsetTime.of(time, ZoneOffset.ofTotalSeconds(in.readInt()));
-                }
-                case TIMESTAMP -> {
-                    long second = in.readLong();
-                    yield LocalDateTime.ofEpochSecond(second, in.readInt(), ZoneOffset.UTC);
-                }
-                case TIMESTAMP_TZ -> {
-                    long second = in.readLong();
-                    int nano = in.readInt();
-                    ZoneOffset offset = ZoneOffset.ofTotalSeconds(in.readInt());
-                    yield OffsetDateTime.ofInstant(Instant.ofEpochSecond(second, nano), offset);
-                }
-            };
-        }
-
-        private static byte[] bytes(DataInputStream in) throws IOException {
-            int length = in.readInt();
-            byte[] b = in.readNBytes(length);
-            if (b.length < length) {
-                throw new EOFException("journal ends within a value");
-            }
-            return b;
         }
     }
 }
