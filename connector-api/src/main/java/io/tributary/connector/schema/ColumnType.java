@@ -23,6 +23,10 @@ public enum ColumnType {
     TIMESTAMP,
     /** {@link java.time.OffsetDateTime}: an instant with the offset it was given in. */
     TIMESTAMP_TZ,
-    /** {@link String} holding JSON text (objects or arrays kept whole). */
+    /**
+     * {@link String} holding JSON text, or a JSON tree (objects or arrays kept whole); a raw-only
+     * stream's data column holds the {@link io.tributary.connector.record.SourceRecord} itself, which
+     * the writer encodes once from its values.
+     */
     JSON
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.tributary.connector.record.RecordJson;
+import io.tributary.connector.record.SourceRecord;
 import io.tributary.connector.schema.ColumnType;
 import io.tributary.connector.schema.TableSchema;
 import tools.jackson.databind.JsonNode;
@@ -92,10 +93,10 @@ public final class JournalRows {
         }
 
         void value(ColumnType type, Object v) {
-            if (type == ColumnType.JSON && v instanceof JsonNode node) {
+            if (type == ColumnType.JSON && (v instanceof JsonNode || v instanceof SourceRecord)) {
                 json = json == null ? new RecordJson() : json;
                 tag(TYPED);
-                bytes(json.encode(node));
+                bytes(v instanceof SourceRecord record ? json.encode(record) : json.encode((JsonNode) v));
                 return;
             }
             int start = length;

@@ -14,7 +14,8 @@ import io.tributary.connector.schema.TableSchema;
  * Normalized streams write their normalized tables. A stream loaded raw only (normalization mode
  * raw) writes one table named after the stream whose rows are the raw records as Airbyte's S3
  * destination wrote them: {@code _airbyte_ab_id}, {@code _airbyte_emitted_at} (epoch milliseconds)
- * and {@code _airbyte_data} (the record as JSON).
+ * and {@code _airbyte_data} (the record as JSON: the row holds the {@link io.tributary.connector.record.SourceRecord},
+ * which the writer encodes once).
  */
 public final class StreamFiles {
 
@@ -48,6 +49,7 @@ public final class StreamFiles {
         if (raw == null) {
             return record.rows();
         }
-        return List.of(new TableRow(raw, new Object[] {record.abId(), record.source().emittedAt(), record.source().data()}));
+        // The record itself stands for its JSON: the file writer encodes it once, straight from its values.
+        return List.of(new TableRow(raw, new Object[] {record.abId(), record.source().emittedAt(), record.source()}));
     }
 }

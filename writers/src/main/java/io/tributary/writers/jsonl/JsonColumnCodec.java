@@ -17,6 +17,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
+import io.tributary.connector.record.SourceRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -90,6 +91,10 @@ public final class JsonColumnCodec {
     private static void writeJson(JsonGenerator out, Object value) {
         if (value instanceof JsonNode node) {
             out.writeTree(node);
+            return;
+        }
+        if (value instanceof SourceRecord record) {
+            record.writeJson(out); // a raw record, encoded once from its typed values
             return;
         }
         String text = value.toString();

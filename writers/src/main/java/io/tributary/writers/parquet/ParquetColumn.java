@@ -25,6 +25,8 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
+import io.tributary.connector.record.RecordJson;
+import io.tributary.connector.record.SourceRecord;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -128,9 +130,13 @@ final class ParquetColumn {
                     Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.jsonType()).named(name),
                     (out, v) -> out.addBinary(v instanceof JsonNode node
                             ? Binary.fromConstantByteArray(JsonColumnCodec.MAPPER.writeValueAsBytes(node))
+                            : v instanceof SourceRecord record ? Binary.fromConstantByteArray(RAW_JSON.get().encode(record))
                             : utf8(v.toString())));
         };
     }
+
+    /** Each writing thread's encoder of raw records (the JSON column of a raw-only stream). */
+    private static final ThreadLocal<RecordJson> RAW_JSON = ThreadLocal.withInitial(RecordJson::new);
 
     private static long micros(long epochSecond, int nanos) {
         return Math.addExact(Math.multiplyExact(epochSecond, 1_000_000L), nanos / 1000);
