@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The retry of a failed attempt waits as a one-shot trigger in Quartz's clustered store: the
  * service stops while it waits, two nodes start on the same database, and the retry fires on
- * exactly one of them and resumes the failed execution after its last committed chunk.
+ * exactly one of them and resumes the failed execution after its last committed chunk. A cancel on
+ * any node drops a waiting retry.
  */
 class RetryAfterRestartIT {
 
@@ -63,6 +64,28 @@ class RetryAfterRestartIT {
                 assertThat(second.api.ok("/api/v1/jobs/get", "{'id':" + job + "}").path("attempts")).hasSize(2);
                 assertThat(database.queryValue(RETRY_TRIGGERS)).isEqualTo(0L);
             }
+        }
+    }
+
+    @Test
+    void cancellingAJobThatWaitsForItsRetryDropsTheRetryFromTheSchedulerOfEveryNode() {
+        try (TestDatabase database = TestPostgres.get().createDatabase("retrycancel");
+             TestService a = TestService.start(database, "--tributary.schedules.cluster-checkin=2s");
+             TestService b = TestService.start(database, "--tributary.schedules.cluster-checkin=2s")) {
+            String source = a.source("flaky", "{'count':300,'key':'cancel-retry','fail_at':150,'fail_times':1}");
+            String connection = a.connection(source, a.localDestination(lake), ",'retryPolicy':{'maxAttempts':3,'backoffSeconds':4}");
+            long job = a.api.ok("/api/v1/connections/sync", "{'connectionId':'" + connection + "'}").path("job").path("id").asLong();
+            a.awaitStatus(job, "incomplete", Duration.ofSeconds(60));
+            assertThat(database.queryValue(RETRY_TRIGGERS)).isEqualTo(1L);
+
+            JsonNode cancelled = b.api.ok("/api/v1/jobs/cancel", "{'id':" + job + "}");
+            assertThat(cancelled.path("job").path("status").asString()).isEqualTo("cancelled");
+            assertThat(database.queryValue(RETRY_TRIGGERS)).isEqualTo(0L);
+            TestService.sleep(6_000);
+            JsonNode after = a.api.ok("/api/v1/jobs/get", "{'id':" + job + "}");
+            assertThat(after.path("job").path("status").asString()).isEqualTo("cancelled");
+            assertThat(after.path("attempts")).as("no retry ran").hasSize(1);
+            assertThat(CountingSource.reads("cancel-retry")).isEqualTo(149);
         }
     }
 }
