@@ -276,6 +276,18 @@ public final class ConnectionSchedules implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops firing on this node at once (a node shutting down must not start a retry it can no
+     * longer run); its triggers stay for the other nodes and the next start.
+     */
+    public void standby() {
+        try {
+            scheduler.standby();
+        } catch (SchedulerException e) {
+            log.warn("Scheduler did not go to standby: {}", e.getMessage());
+        }
+    }
+
     /** Stops this node's scheduler; triggers stay in the database for the other nodes and the next start. */
     @Override
     public void close() {
