@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
@@ -32,12 +34,14 @@ import org.slf4j.LoggerFactory;
  * The connections' schedules as Quartz triggers in a clustered JDBC job store in PostgreSQL: one
  * durable job and one trigger per connection, so that with several nodes on one database each
  * firing runs on exactly one node, and a missed firing (node down, all threads busy) is caught up
- * once, not once per missed time.
+ * once, not once per missed time. The retries of failed jobs are one-shot triggers in the same
+ * store, so they survive a restart and fire on one node too.
  */
 public final class ConnectionSchedules implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionSchedules.class);
     private static final String GROUP = "tributary-connections";
+    private static final String RETRY_GROUP = "tributary-retries";
     private static final Object CREATION = new Object();
 
     private final Scheduler scheduler;
@@ -48,19 +52,21 @@ public final class ConnectionSchedules implements AutoCloseable {
 
     /**
      * Starts this node's scheduler on {@code dataSource} (whose Quartz tables must exist: see
-     * {@link QuartzSchema}); firings go to {@code syncs}.
+     * {@link QuartzSchema}); firings go to {@code syncs}, retries to {@code retries}.
      */
-    public static ConnectionSchedules start(DataSource dataSource, QuartzSettings settings, ScheduledSyncs syncs) {
-        ConnectionSchedules schedules = create(dataSource, settings, syncs);
-        schedules.start();
+    public static ConnectionSchedules start(DataSource dataSource, QuartzSettings settings, ScheduledSyncs syncs,
+                                            SyncRetries retries) {
+        ConnectionSchedules schedules = create(dataSource, settings);
+        schedules.start(syncs, retries);
         return schedules;
     }
 
     /**
-     * This node's scheduler in standby: triggers can be set, none fires until {@link #start()}
-     * (an application starts it once everything a firing needs is ready).
+     * This node's scheduler in standby: triggers and retries can be set, none fires until
+     * {@link #start(ScheduledSyncs, SyncRetries)}. What a firing calls is given only then, so the
+     * scheduler can be built before the jobs that both use it and receive its firings.
      */
-    public static ConnectionSchedules create(DataSource dataSource, QuartzSettings settings, ScheduledSyncs syncs) {
+    public static ConnectionSchedules create(DataSource dataSource, QuartzSettings settings) {
         String providerName = "tributary-" + UUID.randomUUID();
         DBConnectionManager.getInstance().addConnectionProvider(providerName, new ConnectionProvider() {
             @Override
@@ -85,16 +91,17 @@ public final class ConnectionSchedules implements AutoCloseable {
                 // Quartz keeps one scheduler per name in a JVM; unbinding it lets a second node live in the same JVM (tests).
                 SchedulerRepository.getInstance().remove(settings.schedulerName());
             }
-            scheduler.getContext().put(ScheduledSyncJob.SYNCS_KEY, syncs);
             return new ConnectionSchedules(scheduler);
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot start the Quartz scheduler: " + e.getMessage(), e);
         }
     }
 
-    /** Lets triggers fire on this node. */
-    public void start() {
+    /** Lets triggers fire on this node: schedules' firings go to {@code syncs}, retries to {@code retries}. */
+    public void start(ScheduledSyncs syncs, SyncRetries retries) {
         try {
+            scheduler.getContext().put(ScheduledSyncJob.SYNCS_KEY, syncs);
+            scheduler.getContext().put(RetrySyncJob.RETRIES_KEY, retries);
             scheduler.start();
             log.info("Scheduler {} started (instance {})", scheduler.getSchedulerName(), scheduler.getSchedulerInstanceId());
         } catch (SchedulerException e) {
@@ -170,6 +177,55 @@ public final class ConnectionSchedules implements AutoCloseable {
         return "manual";
     }
 
+    /**
+     * Schedules the retry of a failed job as a one-shot trigger in the clustered store: it fires at
+     * {@code at} on exactly one node, also after this node stopped, and fires at once when every
+     * node was down at that time. A retry already scheduled for the job is replaced.
+     */
+    public void scheduleRetry(String connectionId, long jobId, int attempt, String kind, Instant at) {
+        JobKey key = retryKey(jobId);
+        JobDetail job = JobBuilder.newJob(RetrySyncJob.class).withIdentity(key)
+                .withDescription("attempt " + attempt + " of job " + jobId + " of connection " + connectionId)
+                .usingJobData(RetrySyncJob.CONNECTION_ID, connectionId)
+                .usingJobData(RetrySyncJob.JOB_ID, String.valueOf(jobId))
+                .usingJobData(RetrySyncJob.ATTEMPT, String.valueOf(attempt))
+                .usingJobData(RetrySyncJob.KIND, kind)
+                .build();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(TriggerKey.triggerKey(key.getName(), RETRY_GROUP)).forJob(job)
+                .startAt(Date.from(at))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        try {
+            scheduler.scheduleJob(job, Set.of(trigger), true);
+            log.info("Job {}: attempt {} scheduled at {}", jobId, attempt, at);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot schedule the retry of job " + jobId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops the waiting retry of a job (cancelled job); false when none waits. */
+    public boolean cancelRetry(long jobId) {
+        try {
+            return scheduler.deleteJob(retryKey(jobId));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot drop the retry of job " + jobId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** When the waiting retry of a job fires; empty when none waits (any node's, since they share the store). */
+    public Optional<Instant> retryTime(long jobId) {
+        try {
+            return scheduler.getTriggersOfJob(retryKey(jobId)).stream().map(Trigger::getNextFireTime)
+                    .filter(java.util.Objects::nonNull).map(Date::toInstant).findFirst();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot read the retry of job " + jobId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JobKey retryKey(long jobId) {
+        return JobKey.jobKey(String.valueOf(jobId), RETRY_GROUP);
+    }
+
     /** Removes a connection's trigger and job (deleted connection, manual schedule). */
     public void remove(String connectionId) {
         try {
@@ -217,6 +273,18 @@ public final class ConnectionSchedules implements AutoCloseable {
             return scheduler.getSchedulerInstanceId();
         } catch (Exception e) {
             return "?";
+        }
+    }
+
+    /**
+     * Stops firing on this node at once (a node shutting down must not start a retry it can no
+     * longer run); its triggers stay for the other nodes and the next start.
+     */
+    public void standby() {
+        try {
+            scheduler.standby();
+        } catch (SchedulerException e) {
+            log.warn("Scheduler did not go to standby: {}", e.getMessage());
         }
     }
 

@@ -24,9 +24,13 @@ class ConnectionSchedulesIT {
     private record Firing(String node, String connection, Instant scheduledFor) {
     }
 
+    private record Retry(String node, String connection, long job, int attempt, String kind) {
+    }
+
     private TestDatabase database;
     private HikariDataSource dataSource;
     private final List<Firing> firings = Collections.synchronizedList(new ArrayList<>());
+    private final List<Retry> retries = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void createTables() {
@@ -43,7 +47,8 @@ class ConnectionSchedulesIT {
 
     private ConnectionSchedules node(String name, Duration misfireThreshold) {
         QuartzSettings settings = new QuartzSettings("tributary", 2, misfireThreshold, Duration.ofSeconds(2));
-        return ConnectionSchedules.start(dataSource, settings, (connection, due) -> firings.add(new Firing(name, connection, due)));
+        return ConnectionSchedules.start(dataSource, settings, (connection, due) -> firings.add(new Firing(name, connection, due)),
+                (connection, job, attempt, kind) -> retries.add(new Retry(name, connection, job, attempt, kind)));
     }
 
     @Test
@@ -82,7 +87,9 @@ class ConnectionSchedulesIT {
 
     @Test
     void triggersSurviveARestartAndAPausedTriggerDoesNotFire() throws Exception {
-        try (ConnectionSchedules node = node("a", Duration.ofSeconds(60))) {
+        // In standby: a running node could fire the every-second trigger between its creation and its pause.
+        try (ConnectionSchedules node = ConnectionSchedules.create(dataSource,
+                new QuartzSettings("tributary", 2, Duration.ofSeconds(60), Duration.ofSeconds(2)))) {
             node.apply("kept", Schedule.Cron.parse("0 2 * * 1-5", "Europe/Paris"));
             node.apply("paused", Schedule.Cron.parse("* * * * * ?", "UTC"));
             node.pause("paused");
@@ -100,6 +107,29 @@ class ConnectionSchedulesIT {
             assertThat(again.nextFireTime("paused")).isEmpty();
         }
         assertThat(database.queryValue("SELECT count(*) FROM qrtz_triggers")).isEqualTo(1L);
+    }
+
+    @Test
+    void aRetryScheduledOnANodeThatStoppedFiresOnceOnTheNextNodeWithItsJobData() throws Exception {
+        try (ConnectionSchedules node = node("a", Duration.ofSeconds(60))) {
+            node.scheduleRetry("conn-1", 42, 1, "RESUME", Instant.now().plusSeconds(3));
+            node.scheduleRetry("conn-2", 43, 2, "RESUME", Instant.now().plusSeconds(3));
+            assertThat(node.retryTime(42)).get().matches(t -> t.isAfter(Instant.now()));
+            assertThat(node.cancelRetry(43)).isTrue();
+            assertThat(node.retryTime(43)).isEmpty();
+        }
+        assertThat(retries).isEmpty();
+        try (ConnectionSchedules b = node("b", Duration.ofSeconds(60)); ConnectionSchedules c = node("c", Duration.ofSeconds(60))) {
+            waitFor(() -> !retries.isEmpty(), Duration.ofSeconds(20));
+            Thread.sleep(3_000);
+            assertThat(retries).hasSize(1);
+            Retry fired = retries.get(0);
+            assertThat(fired.node()).isIn("b", "c");
+            assertThat(fired).isEqualTo(new Retry(fired.node(), "conn-1", 42, 1, "RESUME"));
+            assertThat(b.retryTime(42)).isEmpty();
+        }
+        assertThat(database.queryValue("SELECT count(*) FROM qrtz_job_details")).as("a fired retry leaves nothing behind").isEqualTo(0L);
+        assertThat(firings).isEmpty();
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {

@@ -1,17 +1,13 @@
 package io.tributary.server.jobs;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import io.tributary.batch.config.TributaryConfig;
 import io.tributary.batch.engine.SyncEngine;
@@ -20,7 +16,9 @@ import io.tributary.batch.engine.SyncKind;
 import io.tributary.batch.engine.SyncResult;
 import io.tributary.batch.job.SyncOwnerListener;
 import io.tributary.connector.config.ConfigException;
+import io.tributary.schedules.ConnectionSchedules;
 import io.tributary.schedules.ScheduledSyncs;
+import io.tributary.schedules.SyncRetries;
 import io.tributary.server.logging.AttemptLogAppender;
 import io.tributary.server.logging.SecretMasker;
 import io.tributary.server.service.ConflictException;
@@ -42,8 +40,10 @@ import org.slf4j.MDC;
  * failed attempt is followed by another after a backoff (resuming the failed execution after its
  * last committed chunk) until the connection's retry policy is spent, a cancel stops the execution
  * at its next chunk boundary, and after too many failed jobs in a row the connection is disabled.
+ * A waiting retry is a one-shot Quartz trigger in the clustered store, so it survives a restart and
+ * runs on one node of the cluster.
  */
-public class SyncJobs implements ScheduledSyncs {
+public class SyncJobs implements ScheduledSyncs, SyncRetries {
 
     private static final Logger log = LoggerFactory.getLogger(SyncJobs.class);
 
@@ -53,13 +53,12 @@ public class SyncJobs implements ScheduledSyncs {
     private final ConnectionService connectionService;
     private final SyncEngine engine;
     private final Executor executor;
-    private final ScheduledExecutorService retries;
+    private final ConnectionSchedules retries;
     private final JobSettings settings;
     private final List<JobEvents> events;
-    private final Map<Long, ScheduledFuture<?>> pendingRetries = new ConcurrentHashMap<>();
 
     public SyncJobs(JobStore jobs, ConnectionStore connections, ConnectionConfigs configs, ConnectionService connectionService,
-                    SyncEngine engine, Executor executor, ScheduledExecutorService retries, JobSettings settings,
+                    SyncEngine engine, Executor executor, ConnectionSchedules retries, JobSettings settings,
                     List<JobEvents> events) {
         this.jobs = jobs;
         this.connections = connections;
@@ -124,10 +123,7 @@ public class SyncJobs implements ScheduledSyncs {
         jobs.requestCancel(jobId);
         log.info("Job {} cancel requested", jobId);
         if ("incomplete".equals(job.status())) {
-            ScheduledFuture<?> retry = pendingRetries.remove(jobId);
-            if (retry != null) {
-                retry.cancel(false);
-            }
+            retries.cancelRetry(jobId);
             end(jobId, "cancelled", null);
         }
         for (AttemptRecord attempt : jobs.attempts(jobId)) {
@@ -168,8 +164,9 @@ public class SyncJobs implements ScheduledSyncs {
 
     /**
      * At start-up: marks failed the executions and attempts left running by a process that died
-     * (kill -9, power loss), then lets each such job go on as its retry policy says; a retry that
-     * a dead node was waiting to run is run now.
+     * (kill -9, power loss), then lets each such job go on as its retry policy says; a job left
+     * waiting for a retry that is not in the scheduler (its node died between the failure and the
+     * scheduling) is retried now.
      */
     public void recover() {
         List<SyncResult> recovered = engine.recoverDeadExecutions();
@@ -190,7 +187,7 @@ public class SyncJobs implements ScheduledSyncs {
             List<AttemptRecord> attempts = jobs.attempts(job.id());
             AttemptRecord last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
             if ("incomplete".equals(job.status()) && last != null && !"running".equals(last.status())
-                    && !SyncOwnerListener.isAlive(last.owner()) && !pendingRetries.containsKey(job.id())) {
+                    && !SyncOwnerListener.isAlive(last.owner()) && retries.retryTime(job.id()).isEmpty()) {
                 log.info("Job {}: running the retry its previous node was waiting for", job.id());
                 runAttempt(job, last.number() + 1, SyncKind.RESUME);
             }
@@ -259,13 +256,8 @@ public class SyncJobs implements ScheduledSyncs {
         ConnectionRecord connection = connections.get(job.connectionId());
         boolean retryable = !(cause instanceof ConfigException || cause instanceof InvalidInputException);
         Optional<Duration> delay = retryable ? connection.retry().delayAfter(number) : Optional.empty();
-        if (delay.isPresent()) {
-            jobs.setStatus(job.id(), "incomplete");
-            SyncKind next = result != null || kind == SyncKind.RESUME ? SyncKind.RESUME : kind;
-            log.info("Job {}: attempt {} of {} starts in {} s and resumes after the last committed chunk", job.id(), number + 1,
-                    connection.retry().maxAttempts(), delay.get().toSeconds());
-            pendingRetries.put(job.id(), retries.schedule(() -> retry(job.id(), number + 1, next),
-                    delay.get().toMillis(), TimeUnit.MILLISECONDS));
+        if (delay.isPresent() && scheduleRetry(job, number + 1, result != null || kind == SyncKind.RESUME ? SyncKind.RESUME : kind,
+                connection, delay.get())) {
             return;
         }
         end(job.id(), "failed", failure);
@@ -277,12 +269,38 @@ public class SyncJobs implements ScheduledSyncs {
         }
     }
 
-    private void retry(long jobId, int number, SyncKind kind) {
-        pendingRetries.remove(jobId);
+    /** Leaves the job incomplete with its next attempt waiting in Quartz; false when the scheduler refused it. */
+    private boolean scheduleRetry(JobRecord job, int next, SyncKind kind, ConnectionRecord connection, Duration delay) {
+        jobs.setStatus(job.id(), "incomplete");
+        log.info("Job {}: attempt {} of {} starts in {} s and resumes after the last committed chunk", job.id(), next,
+                connection.retry().maxAttempts(), delay.toSeconds());
+        try {
+            retries.scheduleRetry(job.connectionId().toString(), job.id(), next, kind.name(), Instant.now().plus(delay));
+            return true;
+        } catch (RuntimeException e) {
+            // Failing the job now beats leaving it waiting for a retry that nothing will start.
+            log.error("Job {}: the retry could not be scheduled: {}", job.id(), e.getMessage(), e);
+            return false;
+        }
+    }
+
+    /**
+     * A retry trigger fired (on this node only, whichever scheduled it): starts attempt
+     * {@code number} unless the job ended, was cancelled, or already has that attempt.
+     */
+    @Override
+    public void retry(String connectionId, long jobId, int number, String kindName) {
         JobRecord job = jobs.get(jobId);
         if (job.isTerminal() || job.cancelRequested()) {
+            log.info("Job {}: retry dropped, the job is {}", jobId, job.cancelRequested() ? "cancelled" : job.status());
             return;
         }
+        if (jobs.attempts(jobId).stream().anyMatch(a -> a.number() >= number)) {
+            log.info("Job {}: attempt {} already started; retry dropped", jobId, number);
+            return;
+        }
+        SyncKind kind = SyncKind.valueOf(kindName);
+        log.info("Job {} of connection {}: retry fired, attempt {} starts ({})", jobId, connectionId, number, kind);
         try {
             runAttempt(job, number, kind);
         } catch (RuntimeException e) {

@@ -3,9 +3,6 @@ package io.tributary.server.service;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -77,30 +74,18 @@ class ServiceConfiguration {
         return executor;
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService retryTimer() {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tributary-retries");
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    /** The scheduler hands firings to the jobs once they exist; it starts only when the service is ready. */
-    @Bean
-    AtomicReference<SyncJobs> scheduledSyncTarget() {
-        return new AtomicReference<>();
-    }
-
+    /**
+     * In standby until the service is ready: {@link ServiceStartup} then starts it with the jobs as
+     * the receiver of firings and retries, so the jobs can use it without a wiring cycle.
+     */
     @Bean(destroyMethod = "close")
     @DependsOnDatabaseInitialization
-    ConnectionSchedules connectionSchedules(DataSource dataSource, AtomicReference<SyncJobs> target,
+    ConnectionSchedules connectionSchedules(DataSource dataSource,
                                             @Value("${tributary.schedules.scheduler-name:tributary}") String name,
                                             @Value("${tributary.schedules.threads:4}") int threads,
                                             @Value("${tributary.schedules.misfire-threshold:60s}") Duration misfire,
                                             @Value("${tributary.schedules.cluster-checkin:7500ms}") Duration checkin) {
-        return ConnectionSchedules.create(dataSource, new QuartzSettings(name, threads, misfire, checkin),
-                (connectionId, due) -> target.get().fire(connectionId, due));
+        return ConnectionSchedules.create(dataSource, new QuartzSettings(name, threads, misfire, checkin));
     }
 
     @Bean(destroyMethod = "close")
@@ -116,9 +101,9 @@ class ServiceConfiguration {
 
     @Bean
     SyncJobs syncJobs(JobStore jobs, ConnectionStore connections, ConnectionConfigs configs, ConnectionService service,
-                      SyncEngine engine, ThreadPoolTaskExecutor syncExecutor, ScheduledExecutorService retryTimer,
+                      SyncEngine engine, ThreadPoolTaskExecutor syncExecutor, ConnectionSchedules schedules,
                       JobSettings settings, List<JobEvents> events) {
-        return new SyncJobs(jobs, connections, configs, service, engine, syncExecutor, retryTimer, settings, events);
+        return new SyncJobs(jobs, connections, configs, service, engine, syncExecutor, schedules, settings, events);
     }
 
     @Bean

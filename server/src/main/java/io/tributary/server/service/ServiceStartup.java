@@ -1,7 +1,5 @@
 package io.tributary.server.service;
 
-import java.util.concurrent.atomic.AtomicReference;
-
 import io.tributary.schedules.ConnectionSchedules;
 import io.tributary.server.jobs.SyncJobs;
 import io.tributary.server.logging.AttemptLogAppender;
@@ -32,20 +30,17 @@ class ServiceStartup implements ApplicationListener<ApplicationReadyEvent> {
     private final ConnectionService connections;
     private final ConnectionSchedules schedules;
     private final SyncMonitoring monitoring;
-    private final AtomicReference<SyncJobs> scheduledSyncTarget;
     private final Environment environment;
     private AttemptLogAppender appender;
 
     ServiceStartup(SyncJobs jobs, JobStore jobStore, WorkspaceStore workspaces, ConnectionService connections,
-                   ConnectionSchedules schedules, SyncMonitoring monitoring, AtomicReference<SyncJobs> scheduledSyncTarget,
-                   Environment environment) {
+                   ConnectionSchedules schedules, SyncMonitoring monitoring, Environment environment) {
         this.jobs = jobs;
         this.jobStore = jobStore;
         this.workspaces = workspaces;
         this.connections = connections;
         this.schedules = schedules;
         this.monitoring = monitoring;
-        this.scheduledSyncTarget = scheduledSyncTarget;
         this.environment = environment;
     }
 
@@ -56,8 +51,7 @@ class ServiceStartup implements ApplicationListener<ApplicationReadyEvent> {
         jobs.recover();
         connections.applyAllSchedules();
         monitoring.bind(jobs);
-        scheduledSyncTarget.set(jobs);
-        schedules.start();
+        schedules.start(jobs, jobs);
         log.info("Tributary service ready on port {} (API: /api/v1, /api/public/v1; OpenAPI: /v3/api-docs)",
                 environment.getProperty("local.server.port", environment.getProperty("server.port", "8001")));
         event.getApplicationContext().addApplicationListener((ApplicationListener<ContextClosedEvent>) closed -> {

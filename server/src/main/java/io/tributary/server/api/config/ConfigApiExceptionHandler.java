@@ -1,5 +1,10 @@
 package io.tributary.server.api.config;
 
+import java.util.List;
+
+import io.tributary.server.api.BodyFieldErrors;
+import io.tributary.server.api.config.errors.InvalidInputProperty;
+import io.tributary.server.api.config.errors.KnownExceptionInfo;
 import io.tributary.server.logging.SecretMasker;
 import io.tributary.server.service.ConflictException;
 import io.tributary.server.service.InvalidInputException;
@@ -12,70 +17,65 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Errors of the Config API as Airbyte answers them: 404 with the id, 422 with validationErrors, 409 with a message. */
 @RestControllerAdvice(basePackageClasses = ConfigApiExceptionHandler.class)
 class ConfigApiExceptionHandler {
 
+    // @ResponseStatus on each handler is for the OpenAPI document (it lists the error answers); the
+    // ResponseEntity sets the same status.
+
     private static final Logger log = LoggerFactory.getLogger(ConfigApiExceptionHandler.class);
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ObjectNode> notFound(NotFoundException e) {
-        ObjectNode body = base(e.getMessage(), "io.airbyte.config.persistence.ConfigNotFoundException");
-        body.put("id", e.id());
-        return answer(HttpStatus.NOT_FOUND, body);
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    ResponseEntity<KnownExceptionInfo> notFound(NotFoundException e) {
+        return answer(HttpStatus.NOT_FOUND, base(e.getMessage(), "io.airbyte.config.persistence.ConfigNotFoundException").withId(e.id()));
     }
 
     @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<ObjectNode> invalid(InvalidInputException e) {
-        ObjectNode body = base(e.getMessage(), "io.airbyte.commons.server.errors.BadObjectSchemaKnownException");
-        ArrayNode errors = body.putArray("validationErrors");
-        e.errors().forEach(v -> {
-            ObjectNode n = errors.addObject();
-            n.put("propertyPath", v.propertyPath());
-            if (v.invalidValue() != null) {
-                n.put("invalidValue", SecretMasker.mask(String.valueOf(v.invalidValue())));
-            }
-            n.put("message", SecretMasker.mask(v.message()));
-        });
-        return answer(HttpStatus.UNPROCESSABLE_CONTENT, body);
+    @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+    ResponseEntity<KnownExceptionInfo> invalid(InvalidInputException e) {
+        List<InvalidInputProperty> errors = e.errors().stream().map(v -> new InvalidInputProperty(v.propertyPath(),
+                v.invalidValue() == null ? null : SecretMasker.mask(String.valueOf(v.invalidValue())), SecretMasker.mask(v.message())))
+                .toList();
+        return answer(HttpStatus.UNPROCESSABLE_CONTENT,
+                base(e.getMessage(), "io.airbyte.commons.server.errors.BadObjectSchemaKnownException").withValidationErrors(errors));
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
-    ResponseEntity<ObjectNode> unreadable(Exception e) {
-        ObjectNode body = base("the request body is not valid JSON for this endpoint: " + e.getMessage(),
-                "io.airbyte.commons.server.errors.InvalidJsonInputException");
-        ObjectNode error = body.putArray("validationErrors").addObject();
-        error.put("propertyPath", "body");
-        error.put("message", "send a JSON object with Content-Type: application/json");
-        return answer(HttpStatus.UNPROCESSABLE_CONTENT, body);
+    @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+    ResponseEntity<KnownExceptionInfo> unreadable(Exception e) {
+        var field = BodyFieldErrors.of(e);
+        if (field.isPresent()) {
+            return invalid(field.get());
+        }
+        return answer(HttpStatus.UNPROCESSABLE_CONTENT, base("the request body is not valid JSON for this endpoint: " + e.getMessage(),
+                "io.airbyte.commons.server.errors.InvalidJsonInputException").withValidationErrors(
+                List.of(new InvalidInputProperty("body", null, "send a JSON object with Content-Type: application/json"))));
     }
 
     @ExceptionHandler(ConflictException.class)
-    ResponseEntity<ObjectNode> conflict(ConflictException e) {
+    @ResponseStatus(HttpStatus.CONFLICT)
+    ResponseEntity<KnownExceptionInfo> conflict(ConflictException e) {
         return answer(HttpStatus.CONFLICT, base(e.getMessage(), "io.airbyte.commons.server.errors.ValueConflictKnownException"));
     }
 
     @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<ObjectNode> unexpected(RuntimeException e) {
+    @ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+    ResponseEntity<KnownExceptionInfo> unexpected(RuntimeException e) {
         log.error("Config API request failed: {}", e.getMessage(), e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, base(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
                 e.getClass().getName()));
     }
 
-    private static ObjectNode base(String message, String exceptionClass) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("message", SecretMasker.mask(message));
-        body.put("exceptionClassName", exceptionClass);
-        body.putArray("exceptionStack");
-        return body;
+    private static KnownExceptionInfo base(String message, String exceptionClass) {
+        return KnownExceptionInfo.of(SecretMasker.mask(message), exceptionClass);
     }
 
-    private static ResponseEntity<ObjectNode> answer(HttpStatus status, ObjectNode body) {
+    private static ResponseEntity<KnownExceptionInfo> answer(HttpStatus status, KnownExceptionInfo body) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

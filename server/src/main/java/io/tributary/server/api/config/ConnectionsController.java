@@ -4,28 +4,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.tributary.server.api.config.connections.ConnectionCreate;
+import io.tributary.server.api.config.connections.ConnectionIdRequestBody;
+import io.tributary.server.api.config.connections.ConnectionRead;
+import io.tributary.server.api.config.connections.ConnectionReadList;
+import io.tributary.server.api.config.connections.ConnectionUpdate;
+import io.tributary.server.api.config.jobs.JobIdRequestBody;
+import io.tributary.server.api.config.jobs.JobInfoRead;
+import io.tributary.server.api.config.jobs.JobListRequestBody;
+import io.tributary.server.api.config.jobs.JobReadList;
+import io.tributary.server.api.config.jobs.JobWithAttemptsRead;
+import io.tributary.server.api.config.workspaces.WorkspaceIdRequestBody;
 import io.tributary.server.jobs.SyncJobs;
-import io.tributary.server.service.ConnectionInput;
 import io.tributary.server.service.ConnectionService;
 import io.tributary.server.service.InvalidInputException;
 import io.tributary.server.store.ConnectionStore;
-import io.tributary.server.store.ScheduleSettings;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code connections/*} and {@code jobs/*} of the Config API. */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class ConnectionsController {
 
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final List<String> CONFIG_TYPES = List.of("sync", "reset_connection");
 
     private final ConnectionService service;
@@ -39,142 +44,75 @@ class ConnectionsController {
     }
 
     @PostMapping("/connections/create")
-    ObjectNode create(@RequestBody JsonNode body) {
-        return ConfigApiViews.connection(service.create(input(body, true)));
+    ConnectionRead create(@RequestBody ConnectionCreate body) {
+        return ConnectionRead.of(service.create(body.toInput(Required.field("sourceId", body.sourceId()),
+                Required.field("destinationId", body.destinationId()))));
     }
 
     @PostMapping("/connections/update")
-    ObjectNode update(@RequestBody JsonNode body) {
-        return ConfigApiViews.connection(service.update(Requests.uuid(body, "connectionId"), input(body, false)));
+    ConnectionRead update(@RequestBody ConnectionUpdate body) {
+        return ConnectionRead.of(service.update(Required.field("connectionId", body.connectionId()), body.toInput(null, null)));
     }
 
     @PostMapping("/connections/get")
-    ObjectNode get(@RequestBody JsonNode body) {
-        return ConfigApiViews.connection(connections.get(Requests.uuid(body, "connectionId")));
+    ConnectionRead get(@RequestBody ConnectionIdRequestBody body) {
+        return ConnectionRead.of(connections.get(Required.field("connectionId", body.connectionId())));
     }
 
     @PostMapping({"/connections/list", "/connections/list_all"})
-    ObjectNode list(@RequestBody JsonNode body) {
-        ObjectNode out = F.objectNode();
-        var array = out.putArray("connections");
-        service.list(Requests.uuid(body, "workspaceId")).forEach(c -> array.add(ConfigApiViews.connection(c)));
-        return out;
+    ConnectionReadList list(@RequestBody WorkspaceIdRequestBody body) {
+        return new ConnectionReadList(service.list(Required.field("workspaceId", body.workspaceId())).stream()
+                .map(ConnectionRead::of).toList());
     }
 
     @PostMapping("/connections/delete")
-    ResponseEntity<Void> delete(@RequestBody JsonNode body) {
-        service.delete(Requests.uuid(body, "connectionId"));
+    ResponseEntity<Void> delete(@RequestBody ConnectionIdRequestBody body) {
+        service.delete(Required.field("connectionId", body.connectionId()));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/connections/sync")
-    ObjectNode sync(@RequestBody JsonNode body) {
-        return ConfigApiViews.jobInfo(jobs.trigger(Requests.uuid(body, "connectionId"), "sync"));
+    JobInfoRead sync(@RequestBody ConnectionIdRequestBody body) {
+        return JobInfoRead.of(jobs.trigger(Required.field("connectionId", body.connectionId()), "sync"));
     }
 
     @PostMapping("/connections/reset")
-    ObjectNode reset(@RequestBody JsonNode body) {
-        return ConfigApiViews.jobInfo(jobs.trigger(Requests.uuid(body, "connectionId"), "reset_connection"));
+    JobInfoRead reset(@RequestBody ConnectionIdRequestBody body) {
+        return JobInfoRead.of(jobs.trigger(Required.field("connectionId", body.connectionId()), "reset_connection"));
     }
 
     @PostMapping("/jobs/get")
-    ObjectNode job(@RequestBody JsonNode body) {
-        return ConfigApiViews.jobInfo(jobs.view(Requests.id(body, "id")));
+    JobInfoRead job(@RequestBody JobIdRequestBody body) {
+        return JobInfoRead.of(jobs.view(Required.field("id", body.id())));
     }
 
     @PostMapping("/jobs/cancel")
-    ObjectNode cancel(@RequestBody JsonNode body) {
-        return ConfigApiViews.jobInfo(jobs.cancel(Requests.id(body, "id")));
+    JobInfoRead cancel(@RequestBody JobIdRequestBody body) {
+        return JobInfoRead.of(jobs.cancel(Required.field("id", body.id())));
     }
 
     @PostMapping("/jobs/list")
-    ObjectNode jobs(@RequestBody JsonNode body) {
+    JobReadList jobs(@RequestBody JobListRequestBody body) {
         List<String> types = new ArrayList<>();
-        for (JsonNode t : body.path("configTypes")) {
-            if (!CONFIG_TYPES.contains(t.asString())) {
-                throw new InvalidInputException("configTypes", t.asString(), "use sync or reset_connection");
+        for (String t : body.configTypes() == null ? List.<String>of() : body.configTypes()) {
+            if (!CONFIG_TYPES.contains(t)) {
+                throw new InvalidInputException("configTypes", t, "use sync or reset_connection");
             }
-            types.add(t.asString());
+            types.add(t);
         }
         if (types.isEmpty()) {
             types = CONFIG_TYPES;
         }
-        UUID connectionId = Requests.optionalUuid(body, "configId");
+        UUID connectionId = body.configId();
         if (connectionId != null) {
             connections.get(connectionId);
         }
-        Integer pageSize = Requests.integer(body.path("pagination"), "pageSize");
-        Integer offset = Requests.integer(body.path("pagination"), "rowOffset");
-        String status = null;
-        JsonNode statuses = body.path("statuses");
-        if (statuses.isArray() && statuses.size() == 1) {
-            status = statuses.get(0).asString();
-        }
+        Integer pageSize = body.pagination() == null ? null : body.pagination().pageSize();
+        Integer offset = body.pagination() == null ? null : body.pagination().rowOffset();
+        String status = body.statuses() != null && body.statuses().size() == 1 ? body.statuses().get(0) : null;
         int limit = pageSize == null ? 200 : Math.max(1, Math.min(pageSize, 1000));
-        ObjectNode out = F.objectNode();
-        var array = out.putArray("jobs");
-        jobs.list(connectionId, types, status, limit, offset == null ? 0 : Math.max(0, offset))
-                .forEach(v -> array.add(ConfigApiViews.jobWithAttempts(v)));
-        out.put("totalJobCount", jobs.count(connectionId, types, status));
-        return out;
-    }
-
-    private static ConnectionInput input(JsonNode body, boolean create) {
-        JsonNode catalog = body.get("syncCatalog");
-        if (catalog != null && !catalog.isNull() && !catalog.isObject()) {
-            throw new InvalidInputException("syncCatalog", catalog.toString(), "must be an object with streams");
-        }
-        Integer maxAttempts = Requests.integer(body, "maxAttempts");
-        Integer backoff = Requests.integer(body, "retryBackoffSeconds");
-        JsonNode retry = body.path("retryPolicy");
-        if (retry.isObject()) {
-            maxAttempts = Requests.integer(retry, "maxAttempts");
-            backoff = Requests.integer(retry, "backoffSeconds");
-        }
-        return new ConnectionInput(Requests.string(body, "name"), create ? Requests.uuid(body, "sourceId") : null,
-                create ? Requests.uuid(body, "destinationId") : null, Requests.string(body, "namespaceDefinition"),
-                Requests.string(body, "namespaceFormat"), Requests.string(body, "prefix"),
-                catalog == null || catalog.isNull() ? null : (ObjectNode) catalog, schedule(body), Requests.string(body, "status"),
-                Requests.integer(body, "chunkSize"), maxAttempts, backoff);
-    }
-
-    /** Airbyte's scheduleType + scheduleData, or the legacy {@code schedule {units, timeUnit}}. */
-    private static ScheduleSettings schedule(JsonNode body) {
-        String type = Requests.string(body, "scheduleType");
-        JsonNode legacy = body.path("schedule");
-        if (type == null && legacy.isObject()) {
-            type = "basic";
-        }
-        if (type == null) {
-            return null;
-        }
-        switch (type) {
-            case "manual":
-                return ScheduleSettings.manual();
-            case "basic": {
-                JsonNode basic = body.path("scheduleData").path("basicSchedule");
-                if (!basic.isObject()) {
-                    basic = legacy;
-                }
-                Integer units = Requests.integer(basic, "units");
-                String unit = Requests.string(basic, "timeUnit");
-                if (units == null || unit == null) {
-                    throw new InvalidInputException("scheduleData.basicSchedule", basic.toString(),
-                            "a basic schedule needs units and timeUnit, e.g. {\"units\": 6, \"timeUnit\": \"hours\"}");
-                }
-                return new ScheduleSettings("basic", units.longValue(), unit, null, null);
-            }
-            case "cron": {
-                JsonNode cron = body.path("scheduleData").path("cron");
-                String expression = Requests.string(cron, "cronExpression");
-                if (expression == null) {
-                    throw new InvalidInputException("scheduleData.cron.cronExpression", null,
-                            "a cron schedule needs scheduleData.cron.cronExpression, e.g. \"0 */6 * * *\" or \"0 0 */6 * * ?\"");
-                }
-                return new ScheduleSettings("cron", null, null, expression, Requests.string(cron, "cronTimeZone"));
-            }
-            default:
-                throw new InvalidInputException("scheduleType", type, "use manual, basic or cron");
-        }
+        List<JobWithAttemptsRead> page = jobs.list(connectionId, types, status, limit, offset == null ? 0 : Math.max(0, offset)).stream()
+                .map(JobWithAttemptsRead::of).toList();
+        return new JobReadList(page, jobs.count(connectionId, types, status));
     }
 }

@@ -2,6 +2,8 @@ package io.tributary.server.api.config;
 
 import java.util.UUID;
 
+import io.tributary.server.api.config.files.ConnectionsFileImportRead;
+import io.tributary.server.api.config.workspaces.WorkspaceIdRequestBody;
 import io.tributary.server.service.ConnectionsYaml;
 import io.tributary.server.store.WorkspaceStore;
 import org.springframework.http.MediaType;
@@ -10,9 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tributary's own additions to the Config API: import a connections file (the CLI's YAML) into a
@@ -31,18 +30,16 @@ class ConnectionsFileController {
 
     /** Body: the YAML text. Query: {@code workspaceId} (default: the default workspace). */
     @PostMapping(path = "/api/v1/tributary/connections_file/import", produces = MediaType.APPLICATION_JSON_VALUE)
-    ObjectNode importFile(@RequestBody String body, @RequestParam(name = "workspaceId", required = false) UUID workspaceId) {
+    ConnectionsFileImportRead importFile(@RequestBody String body,
+                                         @RequestParam(name = "workspaceId", required = false) UUID workspaceId) {
         UUID workspace = workspaceId != null ? workspaces.get(workspaceId).id() : workspaces.defaultWorkspace().id();
-        ConnectionsYaml.Imported imported = yaml.importYaml(workspace, body);
-        ObjectNode out = JsonMapper.builder().build().valueToTree(imported);
-        out.put("workspaceId", workspace.toString());
-        return out;
+        return ConnectionsFileImportRead.of(yaml.importYaml(workspace, body), workspace);
     }
 
     /** Body: {@code {"workspaceId"}}. Answers the YAML. */
     @PostMapping(path = "/api/v1/tributary/connections_file/export")
-    ResponseEntity<String> exportFile(@RequestBody JsonNode body) {
-        UUID workspace = workspaces.get(Requests.uuid(body, "workspaceId")).id();
+    ResponseEntity<String> exportFile(@RequestBody WorkspaceIdRequestBody body) {
+        UUID workspace = workspaces.get(Required.field("workspaceId", body.workspaceId())).id();
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/yaml")).body(yaml.exportYaml(workspace));
     }
 }

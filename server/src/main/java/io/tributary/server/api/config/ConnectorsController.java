@@ -2,25 +2,46 @@ package io.tributary.server.api.config;
 
 import java.util.UUID;
 
+import io.tributary.connector.config.ConfigException;
 import io.tributary.connector.source.CheckResult;
+import io.tributary.server.api.config.checks.CheckConnectionRead;
+import io.tributary.server.api.config.checks.SourceDiscoverSchemaRead;
+import io.tributary.server.api.config.checks.SynchronousJobRead;
+import io.tributary.server.api.config.definitions.DestinationDefinitionIdRequestBody;
+import io.tributary.server.api.config.definitions.DestinationDefinitionRead;
+import io.tributary.server.api.config.definitions.DestinationDefinitionReadList;
+import io.tributary.server.api.config.definitions.DestinationDefinitionSpecificationRead;
+import io.tributary.server.api.config.definitions.SourceDefinitionIdRequestBody;
+import io.tributary.server.api.config.definitions.SourceDefinitionRead;
+import io.tributary.server.api.config.definitions.SourceDefinitionReadList;
+import io.tributary.server.api.config.definitions.SourceDefinitionSpecificationRead;
+import io.tributary.server.api.config.destinations.DestinationCreate;
+import io.tributary.server.api.config.destinations.DestinationIdRequestBody;
+import io.tributary.server.api.config.destinations.DestinationRead;
+import io.tributary.server.api.config.destinations.DestinationReadList;
+import io.tributary.server.api.config.destinations.DestinationUpdate;
+import io.tributary.server.api.config.jobs.FailureReason;
+import io.tributary.server.api.config.sources.SourceCreate;
+import io.tributary.server.api.config.sources.SourceIdRequestBody;
+import io.tributary.server.api.config.sources.SourceRead;
+import io.tributary.server.api.config.sources.SourceReadList;
+import io.tributary.server.api.config.sources.SourceUpdate;
+import io.tributary.server.api.config.workspaces.WorkspaceIdRequestBody;
+import io.tributary.server.logging.SecretMasker;
 import io.tributary.server.service.ConnectionService;
 import io.tributary.server.service.Connectors;
+import io.tributary.server.service.InvalidInputException;
 import io.tributary.server.service.SyncCatalogs;
 import io.tributary.server.store.Actor;
 import io.tributary.server.store.ActorKind;
 import io.tributary.server.store.ActorStore;
 import io.tributary.server.store.WorkspaceStore;
-import io.tributary.connector.config.ConfigException;
-import io.tributary.server.service.InvalidInputException;
-import io.tributary.server.logging.SecretMasker;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code source_definitions/*}, {@code destination_definitions/*}, their specifications,
@@ -30,8 +51,6 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class ConnectorsController {
-
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private final Connectors connectors;
     private final ActorStore actors;
@@ -46,167 +65,144 @@ class ConnectorsController {
     }
 
     @PostMapping({"/source_definitions/list", "/source_definitions/list_for_workspace"})
-    ObjectNode sourceDefinitions() {
-        return definitions(ActorKind.SOURCE, "sourceDefinitions");
+    SourceDefinitionReadList sourceDefinitions() {
+        return new SourceDefinitionReadList(connectors.definitions(ActorKind.SOURCE).stream().map(SourceDefinitionRead::of).toList());
     }
 
     @PostMapping({"/destination_definitions/list", "/destination_definitions/list_for_workspace"})
-    ObjectNode destinationDefinitions() {
-        return definitions(ActorKind.DESTINATION, "destinationDefinitions");
+    DestinationDefinitionReadList destinationDefinitions() {
+        return new DestinationDefinitionReadList(connectors.definitions(ActorKind.DESTINATION).stream()
+                .map(DestinationDefinitionRead::of).toList());
     }
 
     @PostMapping("/source_definitions/get")
-    ObjectNode sourceDefinition(@RequestBody JsonNode body) {
-        return ConfigApiViews.definition(connectors.definition(ActorKind.SOURCE, Requests.uuid(body, "sourceDefinitionId")));
+    SourceDefinitionRead sourceDefinition(@RequestBody SourceDefinitionIdRequestBody body) {
+        return SourceDefinitionRead.of(sourceDefinition(body.sourceDefinitionId()));
     }
 
     @PostMapping("/destination_definitions/get")
-    ObjectNode destinationDefinition(@RequestBody JsonNode body) {
-        return ConfigApiViews.definition(connectors.definition(ActorKind.DESTINATION, Requests.uuid(body, "destinationDefinitionId")));
+    DestinationDefinitionRead destinationDefinition(@RequestBody DestinationDefinitionIdRequestBody body) {
+        return DestinationDefinitionRead.of(destinationDefinition(body.destinationDefinitionId()));
     }
 
     @PostMapping("/source_definition_specifications/get")
-    ObjectNode sourceSpecification(@RequestBody JsonNode body) {
-        return ConfigApiViews.specification(connectors.definition(ActorKind.SOURCE, Requests.uuid(body, "sourceDefinitionId")));
+    SourceDefinitionSpecificationRead sourceSpecification(@RequestBody SourceDefinitionIdRequestBody body) {
+        return SourceDefinitionSpecificationRead.of(sourceDefinition(body.sourceDefinitionId()));
     }
 
     @PostMapping("/destination_definition_specifications/get")
-    ObjectNode destinationSpecification(@RequestBody JsonNode body) {
-        return ConfigApiViews.specification(connectors.definition(ActorKind.DESTINATION,
-                Requests.uuid(body, "destinationDefinitionId")));
+    DestinationDefinitionSpecificationRead destinationSpecification(@RequestBody DestinationDefinitionIdRequestBody body) {
+        return DestinationDefinitionSpecificationRead.of(destinationDefinition(body.destinationDefinitionId()));
     }
 
-    private ObjectNode definitions(ActorKind kind, String field) {
-        ObjectNode out = F.objectNode();
-        var array = out.putArray(field);
-        connectors.definitions(kind).forEach(d -> array.add(ConfigApiViews.definition(d)));
-        return out;
+    private Connectors.Definition sourceDefinition(UUID id) {
+        return connectors.definition(ActorKind.SOURCE, Required.field("sourceDefinitionId", id));
+    }
+
+    private Connectors.Definition destinationDefinition(UUID id) {
+        return connectors.definition(ActorKind.DESTINATION, Required.field("destinationDefinitionId", id));
     }
 
     @PostMapping("/sources/create")
-    ObjectNode createSource(@RequestBody JsonNode body) {
-        return create(ActorKind.SOURCE, body);
+    SourceRead createSource(@RequestBody SourceCreate body) {
+        UUID workspaceId = Required.field("workspaceId", body.workspaceId());
+        workspaces.get(workspaceId);
+        return source(connectors.create(ActorKind.SOURCE, workspaceId, Required.text("name", body.name()),
+                Required.field("sourceDefinitionId", body.sourceDefinitionId()), body.connectionConfiguration()));
     }
 
     @PostMapping("/destinations/create")
-    ObjectNode createDestination(@RequestBody JsonNode body) {
-        return create(ActorKind.DESTINATION, body);
-    }
-
-    private ObjectNode create(ActorKind kind, JsonNode body) {
-        UUID workspaceId = Requests.uuid(body, "workspaceId");
+    DestinationRead createDestination(@RequestBody DestinationCreate body) {
+        UUID workspaceId = Required.field("workspaceId", body.workspaceId());
         workspaces.get(workspaceId);
-        Actor actor = connectors.create(kind, workspaceId, Requests.requiredString(body, "name"),
-                Requests.uuid(body, kind.wireName() + "DefinitionId"), body.get("connectionConfiguration"));
-        return read(actor);
+        return destination(connectors.create(ActorKind.DESTINATION, workspaceId, Required.text("name", body.name()),
+                Required.field("destinationDefinitionId", body.destinationDefinitionId()), body.connectionConfiguration()));
     }
 
     @PostMapping("/sources/update")
-    ObjectNode updateSource(@RequestBody JsonNode body) {
-        return read(connectors.update(ActorKind.SOURCE, Requests.uuid(body, "sourceId"), Requests.string(body, "name"),
-                body.get("connectionConfiguration")));
+    SourceRead updateSource(@RequestBody SourceUpdate body) {
+        return source(connectors.update(ActorKind.SOURCE, Required.field("sourceId", body.sourceId()), body.name(),
+                body.connectionConfiguration()));
     }
 
     @PostMapping("/destinations/update")
-    ObjectNode updateDestination(@RequestBody JsonNode body) {
-        return read(connectors.update(ActorKind.DESTINATION, Requests.uuid(body, "destinationId"), Requests.string(body, "name"),
-                body.get("connectionConfiguration")));
+    DestinationRead updateDestination(@RequestBody DestinationUpdate body) {
+        return destination(connectors.update(ActorKind.DESTINATION, Required.field("destinationId", body.destinationId()), body.name(),
+                body.connectionConfiguration()));
     }
 
     @PostMapping("/sources/get")
-    ObjectNode getSource(@RequestBody JsonNode body) {
-        return read(actors.get(ActorKind.SOURCE, Requests.uuid(body, "sourceId")));
+    SourceRead getSource(@RequestBody SourceIdRequestBody body) {
+        return source(actors.get(ActorKind.SOURCE, Required.field("sourceId", body.sourceId())));
     }
 
     @PostMapping("/destinations/get")
-    ObjectNode getDestination(@RequestBody JsonNode body) {
-        return read(actors.get(ActorKind.DESTINATION, Requests.uuid(body, "destinationId")));
+    DestinationRead getDestination(@RequestBody DestinationIdRequestBody body) {
+        return destination(actors.get(ActorKind.DESTINATION, Required.field("destinationId", body.destinationId())));
     }
 
     @PostMapping("/sources/list")
-    ObjectNode listSources(@RequestBody JsonNode body) {
-        return list(ActorKind.SOURCE, body, "sources");
+    SourceReadList listSources(@RequestBody WorkspaceIdRequestBody body) {
+        UUID workspaceId = workspaces.get(Required.field("workspaceId", body.workspaceId())).id();
+        return new SourceReadList(actors.list(ActorKind.SOURCE, workspaceId).stream().map(this::source).toList());
     }
 
     @PostMapping("/destinations/list")
-    ObjectNode listDestinations(@RequestBody JsonNode body) {
-        return list(ActorKind.DESTINATION, body, "destinations");
-    }
-
-    private ObjectNode list(ActorKind kind, JsonNode body, String field) {
-        UUID workspaceId = Requests.uuid(body, "workspaceId");
-        workspaces.get(workspaceId);
-        ObjectNode out = F.objectNode();
-        var array = out.putArray(field);
-        actors.list(kind, workspaceId).forEach(a -> array.add(read(a)));
-        return out;
+    DestinationReadList listDestinations(@RequestBody WorkspaceIdRequestBody body) {
+        UUID workspaceId = workspaces.get(Required.field("workspaceId", body.workspaceId())).id();
+        return new DestinationReadList(actors.list(ActorKind.DESTINATION, workspaceId).stream().map(this::destination).toList());
     }
 
     @PostMapping("/sources/delete")
-    org.springframework.http.ResponseEntity<Void> deleteSource(@RequestBody JsonNode body) {
-        connections.deleteActor(ActorKind.SOURCE, Requests.uuid(body, "sourceId"));
-        return org.springframework.http.ResponseEntity.noContent().build();
+    ResponseEntity<Void> deleteSource(@RequestBody SourceIdRequestBody body) {
+        connections.deleteActor(ActorKind.SOURCE, Required.field("sourceId", body.sourceId()));
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/destinations/delete")
-    org.springframework.http.ResponseEntity<Void> deleteDestination(@RequestBody JsonNode body) {
-        connections.deleteActor(ActorKind.DESTINATION, Requests.uuid(body, "destinationId"));
-        return org.springframework.http.ResponseEntity.noContent().build();
+    ResponseEntity<Void> deleteDestination(@RequestBody DestinationIdRequestBody body) {
+        connections.deleteActor(ActorKind.DESTINATION, Required.field("destinationId", body.destinationId()));
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/sources/check_connection")
-    ObjectNode checkSource(@RequestBody JsonNode body) {
-        return check(actors.get(ActorKind.SOURCE, Requests.uuid(body, "sourceId")));
+    CheckConnectionRead checkSource(@RequestBody SourceIdRequestBody body) {
+        return check(actors.get(ActorKind.SOURCE, Required.field("sourceId", body.sourceId())));
     }
 
     @PostMapping("/destinations/check_connection")
-    ObjectNode checkDestination(@RequestBody JsonNode body) {
-        return check(actors.get(ActorKind.DESTINATION, Requests.uuid(body, "destinationId")));
+    CheckConnectionRead checkDestination(@RequestBody DestinationIdRequestBody body) {
+        return check(actors.get(ActorKind.DESTINATION, Required.field("destinationId", body.destinationId())));
     }
 
-    private ObjectNode check(Actor actor) {
+    private CheckConnectionRead check(Actor actor) {
         long started = System.currentTimeMillis();
         CheckResult result = connectors.check(actor);
-        ObjectNode out = F.objectNode();
-        out.put("status", result.status());
-        out.put("message", result.message());
-        out.set("jobInfo", jobInfo(actor, result.succeeded(), started,
-                actor.kind() == ActorKind.SOURCE ? "check_connection_source" : "check_connection_destination"));
-        return out;
+        return new CheckConnectionRead(result.status(), result.message(), SynchronousJobRead.of(actor.id(),
+                actor.kind() == ActorKind.SOURCE ? "check_connection_source" : "check_connection_destination", started,
+                result.succeeded(), null));
     }
 
     @PostMapping("/sources/discover_schema")
-    ObjectNode discover(@RequestBody JsonNode body) {
-        Actor source = actors.get(ActorKind.SOURCE, Requests.uuid(body, "sourceId"));
+    SourceDiscoverSchemaRead discover(@RequestBody SourceIdRequestBody body) {
+        Actor source = actors.get(ActorKind.SOURCE, Required.field("sourceId", body.sourceId()));
         long started = System.currentTimeMillis();
-        ObjectNode out = F.objectNode();
         try {
-            out.set("catalog", SyncCatalogs.fromCatalog(connectors.discover(source)));
-            out.put("catalogId", UUID.randomUUID().toString());
-            out.set("jobInfo", jobInfo(source, true, started, "discover_schema"));
+            return new SourceDiscoverSchemaRead(SyncCatalogs.fromCatalog(connectors.discover(source)), UUID.randomUUID(),
+                    SynchronousJobRead.of(source.id(), "discover_schema", started, true, null));
         } catch (ConfigException e) {
             throw InvalidInputException.of(e);
         } catch (RuntimeException e) {
-            ObjectNode info = jobInfo(source, false, started, "discover_schema");
-            info.putObject("failureReason").put("externalMessage", SecretMasker.mask(String.valueOf(e.getMessage())));
-            out.set("jobInfo", info);
+            return new SourceDiscoverSchemaRead(null, null, SynchronousJobRead.of(source.id(), "discover_schema", started, false,
+                    FailureReason.message(SecretMasker.mask(String.valueOf(e.getMessage())))));
         }
-        return out;
     }
 
-    private static ObjectNode jobInfo(Actor actor, boolean succeeded, long startedMillis, String configType) {
-        ObjectNode info = F.objectNode();
-        info.put("id", UUID.randomUUID().toString());
-        info.put("configType", configType);
-        info.put("configId", actor.id().toString());
-        info.put("createdAt", startedMillis / 1000);
-        info.put("endedAt", System.currentTimeMillis() / 1000);
-        info.put("succeeded", succeeded);
-        info.putObject("logs").putArray("logLines");
-        return info;
+    private SourceRead source(Actor actor) {
+        return SourceRead.of(actor, connectors.masked(actor), connectors.definitionOf(actor));
     }
 
-    private ObjectNode read(Actor actor) {
-        return ConfigApiViews.actor(actor, connectors.masked(actor), connectors.definitionOf(actor));
+    private DestinationRead destination(Actor actor) {
+        return DestinationRead.of(actor, connectors.masked(actor), connectors.definitionOf(actor));
     }
 }

@@ -1,5 +1,10 @@
 package io.tributary.server.api.config;
 
+import io.tributary.server.api.HealthCheckRead;
+import io.tributary.server.api.config.workspaces.WorkspaceCreate;
+import io.tributary.server.api.config.workspaces.WorkspaceIdRequestBody;
+import io.tributary.server.api.config.workspaces.WorkspaceRead;
+import io.tributary.server.api.config.workspaces.WorkspaceReadList;
 import io.tributary.server.store.WorkspaceStore;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,9 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code health} and {@code workspaces/*} of the Config API. */
 @RestController
@@ -23,31 +25,28 @@ class WorkspacesController {
     }
 
     @GetMapping("/health")
-    ObjectNode health() {
-        return JsonNodeFactory.instance.objectNode().put("available", true);
+    HealthCheckRead health() {
+        return HealthCheckRead.up();
     }
 
     @PostMapping("/health")
-    ObjectNode healthPost() {
+    HealthCheckRead healthPost() {
         return health();
     }
 
     @PostMapping("/workspaces/list")
-    ObjectNode list() {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        var array = out.putArray("workspaces");
+    WorkspaceReadList list() {
         workspaces.defaultWorkspace();
-        workspaces.list().forEach(w -> array.add(ConfigApiViews.workspace(w)));
-        return out;
+        return new WorkspaceReadList(workspaces.list().stream().map(WorkspaceRead::of).toList());
     }
 
     @PostMapping("/workspaces/get")
-    ObjectNode get(@RequestBody JsonNode body) {
-        return ConfigApiViews.workspace(workspaces.get(Requests.uuid(body, "workspaceId")));
+    WorkspaceRead get(@RequestBody WorkspaceIdRequestBody body) {
+        return WorkspaceRead.of(workspaces.get(Required.field("workspaceId", body.workspaceId())));
     }
 
     @PostMapping("/workspaces/create")
-    ObjectNode create(@RequestBody JsonNode body) {
-        return ConfigApiViews.workspace(workspaces.create(Requests.requiredString(body, "name"), Requests.string(body, "email")));
+    WorkspaceRead create(@RequestBody WorkspaceCreate body) {
+        return WorkspaceRead.of(workspaces.create(Required.text("name", body.name()), body.email()));
     }
 }
