@@ -45,17 +45,38 @@ public record PostgresConnectionConfig(
         int connectTimeoutSeconds) {
 
     /** The {@code ssl_mode} values, as libpq and pgjdbc spell them. */
-    public enum SslMode {
+    public enum SslMode implements ConfigField.Choice {
         DISABLE, PREFER, REQUIRE, VERIFY_CA, VERIFY_FULL;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
-        static SslMode fromWire(String value) {
-            return valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+        @Override
+        public String settingValue() {
+            return wireName();
         }
     }
+
+    public static final ConfigField<String> HOST = ConfigField.string("host").required()
+            .describe("Host name or IP address of the PostgreSQL server");
+    public static final ConfigField<Long> PORT = ConfigField.integer("port").defaultsTo(5432L).between(1, 65535)
+            .describe("Port of the PostgreSQL server");
+    public static final ConfigField<String> DATABASE = ConfigField.string("database").required().describe("Name of the database");
+    public static final ConfigField<String> USERNAME = ConfigField.string("username").required().describe("User to connect as");
+    public static final ConfigField<String> PASSWORD = ConfigField.string("password").secret().describe("Password of the user");
+    public static final ConfigField<SslMode> SSL_MODE = ConfigField.choice("ssl_mode", SslMode.class).defaultsTo(SslMode.PREFER)
+            .describe("disable: no TLS; prefer: TLS when the server offers it; require: TLS only; "
+                    + "verify-ca / verify-full: TLS with the server certificate checked against ssl_root_cert "
+                    + "(verify-full also checks the host name)");
+    public static final ConfigField<String> SSL_ROOT_CERT = ConfigField.string("ssl_root_cert")
+            .describe("CA certificate (PEM) for verify-ca and verify-full: a file path or the PEM text itself");
+    public static final ConfigField<String> JDBC_URL_PARAMS = ConfigField.string("jdbc_url_params")
+            .describe("Extra pgjdbc connection properties as key=value pairs joined by '&', "
+                    + "e.g. options=-c%20statement_timeout=0&tcpKeepAlive=true");
+    public static final ConfigField<Long> CONNECT_TIMEOUT_SECONDS = ConfigField.integer("connect_timeout_seconds")
+            .defaultsTo(10L).between(1, 600)
+            .describe("How long to wait for the server to accept a connection and log in");
 
     /** Properties a user may not set through {@code jdbc_url_params}: they have their own fields. */
     private static final Set<String> RESERVED = Set.of("user", "password", "sslmode", "sslrootcert", "ssl");
@@ -65,25 +86,8 @@ public record PostgresConnectionConfig(
     }
 
     /** The connection fields, in the order a form shows them; a connector adds its own after these. */
-    public static List<ConfigField> fields() {
-        return List.of(
-                ConfigField.string("host").required().describe("Host name or IP address of the PostgreSQL server"),
-                ConfigField.integer("port").defaultsTo(5432L).between(1, 65535).describe("Port of the PostgreSQL server"),
-                ConfigField.string("database").required().describe("Name of the database"),
-                ConfigField.string("username").required().describe("User to connect as"),
-                ConfigField.string("password").secret().describe("Password of the user"),
-                ConfigField.oneOf("ssl_mode", "disable", "prefer", "require", "verify-ca", "verify-full")
-                        .defaultsTo("prefer")
-                        .describe("disable: no TLS; prefer: TLS when the server offers it; require: TLS only; "
-                                + "verify-ca / verify-full: TLS with the server certificate checked against ssl_root_cert "
-                                + "(verify-full also checks the host name)"),
-                ConfigField.string("ssl_root_cert")
-                        .describe("CA certificate (PEM) for verify-ca and verify-full: a file path or the PEM text itself"),
-                ConfigField.string("jdbc_url_params")
-                        .describe("Extra pgjdbc connection properties as key=value pairs joined by '&', "
-                                + "e.g. options=-c%20statement_timeout=0&tcpKeepAlive=true"),
-                ConfigField.integer("connect_timeout_seconds").defaultsTo(10L).between(1, 600)
-                        .describe("How long to wait for the server to accept a connection and log in"));
+    public static List<ConfigField<?>> fields() {
+        return List.of(HOST, PORT, DATABASE, USERNAME, PASSWORD, SSL_MODE, SSL_ROOT_CERT, JDBC_URL_PARAMS, CONNECT_TIMEOUT_SECONDS);
     }
 
     /**
@@ -93,8 +97,8 @@ public record PostgresConnectionConfig(
      */
     public static PostgresConnectionConfig from(ConnectorConfig config) {
         List<String> problems = new ArrayList<>();
-        SslMode ssl = SslMode.fromWire(config.optionalString("ssl_mode").orElse("prefer"));
-        String rootCert = config.optionalString("ssl_root_cert").map(String::trim).orElse(null);
+        SslMode ssl = SSL_MODE.get(config);
+        String rootCert = SSL_ROOT_CERT.optional(config).map(String::trim).orElse(null);
         if ((ssl == SslMode.VERIFY_CA || ssl == SslMode.VERIFY_FULL) && rootCert == null) {
             problems.add("ssl_mode: " + ssl.wireName() + " checks the server certificate, so it needs ssl_root_cert "
                     + "(the CA certificate as a PEM file path or text); or use ssl_mode require");
@@ -102,20 +106,20 @@ public record PostgresConnectionConfig(
         if (rootCert != null && !rootCert.contains("-----BEGIN") && !Files.isReadable(Path.of(rootCert))) {
             problems.add("ssl_root_cert: no readable file at '" + rootCert + "'; give a PEM file path or the PEM text");
         }
-        Map<String, String> params = parseParams(config.optionalString("jdbc_url_params").orElse(""), problems);
+        Map<String, String> params = parseParams(JDBC_URL_PARAMS.optional(config).orElse(""), problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new PostgresConnectionConfig(
-                config.string("host").trim(),
-                config.intValue("port"),
-                config.string("database"),
-                config.string("username"),
-                config.optionalString("password").orElse(null),
+                HOST.get(config).trim(),
+                PORT.intValue(config),
+                DATABASE.get(config),
+                USERNAME.get(config),
+                PASSWORD.optional(config).orElse(null),
                 ssl,
                 rootCert,
                 params,
-                config.has("connect_timeout_seconds") ? config.intValue("connect_timeout_seconds") : 10);
+                CONNECT_TIMEOUT_SECONDS.intValue(config));
     }
 
     private static Map<String, String> parseParams(String text, List<String> problems) {

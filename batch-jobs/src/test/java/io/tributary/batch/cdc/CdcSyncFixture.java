@@ -42,8 +42,8 @@ final class CdcSyncFixture implements AutoCloseable {
     /** The connections file: {@code shop} (CDC source) to {@code warehouse}, then {@code connections} (indented YAML). */
     String yaml(String connections) {
         return yaml("""
-                warehouse: { type: postgres, config: { host: "%s", port: %d, database: %s, username: %s, password: "%s", ssl_mode: disable, schema: warehouse } }
-                """.formatted(pg.host(), pg.port(), target.name(), pg.user(), pg.password()), connections);
+                warehouse: { type: postgres, config: { %s, schema: warehouse } }
+                """.formatted(target.connectionSettingsYaml()), connections);
     }
 
     /** The connections file: {@code shop} (CDC source), {@code destinations} and {@code connections} (indented YAML). */
@@ -52,13 +52,13 @@ final class CdcSyncFixture implements AutoCloseable {
                 sources:
                   shop:
                     type: postgres
-                    config: { host: "%1$s", port: %2$d, database: %3$s, username: %4$s, password: "%5$s", ssl_mode: disable,
-                              replication_method: cdc, replication_slot: %6$s, publication: %6$s_pub, heartbeat_seconds: 1 }
+                    config: { %1$s,
+                              replication_method: cdc, replication_slot: %2$s, publication: %2$s_pub, heartbeat_seconds: 1 }
                 destinations:
-                %7$s
+                %3$s
                 connections:
-                %8$s""".formatted(pg.host(), pg.port(), source.name(), pg.user(), pg.password(), slotBase,
-                destinations.indent(2).stripTrailing(), connections.indent(2));
+                %4$s""".formatted(source.connectionSettingsYaml(), slotBase, destinations.indent(2).stripTrailing(),
+                connections.indent(2));
     }
 
     static TributaryConfig parse(String yaml) {

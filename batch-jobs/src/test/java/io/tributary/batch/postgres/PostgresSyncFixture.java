@@ -42,11 +42,10 @@ final class PostgresSyncFixture implements AutoCloseable {
      */
     String yaml(String connections) {
         return """
-                sources: { shop: { type: postgres, config: { host: "%1$s", port: %2$d, database: %3$s, username: %5$s, password: "%6$s", ssl_mode: disable, schemas: [public] } } }
-                destinations: { warehouse: { type: postgres, config: { host: "%1$s", port: %2$d, database: %4$s, username: %5$s, password: "%6$s", ssl_mode: disable, schema: warehouse } } }
+                sources: { shop: { type: postgres, config: { %1$s, schemas: [public] } } }
+                destinations: { warehouse: { type: postgres, config: { %2$s, schema: warehouse } } }
                 connections:
-                %7$s""".formatted(pg.host(), pg.port(), source.name(), target.name(), pg.user(), pg.password(),
-                connections.indent(2));
+                %3$s""".formatted(source.connectionSettingsYaml(), target.connectionSettingsYaml(), connections.indent(2));
     }
 
     static TributaryConfig parse(String yaml) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.tributary.batch.engine.SyncResult;
+import io.tributary.testsupport.postgres.PostgresTypeZoo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,17 +58,8 @@ class PostgresTypeZooRoundTripIT {
     @BeforeAll
     static void syncTheZoo() {
         fixture = new PostgresSyncFixture("pg_zoo");
+        PostgresTypeZoo.createTable(fixture.source);
         fixture.source.execute(
-                "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')",
-                "CREATE DOMAIN price AS numeric(12,3) CHECK (VALUE >= 0)",
-                """
-                CREATE TABLE zoo (
-                  id int PRIMARY KEY,
-                  small smallint, big bigint, num numeric(20,5), num_free numeric, real_v real, double_v double precision,
-                  money_v money, flag boolean, txt text, vc varchar(10), ch char(4),
-                  d date, t time, ttz timetz, ts timestamp(6), tstz timestamptz, iv interval,
-                  u uuid, j json, b bytea,
-                  ints int[], texts text[], nums numeric[], matrix int[][], mood_v mood, price_v price, inet_v inet)""",
                 """
                 INSERT INTO zoo VALUES (1,
                   -32768, 9223372036854775807, 123456789012345.12340, 0.1000000000000000000001, 1.5, 0.1,

@@ -2,6 +2,7 @@ package io.tributary.connector.catalog;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stream as a connection syncs it: the discovered {@link Stream}, the modes chosen, the cursor
@@ -14,7 +15,7 @@ public record ConfiguredStream(
         DestinationSyncMode destinationSyncMode,
         List<String> cursorField,
         List<List<String>> primaryKey,
-        String destinationNamespace,
+        @Nullable String destinationNamespace,
         String destinationName) {
 
     public ConfiguredStream {

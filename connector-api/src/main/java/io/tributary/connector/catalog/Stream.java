@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import tools.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stream as a source discovers it: its name, namespace (schema, folder...), the JSON Schema of
@@ -15,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record Stream(
         String name,
-        String namespace,
+        @Nullable String namespace,
         ObjectNode jsonSchema,
         List<SyncMode> supportedSyncModes,
         boolean sourceDefinedCursor,

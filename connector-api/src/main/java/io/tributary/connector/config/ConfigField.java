@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One configuration field of a connector, declared once, in the spirit of Debezium's {@code Field}.
@@ -24,14 +25,14 @@ import java.util.Optional;
 public record ConfigField<T>(
         String name,
         FieldType type,
-        Object defaultValue,
+        @Nullable Object defaultValue,
         String description,
         boolean isRequired,
         boolean isSecret,
         List<String> allowedValues,
-        Long minimum,
-        Long maximum,
-        Class<?> enumType) {
+        @Nullable Long minimum,
+        @Nullable Long maximum,
+        @Nullable Class<?> enumType) {
 
     /** An enum whose constants are the values of a {@link #choice} field, each with its setting spelling. */
     public interface Choice {
@@ -124,7 +125,7 @@ public record ConfigField<T>(
      * @throws IllegalArgumentException when {@code config} was not validated with a spec that declares this field
      */
     @SuppressWarnings("unchecked")
-    public T get(ConnectorConfig config) {
+    public @Nullable T get(ConnectorConfig config) {
         if (!config.spec().declares(this)) {
             throw new IllegalArgumentException("Field '" + name + "' is not declared by " + config.spec().title());
         }

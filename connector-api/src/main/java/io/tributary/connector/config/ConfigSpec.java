@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The declared configuration of one connector: an ordered list of {@link ConfigField}s. Turns raw
@@ -69,7 +70,7 @@ public final class ConfigSpec {
      * @param place where the values came from, used as the prefix of every message, e.g. {@code sources.shop.config}
      * @throws ConfigException listing every problem found, not only the first
      */
-    public ConnectorConfig validate(Map<String, ?> raw, String place) {
+    public ConnectorConfig validate(@Nullable Map<String, ?> raw, String place) {
         Map<String, ?> input = raw == null ? Map.of() : raw;
         List<String> problems = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
@@ -241,7 +242,7 @@ public final class ConfigSpec {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     /** A copy of {@code raw} in which every secret field's value is replaced by {@link #MASK}. */
-    public Map<String, Object> mask(Map<String, ?> raw) {
+    public Map<String, Object> mask(@Nullable Map<String, ?> raw) {
         Map<String, Object> masked = new LinkedHashMap<>();
         if (raw != null) {
             raw.forEach((k, v) -> masked.put(k, isSecret(k) && v != null ? MASK : v));

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A validated, immutable connector configuration: values already converted to their declared
@@ -29,7 +30,7 @@ public final class ConnectorConfig {
         return values.containsKey(name);
     }
 
-    public String string(String name) {
+    public @Nullable String string(String name) {
         return (String) values.get(name);
     }
 
@@ -49,7 +50,7 @@ public final class ConnectorConfig {
         return Math.toIntExact(integer(name));
     }
 
-    public BigDecimal number(String name) {
+    public @Nullable BigDecimal number(String name) {
         return (BigDecimal) values.get(name);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of a typed {@link SourceRecord}, in the order of its values: what a source's reader
@@ -52,7 +53,7 @@ public final class RecordSchema {
 
     /** The index of a field, or -1 when the record has no such field. */
     public int indexOf(String field) {
-        Integer index = indexes.get(field);
+        @Nullable Integer index = indexes.get(field);
         return index == null ? -1 : index;
     }
 

@@ -15,6 +15,7 @@ import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.LongNode;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.StringNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The values a typed {@link SourceRecord} carries, and their one JSON form. A value is one of:
@@ -39,7 +40,7 @@ public final class RecordValues {
     }
 
     /** Writes one value as JSON. */
-    public static void write(JsonGenerator out, Object value) {
+    public static void write(JsonGenerator out, @Nullable Object value) {
         if (value == null) {
             out.writeNull();
         } else if (value instanceof String s) {
@@ -66,7 +67,7 @@ public final class RecordValues {
     }
 
     /** A value as a JSON tree node (for paths that need a tree: messages, rare conversions, tests). */
-    public static JsonNode toNode(Object value) {
+    public static JsonNode toNode(@Nullable Object value) {
         if (value == null) {
             return NullNode.getInstance();
         } else if (value instanceof JsonNode node) {
@@ -114,7 +115,7 @@ public final class RecordValues {
      * About how many bytes a value takes in the record's JSON, counted without encoding it: the
      * engine reports bytes synced from it. Exact for ASCII strings without escapes and for numbers.
      */
-    public static long jsonSize(Object value) {
+    public static long jsonSize(@Nullable Object value) {
         if (value == null) {
             return 4;
         } else if (value instanceof String s) {

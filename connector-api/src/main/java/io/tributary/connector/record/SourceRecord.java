@@ -7,6 +7,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One record read from a source stream, and when it was read. It has one of two forms:
@@ -26,12 +27,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SourceRecord {
 
-    private final RecordSchema schema;
-    private final Object[] values;
-    private final ObjectNode document;
+    private final @Nullable RecordSchema schema;
+    private final @Nullable Object @Nullable [] values;
+    private final @Nullable ObjectNode document;
     private final long emittedAt;
 
-    private SourceRecord(RecordSchema schema, Object[] values, ObjectNode document, long emittedAt) {
+    private SourceRecord(@Nullable RecordSchema schema, @Nullable Object @Nullable [] values, @Nullable ObjectNode document,
+            long emittedAt) {
         this.schema = schema;
         this.values = values;
         this.document = document;
@@ -52,7 +54,7 @@ public final class SourceRecord {
      *
      * @param emittedAt epoch milliseconds, as the Airbyte protocol's {@code emitted_at}
      */
-    public static SourceRecord typed(RecordSchema schema, Object[] values, long emittedAt) {
+    public static SourceRecord typed(RecordSchema schema, @Nullable Object[] values, long emittedAt) {
         if (values.length != schema.size()) {
             throw new IllegalArgumentException("A record of " + schema + " has " + schema.size() + " values, not " + values.length);
         }
@@ -65,25 +67,25 @@ public final class SourceRecord {
     }
 
     /** The fields of a typed record; {@code null} for a document. */
-    public RecordSchema schema() {
+    public @Nullable RecordSchema schema() {
         return schema;
     }
 
     /** The value at a field index of a typed record. */
-    public Object value(int index) {
-        return values[index];
+    public @Nullable Object value(int index) {
+        return typedValues()[index];
     }
 
     /**
      * The value of a top-level field: a typed value, or the document's JSON node; {@code null} when
      * the record has no such field (or, in a typed record, when the value is null).
      */
-    public Object get(String field) {
+    public @Nullable Object get(String field) {
         if (document != null) {
             return document.get(field);
         }
-        int index = schema.indexOf(field);
-        return index < 0 ? null : values[index];
+        int index = typedSchema().indexOf(field);
+        return index < 0 ? null : typedValues()[index];
     }
 
     /** Epoch milliseconds, as the Airbyte protocol's {@code emitted_at}. */
@@ -100,8 +102,9 @@ public final class SourceRecord {
             return document;
         }
         ObjectNode tree = JsonNodeFactory.instance.objectNode();
-        for (int i = 0; i < values.length; i++) {
-            tree.set(schema.field(i), RecordValues.toNode(values[i]));
+        @Nullable Object[] typed = typedValues();
+        for (int i = 0; i < typed.length; i++) {
+            tree.set(typedSchema().field(i), RecordValues.toNode(typed[i]));
         }
         return tree;
     }
@@ -113,9 +116,10 @@ public final class SourceRecord {
             return;
         }
         out.writeStartObject();
-        for (int i = 0; i < values.length; i++) {
-            out.writeName(schema.field(i));
-            RecordValues.write(out, values[i]);
+        @Nullable Object[] typed = typedValues();
+        for (int i = 0; i < typed.length; i++) {
+            out.writeName(typedSchema().field(i));
+            RecordValues.write(out, typed[i]);
         }
         out.writeEndObject();
     }
@@ -126,14 +130,23 @@ public final class SourceRecord {
             return RecordValues.jsonSize(document);
         }
         long size = 2;
-        for (int i = 0; i < values.length; i++) {
-            size += schema.field(i).length() + 4 + RecordValues.jsonSize(values[i]);
+        @Nullable Object[] typed = typedValues();
+        for (int i = 0; i < typed.length; i++) {
+            size += typedSchema().field(i).length() + 4 + RecordValues.jsonSize(typed[i]);
         }
         return size;
     }
 
     @Override
     public String toString() {
-        return "SourceRecord" + (document != null ? document.toString() : schema.fields() + "=" + Arrays.toString(values));
+        return "SourceRecord" + (document != null ? document.toString() : typedSchema().fields() + "=" + Arrays.toString(values));
+    }
+
+    private RecordSchema typedSchema() {
+        return Objects.requireNonNull(schema, "a document record has no schema");
+    }
+
+    private @Nullable Object[] typedValues() {
+        return Objects.requireNonNull(values, "a document record has no values");
     }
 }

@@ -2,6 +2,7 @@ package io.tributary.connector.schema;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A column of a normalized table.
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param precision for {@link ColumnType#NUMBER}, the declared precision, or {@code null} when unbounded
  * @param scale for {@link ColumnType#NUMBER}, the declared scale, or {@code null}
  */
-public record Column(String name, List<String> path, ColumnType type, Integer precision, Integer scale) {
+public record Column(String name, List<String> path, ColumnType type, @Nullable Integer precision, @Nullable Integer scale) {
 
     public Column {
         Objects.requireNonNull(name, "name");

@@ -2,6 +2,7 @@ package io.tributary.connector.schema;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tables one stream normalizes into: its own table first, then child tables in parent-first order.
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param name the stream's own table name (the first table's name when there are tables)
  * @param namespace the destination namespace, or {@code null} for the destination's default
  */
-public record StreamTables(List<TableSchema> tables, String name, String namespace) {
+public record StreamTables(List<TableSchema> tables, String name, @Nullable String namespace) {
 
     public StreamTables {
         Objects.requireNonNull(name, "name");
@@ -31,7 +32,7 @@ public record StreamTables(List<TableSchema> tables, String name, String namespa
     }
 
     /** A stream loaded without normalization: only its raw records reach the destination. */
-    public static StreamTables rawOnly(String name, String namespace) {
+    public static StreamTables rawOnly(String name, @Nullable String namespace) {
         return new StreamTables(List.of(), name, namespace);
     }
 

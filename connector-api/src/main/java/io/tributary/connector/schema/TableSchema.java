@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A flat table that normalization produces from a stream: the stream's own table, or a child
@@ -14,7 +15,8 @@ import java.util.Objects;
  * @param primaryKey column names of the primary key, empty when there is none
  * @param parent the parent table's name for a child table, {@code null} for a stream's own table
  */
-public record TableSchema(String name, String namespace, List<Column> columns, List<String> primaryKey, String parent) {
+public record TableSchema(String name, @Nullable String namespace, List<Column> columns, List<String> primaryKey,
+        @Nullable String parent) {
 
     public TableSchema {
         Objects.requireNonNull(name, "name");

@@ -17,16 +17,19 @@ import io.tributary.readers.postgres.shared.CdcSettings;
  */
 record PostgresSourceConfig(PostgresConnectionConfig connection, List<String> schemas, int fetchSize, CdcSettings cdc) {
 
+    static final ConfigField<List<String>> SCHEMAS = ConfigField.list("schemas").defaultsTo(List.of("public"))
+            .describe("Schemas whose tables and views become streams");
+    static final ConfigField<Long> FETCH_SIZE = ConfigField.integer("fetch_size").defaultsTo(10_000L).between(1, 1_000_000)
+            .describe("Rows fetched per round trip from the server-side cursor; memory use grows with it");
+
     static final ConfigSpec SPEC;
 
     static {
-        List<ConfigField> fields = new ArrayList<>(PostgresConnectionConfig.fields());
-        fields.add(5, ConfigField.list("schemas").defaultsTo(List.of("public"))
-                .describe("Schemas whose tables and views become streams"));
-        fields.add(ConfigField.integer("fetch_size").defaultsTo(10_000L).between(1, 1_000_000)
-                .describe("Rows fetched per round trip from the server-side cursor; memory use grows with it"));
+        List<ConfigField<?>> fields = new ArrayList<>(PostgresConnectionConfig.fields());
+        fields.add(5, SCHEMAS);
+        fields.add(FETCH_SIZE);
         fields.addAll(CdcSettings.fields());
-        SPEC = ConfigSpec.of("PostgreSQL source", fields.toArray(ConfigField[]::new));
+        SPEC = ConfigSpec.of("PostgreSQL source", fields.toArray(ConfigField<?>[]::new));
     }
 
     PostgresSourceConfig {
@@ -38,11 +41,11 @@ record PostgresSourceConfig(PostgresConnectionConfig connection, List<String> sc
     }
 
     static PostgresSourceConfig from(ConnectorConfig config) {
-        List<String> schemas = config.list("schemas").stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> schemas = SCHEMAS.get(config).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         return new PostgresSourceConfig(
                 PostgresConnectionConfig.from(config),
                 schemas.isEmpty() ? List.of("public") : schemas,
-                config.has("fetch_size") ? config.intValue("fetch_size") : 10_000,
+                FETCH_SIZE.intValue(config),
                 CdcSettings.from(config));
     }
 }

@@ -26,17 +26,7 @@ final class PostgresSourceFixture {
     }
 
     static Map<String, Object> settings(TestDatabase db) {
-        TestPostgres server = db.server();
-        Map<String, Object> raw = new HashMap<>();
-        raw.put("host", server.host());
-        raw.put("port", server.port());
-        raw.put("database", db.name());
-        raw.put("username", server.user());
-        if (!server.password().isEmpty()) {
-            raw.put("password", server.password());
-        }
-        raw.put("ssl_mode", "disable");
-        return raw;
+        return db.connectionSettings();
     }
 
     static ConnectorConfig config(TestDatabase db) {

@@ -2,24 +2,15 @@ package io.tributary.readers.postgres;
 
 import io.tributary.testsupport.postgres.TestDatabase;
 
-/** A table with a column of every type the source maps, and rows with ordinary, empty, NULL and edge values. */
+/** test-support's type zoo with the rows the reader tests check: ordinary, NULL, and empty and edge values. */
 final class PostgresTypeZoo {
 
     private PostgresTypeZoo() {
     }
 
     static void create(TestDatabase db) {
+        io.tributary.testsupport.postgres.PostgresTypeZoo.createTable(db);
         db.execute(
-                "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')",
-                "CREATE DOMAIN price AS numeric(12,3) CHECK (VALUE >= 0)",
-                """
-                CREATE TABLE zoo (
-                  id int PRIMARY KEY,
-                  small smallint, big bigint, num numeric(20,5), num_free numeric, real_v real, double_v double precision,
-                  money_v money, flag boolean, txt text, vc varchar(10), ch char(4),
-                  d date, t time, ttz timetz, ts timestamp(6), tstz timestamptz, iv interval,
-                  u uuid, j json, jb jsonb, b bytea,
-                  ints int[], texts text[], nums numeric[], matrix int[][], mood_v mood, price_v price, inet_v inet)""",
                 """
                 INSERT INTO zoo VALUES (1,
                   -32768, 9223372036854775807, 123456789012345.12340, 0.1000000000000000000001, 1.5, 0.1,

@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -42,6 +44,29 @@ public final class TestDatabase implements AutoCloseable {
         DriverManagerDataSource ds = new DriverManagerDataSource(jdbcUrl(), server.user(), server.password());
         ds.setDriverClassName("org.postgresql.Driver");
         return ds;
+    }
+
+    /**
+     * This database's connection settings as the PostgreSQL source and destination take them (TLS off,
+     * the test server's credentials), in a new map a test may add to.
+     */
+    public Map<String, Object> connectionSettings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("host", server.host());
+        settings.put("port", server.port());
+        settings.put("database", name);
+        settings.put("username", server.user());
+        if (!server.password().isEmpty()) {
+            settings.put("password", server.password());
+        }
+        settings.put("ssl_mode", "disable");
+        return settings;
+    }
+
+    /** {@link #connectionSettings()} as the entries of a YAML flow map: {@code host: "…", port: 5432, …, ssl_mode: disable}. */
+    public String connectionSettingsYaml() {
+        return "host: \"" + server.host() + "\", port: " + server.port() + ", database: " + name + ", username: " + server.user()
+                + ", password: \"" + server.password() + "\", ssl_mode: disable";
     }
 
     /** Runs statements in this database, each in auto-commit. */

@@ -3,8 +3,10 @@ package io.tributary.writers.format;
 import java.util.Arrays;
 import java.util.Locale;
 
+import io.tributary.connector.config.ConfigField;
+
 /** The file formats the file destinations (local, S3) write. */
-public enum FileFormat {
+public enum FileFormat implements ConfigField.Choice {
     JSONL("jsonl"),
     PARQUET("parquet");
 
@@ -16,6 +18,11 @@ public enum FileFormat {
 
     /** File name extension without the dot, also the configuration value. */
     public String extension() {
+        return extension;
+    }
+
+    @Override
+    public String settingValue() {
         return extension;
     }
 

@@ -21,23 +21,21 @@ public record LocalConfig(Path destinationPath, FileFormatOptions format, long f
 
     private static final long MB = 1024L * 1024;
 
-    static final ConfigSpec SPEC = ConfigSpec.of("Local files", fields());
+    static final ConfigField<String> DESTINATION_PATH = ConfigField.string("destination_path").required()
+            .describe("Directory the files are written to, one sub-directory per namespace and table");
+    static final ConfigField<FileFormat> FORMAT = FileFormatOptions.formatField(FileFormat.JSONL);
 
-    private static ConfigField[] fields() {
-        List<ConfigField> fields = new ArrayList<>();
-        fields.add(ConfigField.string("destination_path").required()
-                .describe("Directory the files are written to, one sub-directory per namespace and table"));
-        fields.add(ConfigField.oneOf("format", FileFormat.configValues()).defaultsTo("jsonl")
-                .describe("File format: jsonl (JSON Lines) or parquet"));
-        fields.add(ConfigField.integer("file_size_mb").defaultsTo(200L).between(1, 5 * 1024)
-                .describe("Files roll over into a new file once they reach this size in MB"));
+    static final ConfigSpec SPEC;
+
+    static {
+        List<ConfigField<?>> fields = new ArrayList<>(List.of(DESTINATION_PATH, FORMAT, FileFormatOptions.FILE_SIZE_MB));
         fields.addAll(ParquetOptions.CONFIG_FIELDS);
-        return fields.toArray(ConfigField[]::new);
+        SPEC = ConfigSpec.of("Local files", fields.toArray(ConfigField<?>[]::new));
     }
 
     /** Reads a configuration validated against {@link #SPEC}. */
     public static LocalConfig from(ConnectorConfig config) {
-        Path root = Path.of(config.string("destination_path")).toAbsolutePath().normalize();
-        return new LocalConfig(root, FileFormatOptions.from(config), config.integer("file_size_mb") * MB);
+        Path root = Path.of(DESTINATION_PATH.get(config)).toAbsolutePath().normalize();
+        return new LocalConfig(root, FileFormatOptions.from(config, FORMAT), FileFormatOptions.FILE_SIZE_MB.get(config) * MB);
     }
 }

@@ -14,17 +14,18 @@ import io.tributary.postgres.PostgresConnectionConfig;
  */
 record PostgresDestinationConfig(PostgresConnectionConfig connection, String schema) {
 
+    static final ConfigField<String> SCHEMA = ConfigField.string("schema").defaultsTo("public")
+            .describe("Schema for the raw and final tables of streams without a namespace; created when missing");
+
     static final ConfigSpec SPEC;
 
     static {
-        List<ConfigField> fields = new ArrayList<>(PostgresConnectionConfig.fields());
-        fields.add(5, ConfigField.string("schema").defaultsTo("public")
-                .describe("Schema for the raw and final tables of streams without a namespace; created when missing"));
-        SPEC = ConfigSpec.of("PostgreSQL destination", fields.toArray(ConfigField[]::new));
+        List<ConfigField<?>> fields = new ArrayList<>(PostgresConnectionConfig.fields());
+        fields.add(5, SCHEMA);
+        SPEC = ConfigSpec.of("PostgreSQL destination", fields.toArray(ConfigField<?>[]::new));
     }
 
     static PostgresDestinationConfig from(ConnectorConfig config) {
-        return new PostgresDestinationConfig(PostgresConnectionConfig.from(config),
-                config.optionalString("schema").orElse("public"));
+        return new PostgresDestinationConfig(PostgresConnectionConfig.from(config), SCHEMA.optional(config).orElse("public"));
     }
 }

@@ -52,41 +52,56 @@ public record S3DestinationConfig(
     static final String DEFAULT_PATH_FORMAT = "${NAMESPACE}/${STREAM_NAME}/${YEAR}_${MONTH}_${DAY}_${EPOCH}_";
     private static final long MB = 1024L * 1024;
 
-    static final ConfigSpec SPEC = ConfigSpec.of("S3 / MinIO", fields());
+    /** When the AWS SDK adds CRC checksums to requests. */
+    enum ChecksumMode implements ConfigField.Choice {
+        WHEN_REQUIRED, WHEN_SUPPORTED;
 
-    private static ConfigField[] fields() {
-        List<ConfigField> fields = new ArrayList<>(List.of(
-                ConfigField.string("s3_endpoint")
-                        .describe("Endpoint override for S3-compatible servers, e.g. http://localhost:9000 for MinIO; empty for AWS"),
-                ConfigField.bool("s3_path_style_access")
-                        .describe("Path-style requests (needed by MinIO and most S3-compatible servers); "
-                                + "default: on when s3_endpoint is set, off otherwise"),
-                ConfigField.string("s3_bucket_region").defaultsTo("us-east-1").describe("Region of the bucket"),
-                ConfigField.string("s3_bucket_name").required().describe("Bucket the files are written to"),
-                ConfigField.string("access_key_id")
-                        .describe("Access key id; leave empty to use the default AWS credential chain"),
-                ConfigField.string("secret_access_key").secret().describe("Secret access key of access_key_id"),
-                ConfigField.string("session_token").secret().describe("Session token for temporary credentials"),
-                ConfigField.string("s3_bucket_path").defaultsTo("")
-                        .describe("Prefix of every object key (a folder in the bucket)"),
-                ConfigField.string("s3_path_format").defaultsTo(DEFAULT_PATH_FORMAT)
-                        .describe("Object key template below s3_bucket_path; file names end in <part>.<ext>. Variables: "
-                                + String.join(", ", S3PathTemplate.VARIABLES.stream().map(v -> "${" + v + "}").toList())),
-                ConfigField.oneOf("format", FileFormat.configValues()).defaultsTo("parquet")
-                        .describe("File format: parquet or jsonl (JSON Lines)"),
-                ConfigField.integer("file_size_mb").defaultsTo(200L).between(1, 5 * 1024)
-                        .describe("Files roll over into a new file once they reach this size in MB"),
-                ConfigField.oneOf("checksum_mode", "when_required", "when_supported").defaultsTo("when_required")
-                        .describe("CRC checksums of the AWS SDK: when_required works with MinIO, s3proxy and AWS; "
-                                + "when_supported adds them to every request (AWS and MinIO only)")));
+        @Override
+        public String settingValue() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    static final ConfigField<String> S3_ENDPOINT = ConfigField.string("s3_endpoint")
+            .describe("Endpoint override for S3-compatible servers, e.g. http://localhost:9000 for MinIO; empty for AWS");
+    static final ConfigField<Boolean> S3_PATH_STYLE_ACCESS = ConfigField.bool("s3_path_style_access")
+            .describe("Path-style requests (needed by MinIO and most S3-compatible servers); "
+                    + "default: on when s3_endpoint is set, off otherwise");
+    static final ConfigField<String> S3_BUCKET_REGION = ConfigField.string("s3_bucket_region").defaultsTo("us-east-1")
+            .describe("Region of the bucket");
+    static final ConfigField<String> S3_BUCKET_NAME = ConfigField.string("s3_bucket_name").required()
+            .describe("Bucket the files are written to");
+    static final ConfigField<String> ACCESS_KEY_ID = ConfigField.string("access_key_id")
+            .describe("Access key id; leave empty to use the default AWS credential chain");
+    static final ConfigField<String> SECRET_ACCESS_KEY = ConfigField.string("secret_access_key").secret()
+            .describe("Secret access key of access_key_id");
+    static final ConfigField<String> SESSION_TOKEN = ConfigField.string("session_token").secret()
+            .describe("Session token for temporary credentials");
+    static final ConfigField<String> S3_BUCKET_PATH = ConfigField.string("s3_bucket_path").defaultsTo("")
+            .describe("Prefix of every object key (a folder in the bucket)");
+    static final ConfigField<String> S3_PATH_FORMAT = ConfigField.string("s3_path_format").defaultsTo(DEFAULT_PATH_FORMAT)
+            .describe("Object key template below s3_bucket_path; file names end in <part>.<ext>. Variables: "
+                    + String.join(", ", S3PathTemplate.VARIABLES.stream().map(v -> "${" + v + "}").toList()));
+    static final ConfigField<FileFormat> FORMAT = FileFormatOptions.formatField(FileFormat.PARQUET);
+    static final ConfigField<ChecksumMode> CHECKSUM_MODE = ConfigField.choice("checksum_mode", ChecksumMode.class)
+            .defaultsTo(ChecksumMode.WHEN_REQUIRED)
+            .describe("CRC checksums of the AWS SDK: when_required works with MinIO, s3proxy and AWS; "
+                    + "when_supported adds them to every request (AWS and MinIO only)");
+
+    static final ConfigSpec SPEC;
+
+    static {
+        List<ConfigField<?>> fields = new ArrayList<>(List.of(S3_ENDPOINT, S3_PATH_STYLE_ACCESS, S3_BUCKET_REGION, S3_BUCKET_NAME,
+                ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN, S3_BUCKET_PATH, S3_PATH_FORMAT, FORMAT,
+                FileFormatOptions.FILE_SIZE_MB, CHECKSUM_MODE));
         fields.addAll(ParquetOptions.CONFIG_FIELDS);
-        return fields.toArray(ConfigField[]::new);
+        SPEC = ConfigSpec.of("S3 / MinIO", fields.toArray(ConfigField<?>[]::new));
     }
 
     /** Reads a configuration validated against {@link #SPEC}; cross-field problems name the fields. */
     public static S3DestinationConfig from(ConnectorConfig config) {
         List<String> problems = new ArrayList<>();
-        Optional<URI> endpoint = config.optionalString("s3_endpoint").map(s -> {
+        Optional<URI> endpoint = S3_ENDPOINT.optional(config).map(s -> {
             try {
                 URI uri = new URI(s.trim());
                 if (uri.getScheme() == null || uri.getHost() == null
@@ -99,8 +114,8 @@ public record S3DestinationConfig(
                 return null;
             }
         });
-        Optional<String> keyId = config.optionalString("access_key_id");
-        Optional<String> secret = config.optionalString("secret_access_key");
+        Optional<String> keyId = ACCESS_KEY_ID.optional(config);
+        Optional<String> secret = SECRET_ACCESS_KEY.optional(config);
         if (keyId.isPresent() != secret.isPresent()) {
             problems.add(keyId.isPresent()
                     ? "secret_access_key: required with access_key_id"
@@ -108,23 +123,23 @@ public record S3DestinationConfig(
         }
         S3PathTemplate template = null;
         try {
-            template = S3PathTemplate.parse(config.string("s3_path_format"));
+            template = S3PathTemplate.parse(S3_PATH_FORMAT.get(config));
         } catch (IllegalArgumentException e) {
             problems.add("s3_path_format: " + e.getMessage());
         }
-        String bucket = config.string("s3_bucket_name").trim();
+        String bucket = S3_BUCKET_NAME.get(config).trim();
         if (!bucket.matches("[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]")) {
             problems.add("s3_bucket_name: '" + bucket + "' is not a valid bucket name (3-63 lower-case letters, digits, '.' or '-')");
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        boolean pathStyle = config.has("s3_path_style_access") ? config.bool("s3_path_style_access") : endpoint.isPresent();
-        String bucketPath = config.string("s3_bucket_path").trim().replaceAll("^/+|/+$", "").replaceAll("/{2,}", "/");
-        return new S3DestinationConfig(endpoint, pathStyle, config.string("s3_bucket_region").trim(), bucket,
-                keyId, secret, config.optionalString("session_token"), bucketPath, template,
-                FileFormatOptions.from(config), config.integer("file_size_mb") * MB,
-                "when_required".equals(config.string("checksum_mode")));
+        boolean pathStyle = S3_PATH_STYLE_ACCESS.optional(config).orElse(endpoint.isPresent());
+        String bucketPath = S3_BUCKET_PATH.get(config).trim().replaceAll("^/+|/+$", "").replaceAll("/{2,}", "/");
+        return new S3DestinationConfig(endpoint, pathStyle, S3_BUCKET_REGION.get(config).trim(), bucket,
+                keyId, secret, SESSION_TOKEN.optional(config), bucketPath, template,
+                FileFormatOptions.from(config, FORMAT), FileFormatOptions.FILE_SIZE_MB.get(config) * MB,
+                CHECKSUM_MODE.get(config) == ChecksumMode.WHEN_REQUIRED);
     }
 
     /** Where the destination writes, for messages: {@code s3://bucket/prefix at endpoint}. */

@@ -37,15 +37,7 @@ final class LoaderFixture {
 
     static Map<String, Object> settings(TestDatabase db) {
         TestPostgres server = db.server();
-        Map<String, Object> raw = new HashMap<>();
-        raw.put("host", server.host());
-        raw.put("port", server.port());
-        raw.put("database", db.name());
-        raw.put("username", server.user());
-        if (!server.password().isEmpty()) {
-            raw.put("password", server.password());
-        }
-        raw.put("ssl_mode", "disable");
+        Map<String, Object> raw = db.connectionSettings();
         raw.put("schema", "analytics");
         return raw;
     }

@@ -40,14 +40,7 @@ final class CdcFixture implements AutoCloseable {
         slotBase = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         publication = slotBase + "_pub";
         TestPostgres server = db.server();
-        settings.put("host", server.host());
-        settings.put("port", server.port());
-        settings.put("database", db.name());
-        settings.put("username", server.user());
-        if (!server.password().isEmpty()) {
-            settings.put("password", server.password());
-        }
-        settings.put("ssl_mode", "disable");
+        settings.putAll(db.connectionSettings());
         settings.put("replication_method", "cdc");
         settings.put("replication_slot", slotBase);
         settings.put("publication", publication);
