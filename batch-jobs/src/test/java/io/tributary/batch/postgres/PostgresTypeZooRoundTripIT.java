@@ -66,7 +66,7 @@ class PostgresTypeZooRoundTripIT {
                   1234.56, true, 'héllo "wörld"' || chr(10) || 'tab' || chr(9) || 'end \\ done', 'varchar', 'ab',
                   '2024-02-29', '23:59:59.999999', '10:00:00+05:30', '2024-01-02 03:04:05.123456',
                   '2024-01-02 03:04:05.5+02', '1 year 2 months 3 days 04:05:06.5',
-                  'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"a": 1.50, "b": [1, 2], "c": {"d": "x"}}', '\\x00ff10',
+                  'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"a": 1.50, "b": [1, 2], "c": {"d": "x"}}', NULL, '\\x00ff10',
                   '{1,NULL,3}', '{"a,b","c\\"d",NULL,"NULL",""}', '{1.10,2}', '{{1,2},{3,4}}', 'happy', 12.5, '192.168.0.1/24')""",
                 "INSERT INTO zoo (id) VALUES (2)",
                 """
