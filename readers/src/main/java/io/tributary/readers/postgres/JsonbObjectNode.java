@@ -69,8 +69,7 @@ final class JsonbObjectNode extends ObjectNode implements RecordValues.JsonSized
     @Override
     public long jsonSize() {
         byte[] text = properties.text;
-        return properties.parsed == null && text != null ? text.length
-                : toString().getBytes(StandardCharsets.UTF_8).length;
+        return text != null ? text.length : toString().getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** Whether the text was parsed (something looked inside). */
@@ -81,7 +80,7 @@ final class JsonbObjectNode extends ObjectNode implements RecordValues.JsonSized
     @Override
     public void serialize(JsonGenerator g, SerializationContext ctxt) {
         byte[] text = properties.text;
-        if (properties.parsed == null && text != null) {
+        if (text != null) {
             g.writeRawValue(new RawUtf8(text));
         } else {
             super.serialize(g, ctxt);
@@ -252,9 +251,29 @@ final class JsonbObjectNode extends ObjectNode implements RecordValues.JsonSized
                     map = parsedByJackson;
                 }
                 parsed = map;
-                text = null;
+                // The text stays: a record is not changed once read, so it still writes out as it was read.
             }
             return parsed;
+        }
+
+        @Override
+        public JsonNode put(String key, JsonNode value) {
+            JsonNode previous = map().put(key, value);
+            text = null; // changed: the text no longer says what the tree holds
+            return previous;
+        }
+
+        @Override
+        public JsonNode remove(Object key) {
+            JsonNode previous = map().remove(key);
+            text = null;
+            return previous;
+        }
+
+        @Override
+        public void clear() {
+            map().clear();
+            text = null;
         }
 
         @Override
@@ -288,23 +307,9 @@ final class JsonbObjectNode extends ObjectNode implements RecordValues.JsonSized
         }
 
         @Override
-        public JsonNode put(String key, JsonNode value) {
-            return map().put(key, value);
-        }
-
-        @Override
-        public JsonNode remove(Object key) {
-            return map().remove(key);
-        }
-
-        @Override
         public void putAll(Map<? extends String, ? extends JsonNode> m) {
             map().putAll(m);
-        }
-
-        @Override
-        public void clear() {
-            map().clear();
+            text = null;
         }
 
         @Override

@@ -71,6 +71,18 @@ class JsonbObjectNodeTest {
     }
 
     @Test
+    void isStillWrittenAsItsTextAfterNormalizationLookedInsideButNotOnceChanged() {
+        JsonMapper mapper = JsonMapper.builder().build();
+        JsonNode node = JsonbObjectNode.of(JSONB);
+        assertThat(node.size()).isEqualTo(4);
+        assertThat(((JsonbObjectNode) node).isParsed()).isTrue();
+        assertThat(((JsonbObjectNode) node).jsonSize()).isEqualTo(COMPACT.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(mapper.writeValueAsString(node)).isEqualTo(COMPACT);
+        ((ObjectNode) node).put("added", 1);
+        assertThat(mapper.writeValueAsString(node)).endsWith(",\"added\":1}").isNotEqualTo(COMPACT);
+    }
+
+    @Test
     void readsLikeTheParsedTreeOnceLookedAtWithExactNumbers() {
         JsonNode lazy = JsonbObjectNode.of(JSONB);
         JsonNode parsed = PostgresTypeKind.JSON_MAPPER.readTree(JSONB);

@@ -44,7 +44,6 @@ final class ChunkCopier {
     private final List<PostgresColumnTypes.FieldWriter[]> writers = new ArrayList<>();
     private final List<String> copySql = new ArrayList<>();
     private final String rawCopySql;
-    private final JsonbEncoder json = new JsonbEncoder();
 
     ChunkCopier(LoadPlan plan, StreamTables tables) {
         this.schema = plan.schema();
@@ -102,6 +101,7 @@ final class ChunkCopier {
     void copy(Connection c, long chunk, List<? extends NormalizedRecord> records) throws SQLException {
         CopyManager copyManager = c.unwrap(PGConnection.class).getCopyAPI();
         long base = chunk << 32;
+        byte[][] data = JsonbEncoder.encodeAll(records.stream().map(NormalizedRecord::source).toList());
         BinaryCopyStream raw = new BinaryCopyStream(copyManager, rawCopySql);
         try {
             for (int i = 0; i < records.size(); i++) {
@@ -109,7 +109,7 @@ final class ChunkCopier {
                 raw.startRow(4);
                 raw.writeUuid(UUID.fromString(record.abId()));
                 raw.writeInt8(PostgresColumnTypes.microsOfEpochMillis(record.source().emittedAt()));
-                json.write(raw, record.source());
+                JsonbEncoder.writeEncoded(raw, data[i]);
                 raw.writeInt8(base + i);
             }
             raw.finish();
