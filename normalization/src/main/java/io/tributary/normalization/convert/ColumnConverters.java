@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import io.tributary.connector.record.RecordValues;
-import io.tributary.connector.temporal.IsoTemporal;
+import io.tributary.text.IsoTemporal;
 import io.tributary.connector.schema.ColumnType;
 import tools.jackson.databind.JsonNode;
 

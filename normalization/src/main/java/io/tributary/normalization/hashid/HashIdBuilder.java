@@ -7,7 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 
 import io.tributary.connector.record.RecordValues;
-import io.tributary.connector.temporal.IsoTemporalText;
+import io.tributary.connector.record.IsoTemporalText;
 import tools.jackson.databind.JsonNode;
 
 /**

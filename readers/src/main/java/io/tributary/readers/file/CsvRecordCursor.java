@@ -16,7 +16,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.batch.infrastructure.item.ParseException;
 
-import io.tributary.connector.inference.TextType;
+import io.tributary.text.TextType;
 import io.tributary.connector.record.RecordSchema;
 import io.tributary.connector.record.SourceRecord;
 import tools.jackson.databind.JsonNode;

@@ -11,7 +11,7 @@ import io.tributary.connector.config.ConfigException;
 import io.tributary.connector.config.ConfigField;
 import io.tributary.connector.config.ConfigSpec;
 import io.tributary.connector.config.ConnectorConfig;
-import io.tributary.connector.inference.TextType;
+import io.tributary.text.TextType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import io.tributary.connector.inference.JsonSchemaInference;
+import io.tributary.text.JsonSchemaInference;
 import io.tributary.postgres.PostgresIdentifiers;
 import tools.jackson.databind.node.ObjectNode;
 

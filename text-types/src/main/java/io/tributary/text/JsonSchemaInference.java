@@ -1,4 +1,4 @@
-package io.tributary.connector.inference;
+package io.tributary.text;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;

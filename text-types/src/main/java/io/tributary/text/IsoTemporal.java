@@ -1,4 +1,4 @@
-package io.tributary.connector.temporal;
+package io.tributary.text;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -27,7 +27,12 @@ import java.time.temporal.TemporalAccessor;
  */
 public final class IsoTemporal {
 
-    private static final DateTimeFormatter FALLBACK = new DateTimeFormatterBuilder()
+    /**
+     * The one java.time parser of ISO-8601 dates and date-times (separator {@code T} or a space, time
+     * optional, offsets {@code Z}, {@code +HH}, {@code +HHMM}, {@code +HH:MM}, {@code +HH:MM:SS}): the
+     * fallback of the scanner here and of {@link TextType}'s typing of text.
+     */
+    static final DateTimeFormatter DATE_TIME_FORMAT = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .optionalStart().appendLiteral('T').optionalEnd()
@@ -39,7 +44,8 @@ public final class IsoTemporal {
             .toFormatter()
             .withResolverStyle(ResolverStyle.STRICT);
 
-    private static final DateTimeFormatter TIME_FALLBACK = new DateTimeFormatterBuilder()
+    /** The one java.time parser of ISO-8601 times, with the offsets {@link #DATE_TIME_FORMAT} takes. */
+    static final DateTimeFormatter TIME_FORMAT = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_TIME)
             .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
@@ -57,7 +63,7 @@ public final class IsoTemporal {
         if (scan.date() && scan.atEnd()) {
             return LocalDate.of(scan.year(), scan.month(), scan.day());
         }
-        TemporalAccessor parsed = fallback(FALLBACK, text);
+        TemporalAccessor parsed = fallback(DATE_TIME_FORMAT, text);
         return parsed != null && !parsed.isSupported(ChronoField.HOUR_OF_DAY)
                 ? LocalDate.from(parsed) : null;
     }
@@ -68,7 +74,7 @@ public final class IsoTemporal {
         if (scan.time() && (scan.atEnd() || scan.offset())) {
             return LocalTime.ofNanoOfDay(scan.nanoOfDay());
         }
-        TemporalAccessor parsed = fallback(TIME_FALLBACK, text);
+        TemporalAccessor parsed = fallback(TIME_FORMAT, text);
         return parsed == null ? null : LocalTime.from(parsed);
     }
 
@@ -78,7 +84,7 @@ public final class IsoTemporal {
         if (scan.time() && (scan.atEnd() || scan.offset())) {
             return scan.offsetInRange() ? OffsetTime.of(LocalTime.ofNanoOfDay(scan.nanoOfDay()), offset(scan)) : null;
         }
-        TemporalAccessor parsed = fallback(TIME_FALLBACK, text);
+        TemporalAccessor parsed = fallback(TIME_FORMAT, text);
         if (parsed == null) {
             return null;
         }
@@ -93,7 +99,7 @@ public final class IsoTemporal {
             return LocalDateTime.of(LocalDate.of(scan.year(), scan.month(), scan.day()),
                     LocalTime.ofNanoOfDay(scan.nanoOfDay()));
         }
-        TemporalAccessor parsed = fallback(FALLBACK, text);
+        TemporalAccessor parsed = fallback(DATE_TIME_FORMAT, text);
         return parsed == null ? null : LocalDateTime.of(LocalDate.from(parsed), localTimeOrMidnight(parsed));
     }
 
@@ -104,7 +110,7 @@ public final class IsoTemporal {
             return scan.offsetInRange() ? OffsetDateTime.of(LocalDate.of(scan.year(), scan.month(), scan.day()),
                     LocalTime.ofNanoOfDay(scan.nanoOfDay()), offset(scan)) : null;
         }
-        TemporalAccessor parsed = fallback(FALLBACK, text);
+        TemporalAccessor parsed = fallback(DATE_TIME_FORMAT, text);
         if (parsed == null) {
             return null;
         }

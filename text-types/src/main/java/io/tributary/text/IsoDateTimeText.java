@@ -1,6 +1,5 @@
-package io.tributary.connector.inference;
+package io.tributary.text;
 
-import io.tributary.connector.temporal.IsoDateTimeScanner;
 
 /**
  * The canonical ISO-8601 text ({@code 2024-01-01T10:00:00.5+02:00}) of a date-time written in the

@@ -1,4 +1,4 @@
-package io.tributary.connector.temporal;
+package io.tributary.text;
 
 /**
  * Reads, left to right, the ISO-8601 and PostgreSQL shapes of dates, times and date-times that

@@ -1,4 +1,4 @@
-package io.tributary.connector.inference;
+package io.tributary.text;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.tributary.connector.inference;
+package io.tributary.text;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -6,16 +6,12 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
-import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import io.tributary.connector.temporal.IsoTemporal;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,27 +55,6 @@ public enum TextType {
     private static final String OFFSET_PART = "([zZ]|[+-][0-9]{2}(:?[0-9]{2}(:?[0-9]{2})?)?)?";
     private static final Pattern DATE_TIME_TEXT = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}[tT ]" + TIME_PART + OFFSET_PART);
     private static final Pattern TIME_TEXT = Pattern.compile(TIME_PART + OFFSET_PART);
-
-    /** Offsets as ISO writes them ({@code Z}, {@code +02:00}) and as databases export them ({@code +0200}, {@code +02}). */
-    private static DateTimeFormatterBuilder appendOffsets(DateTimeFormatterBuilder builder) {
-        return builder
-                .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
-                .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
-                .optionalStart().appendOffset("+HH", "Z").optionalEnd();
-    }
-
-    private static final DateTimeFormatter DATE_TIME_PARSER = appendOffsets(new DateTimeFormatterBuilder()
-            .parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .append(DateTimeFormatter.ISO_LOCAL_TIME))
-            .toFormatter(Locale.ROOT).withChronology(IsoChronology.INSTANCE).withResolverStyle(ResolverStyle.STRICT);
-
-    private static final DateTimeFormatter TIME_PARSER = appendOffsets(new DateTimeFormatterBuilder()
-            .parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_TIME))
-            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
     private final String jsonType;
     private final String format;
@@ -279,7 +254,7 @@ public enum TextType {
         if (!DATE_TIME_TEXT.matcher(t).matches()) {
             return null;
         }
-        TemporalAccessor parsed = DATE_TIME_PARSER.parseBest(t.replace(',', '.'), OffsetDateTime::from, LocalDateTime::from);
+        TemporalAccessor parsed = IsoTemporal.DATE_TIME_FORMAT.parseBest(t.replace(',', '.'), OffsetDateTime::from, LocalDateTime::from);
         if (parsed instanceof OffsetDateTime odt) {
             return this == DATE_TIME_WITH_TIMEZONE ? NODES.stringNode(odt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)) : null;
         }
@@ -291,7 +266,7 @@ public enum TextType {
         if (!TIME_TEXT.matcher(t).matches()) {
             return null;
         }
-        TemporalAccessor parsed = TIME_PARSER.parseBest(t.replace(',', '.'), OffsetTime::from, LocalTime::from);
+        TemporalAccessor parsed = IsoTemporal.TIME_FORMAT.parseBest(t.replace(',', '.'), OffsetTime::from, LocalTime::from);
         if (parsed instanceof OffsetTime ot) {
             return this == TIME_WITH_TIMEZONE ? NODES.stringNode(ot.format(DateTimeFormatter.ISO_OFFSET_TIME)) : null;
         }

@@ -1,4 +1,4 @@
-package io.tributary.connector.inference;
+package io.tributary.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.tributary.connector.temporal;
+package io.tributary.connector.record;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,4 +1,4 @@
-package io.tributary.connector.temporal;
+package io.tributary.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
