@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
 
+import io.tributary.connector.schema.Column;
 import io.tributary.connector.schema.TableSchema;
 import io.tributary.writers.format.TableFileWriter;
 import org.apache.hadoop.conf.Configuration;
@@ -43,7 +44,7 @@ public final class ParquetTableWriter implements TableFileWriter {
         this.rowGroupBytes = memory.open(options.blockSizeBytes());
         this.memoryShare = memory.register(this, rowGroupBytes);
         try {
-            this.writer = new Builder(new StreamOutputFile(out, table.qualifiedName()), support)
+            Builder builder = new Builder(new StreamOutputFile(out, table.qualifiedName()), support)
                     .withConf(new PlainParquetConfiguration())
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                     .withCompressionCodec(options.codec())
@@ -51,8 +52,16 @@ public final class ParquetTableWriter implements TableFileWriter {
                     .withMaxPaddingSize(options.maxPaddingBytes())
                     .withPageSize(options.pageSizeBytes())
                     .withDictionaryPageSize(options.dictionaryPageSizeBytes())
-                    .withDictionaryEncoding(options.dictionaryEncoding())
-                    .build();
+                    .withDictionaryEncoding(options.dictionaryEncoding());
+            for (Column column : table.columns()) {
+                if (isUniquePerRow(column)) {
+                    // A dictionary of values that never repeat only costs: every value is hashed and
+                    // compared, then the column falls back to plain encoding anyway (the JFR profile of
+                    // a normalized sync to Parquet spent a quarter of the writer's time on it).
+                    builder = builder.withDictionaryEncoding(column.name(), false);
+                }
+            }
+            this.writer = builder.build();
         } catch (IOException e) {
             memoryShare.clean();
             throw new UncheckedIOException("cannot start Parquet file for " + table.qualifiedName() + ": " + e.getMessage(), e);
@@ -60,6 +69,12 @@ public final class ParquetTableWriter implements TableFileWriter {
             memoryShare.clean();
             throw e;
         }
+    }
+
+    /** Ids, hashids and raw records: written once per row and never repeated. */
+    static boolean isUniquePerRow(Column column) {
+        String name = column.name();
+        return column.isMetadata() && (name.equals("_airbyte_ab_id") || name.endsWith("_hashid") || name.equals("_airbyte_data"));
     }
 
     /** The row group size this writer uses: {@code block_size_mb}, or less when many writers are open. */

@@ -156,6 +156,26 @@ class ParquetTableWriterTest {
     }
 
     @Test
+    void idsAndHashidsThatNeverRepeatAreWrittenWithoutADictionaryWhileOtherColumnsKeepIt() throws IOException {
+        TableSchema table = new TableSchema("people", "lab", List.of(
+                Column.of("label", ColumnType.STRING),
+                Column.metadata("_airbyte_ab_id", ColumnType.STRING),
+                Column.metadata("_airbyte_people_hashid", ColumnType.STRING)), List.of(), null);
+        List<Object[]> rows = new ArrayList<>();
+        for (long i = 0; i < 1_000; i++) {
+            rows.add(new Object[] {"label " + (i % 3), java.util.UUID.randomUUID().toString(), Long.toHexString(i * 7919)});
+        }
+        Path file = write(table, ParquetOptions.DEFAULTS, rows);
+        String encodings = "SELECT string_agg(encodings, ',') AS e FROM parquet_metadata('%s') WHERE path_in_schema = '%s'";
+        assertThat((String) DuckDb.query(encodings.formatted(file, "label")).get(0).get("e")).contains("DICTIONARY");
+        assertThat((String) DuckDb.query(encodings.formatted(file, "_airbyte_ab_id")).get(0).get("e")).doesNotContain("DICTIONARY");
+        assertThat((String) DuckDb.query(encodings.formatted(file, "_airbyte_people_hashid")).get(0).get("e"))
+                .doesNotContain("DICTIONARY");
+        assertThat(DuckDb.query("SELECT count(DISTINCT _airbyte_ab_id) AS n FROM read_parquet('" + file + "')").get(0).get("n"))
+                .isEqualTo(1_000L);
+    }
+
+    @Test
     void aSmallRowGroupSizeSplitsTheFileIntoSeveralRowGroups() throws IOException {
         List<Object[]> rows = new ArrayList<>();
         for (long i = 0; i < 20_000; i++) {
