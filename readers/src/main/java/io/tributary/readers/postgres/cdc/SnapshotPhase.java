@@ -1,11 +1,13 @@
 package io.tributary.readers.postgres.cdc;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.catalog.SyncMode;
+import io.tributary.connector.record.RecordSchema;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.readers.postgres.shared.SourceAccess.TransactionStart;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -25,6 +27,9 @@ final class SnapshotPhase {
 
     private final CaptureScope scope;
     private final ItemStreamReader<SourceRecord> copy;
+    /** The copy's record fields, and the same with the change fields after them (planned at the first row). */
+    private RecordSchema copiedFields;
+    private RecordSchema cdcFields;
     private long records;
 
     private SnapshotPhase(CaptureScope scope, ItemStreamReader<SourceRecord> copy) {
@@ -72,6 +77,23 @@ final class SnapshotPhase {
             return null;
         }
         records++;
+        if (row.isTyped()) {
+            // The copied row's typed values plus the three change fields: no tree is built.
+            RecordSchema fields = row.schema();
+            if (fields != copiedFields) {
+                copiedFields = fields;
+                List<String> names = new ArrayList<>(fields.fields());
+                names.addAll(List.of(CdcCatalog.LSN, CdcCatalog.UPDATED_AT, CdcCatalog.DELETED_AT));
+                cdcFields = RecordSchema.of(names);
+            }
+            Object[] values = new Object[fields.size() + 3];
+            for (int i = 0; i < fields.size(); i++) {
+                values[i] = row.value(i);
+            }
+            values[fields.size()] = position.snapshotLsn().value();
+            values[fields.size() + 1] = position.snapshotAt();
+            return SourceRecord.typed(cdcFields, values, row.emittedAt());
+        }
         ObjectNode data = row.data();
         data.put(CdcCatalog.LSN, position.snapshotLsn().value());
         data.put(CdcCatalog.UPDATED_AT, position.snapshotAt());
