@@ -55,6 +55,20 @@ class FileSourceStreamingTest {
         assertReadsInBoundedMemory(file, config("url", file.toString()));
     }
 
+    @Test
+    void readsALargeJsonArrayWithoutHoldingItsRecords() throws Exception {
+        Path file = dir.resolve("big.json");
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("{\"data\": [\n");
+            for (int i = 0; i < ROWS; i++) {
+                out.write((i == 0 ? "" : ",\n") + "{\"id\":" + i + ",\"customer\":{\"name\":\"c-" + i + "\"},\"amount\":" + i + ".5}");
+            }
+            out.write("\n]}\n");
+        }
+
+        assertReadsInBoundedMemory(file, config("url", file.toString(), "records_path", "data"));
+    }
+
     private void assertReadsInBoundedMemory(Path file, ConnectorConfig config) throws Exception {
         long fileSize = Files.size(file);
         ItemStreamReader<SourceRecord> reader = source.reader(config, FileSourceFixture.configured(source, config), Map.of());
