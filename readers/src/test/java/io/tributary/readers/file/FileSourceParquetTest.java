@@ -10,17 +10,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.NanoTime;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -144,6 +155,61 @@ class FileSourceParquetTest {
         assertThat(readAll(source, config("url", file.toString()))).isEmpty();
         assertThat(source.discover(config("url", file.toString())).streams().get(0).jsonSchema().get("properties")
                 .propertyNames()).hasSize(16);
+    }
+
+    @Test
+    void readsLegacyAndLessCommonTypesAsTheirValues() throws Exception {
+        MessageType schema = MessageTypeParser.parseMessageType("""
+                message legacy {
+                  optional int96 spark_ts;
+                  optional int32 t_ms (TIME(MILLIS,false));
+                  optional int64 t_us (TIME(MICROS,true));
+                  optional int64 ts_ns (TIMESTAMP(NANOS,true));
+                  optional fixed_len_byte_array(16) id (UUID);
+                  optional int64 big (INTEGER(64,false));
+                  optional group old_list (LIST) {
+                    repeated int32 array;
+                  }
+                  repeated binary labels (STRING);
+                  optional double nan;
+                }
+                """);
+        UUID uuid = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
+        Path file = ParquetFixture.write(dir.resolve("legacy.parquet"), schema, 1, 10, (i, g) -> {
+            g.add("spark_ts", new NanoTime((int) (LocalDate.of(2024, 3, 1).toEpochDay() + 2_440_588), 43_200_000_000_000L));
+            g.add("t_ms", 3_723_004);
+            g.add("t_us", 3_723_004_005L);
+            g.add("ts_ns", Instant.parse("2024-03-01T00:00:00Z").getEpochSecond() * 1_000_000_000L + 1);
+            g.add("id", Binary.fromConstantByteArray(ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                    .putLong(uuid.getLeastSignificantBits()).array()));
+            g.add("big", -1L);
+            Group list = g.addGroup("old_list");
+            list.add("array", 1);
+            list.add("array", 2);
+            g.add("labels", "a");
+            g.add("labels", "b");
+            g.add("nan", Double.NaN);
+        });
+
+        JsonNode properties = source.discover(config("url", file.toString())).streams().get(0).jsonSchema().get("properties");
+        SourceRecord record = readRecords(config("url", file.toString())).get(0);
+
+        assertThat(properties.get("t_us")).isEqualTo(json(
+                "{\"type\": [\"null\", \"string\"], \"format\": \"time\", \"airbyte_type\": \"time_with_timezone\"}"));
+        assertThat(properties.get("big")).isEqualTo(json("{\"type\": [\"null\", \"integer\"], \"airbyte_type\": \"big_integer\"}"));
+        assertThat(properties.get("old_list")).isEqualTo(json(
+                "{\"type\": [\"null\", \"array\"], \"items\": {\"type\": [\"null\", \"integer\"]}}"));
+        assertThat(properties.get("labels")).isEqualTo(json(
+                "{\"type\": [\"null\", \"array\"], \"items\": {\"type\": [\"null\", \"string\"]}}"));
+        assertThat(record.get("spark_ts")).isEqualTo(OffsetDateTime.of(2024, 3, 1, 12, 0, 0, 0, ZoneOffset.UTC));
+        assertThat(record.get("t_ms")).isEqualTo(LocalTime.of(1, 2, 3, 4_000_000));
+        assertThat(record.get("t_us")).isEqualTo(OffsetTime.of(1, 2, 3, 4_005_000, ZoneOffset.UTC));
+        assertThat(record.get("ts_ns")).isEqualTo(OffsetDateTime.of(2024, 3, 1, 0, 0, 0, 1, ZoneOffset.UTC));
+        assertThat(record.get("id")).isEqualTo(uuid.toString());
+        assertThat(record.get("big")).isEqualTo(new BigInteger("18446744073709551615"));
+        assertThat(record.get("old_list").toString()).isEqualTo("[1,2]");
+        assertThat(record.get("labels").toString()).isEqualTo("[\"a\",\"b\"]");
+        assertThat(record.get("nan")).as("NaN has no JSON number: kept as text").isEqualTo("NaN");
     }
 
     @Test
