@@ -8,7 +8,16 @@ import static io.tributary.readers.file.FileSourceFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +103,39 @@ class FileSourceExcelTest {
         assertThatThrownBy(() -> source.discover(config("url", file.toString())))
                 .isInstanceOf(ItemStreamException.class)
                 .hasMessageStartingWith(file + ": not a readable Excel .xlsx workbook");
+    }
+
+    @Test
+    void readsInlineStringsAsStreamingWritersWriteThem() throws IOException {
+        Path file = dir.resolve("streamed.xlsx");
+        try (SXSSFWorkbook book = new SXSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = book.createSheet("S");
+            sheet.createRow(0).createCell(0).setCellValue("name");
+            sheet.createRow(1).createCell(0).setCellValue("Ada & <Grace>");
+            book.write(out);
+        }
+
+        assertThat(texts(readAll(source, config("url", file.toString())))).containsExactly("{\"name\":\"Ada & <Grace>\"}");
+    }
+
+    @Test
+    void readsDatesOfAWorkbookThatCountsFrom1904() throws IOException {
+        Path file = dir.resolve("mac.xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            var properties = book.getCTWorkbook().isSetWorkbookPr() ? book.getCTWorkbook().getWorkbookPr()
+                    : book.getCTWorkbook().addNewWorkbookPr();
+            properties.setDate1904(true);
+            CellStyle date = book.createCellStyle();
+            date.setDataFormat(book.createDataFormat().getFormat("dd/mm/yyyy"));
+            Sheet sheet = book.createSheet("S");
+            sheet.createRow(0).createCell(0).setCellValue("day");
+            sheet.createRow(1).createCell(0).setCellValue(LocalDate.of(2024, 7, 14));
+            sheet.getRow(1).getCell(0).setCellStyle(date);
+            assertThat(book.isDate1904()).isTrue();
+            book.write(out);
+        }
+
+        assertThat(texts(readAll(source, config("url", file.toString())))).containsExactly("{\"day\":\"2024-07-14\"}");
     }
 
     @Test
