@@ -50,9 +50,10 @@ final class CsvRecordCursor implements RecordCursor {
     /** The line the record being parsed starts on, for problems found before it is complete. */
     private long recordStartLine = 1;
 
-    CsvRecordCursor(BoundedRecordReader input, FileSourceSettings settings, JsonNode schema) {
+    /** @param file how messages name the file (or the archive entry) */
+    CsvRecordCursor(BoundedRecordReader input, String file, FileSourceSettings settings, JsonNode schema) {
         this.settings = settings;
-        this.file = settings.location().display();
+        this.file = file;
         this.input = input;
         try {
             this.parser = settings.csv().format().parse(input);
@@ -193,7 +194,10 @@ final class CsvRecordCursor implements RecordCursor {
     private ParseException translate(IOException e) {
         long line = recordStartLine;
         if (e instanceof StrictTextReader.UndecodableTextException undecodable) {
-            return new ParseException(TextInput.encodingProblem(settings, undecodable.line()), e);
+            return new ParseException(TextInput.encodingProblem(file, settings.encoding(), undecodable.line()), e);
+        }
+        if (e instanceof FileContent.CorruptContentException) {
+            return new ParseException(e.getMessage() + " (at line " + line + ")", e);
         }
         if (e instanceof BoundedRecordReader.RecordTooLongException) {
             return new ParseException(file + ":" + line + ": " + e.getMessage()

@@ -24,9 +24,10 @@ import io.tributary.connector.source.Source;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code file} source: one CSV or JSON Lines file (optionally gzip-compressed) from a local
- * path or an http(s) URL, offered as one full-refresh stream. Its schema is the one given in the
- * {@code schema} setting or inferred from the first {@code sample_size} records.
+ * The {@code file} source: one CSV, JSON Lines, JSON, Parquet or Excel file (optionally gzip,
+ * bzip2, zstd or zip compressed) from a local path or an http(s) URL, offered as one full-refresh
+ * stream. Its schema is the one given in the {@code schema} setting, the one a Parquet file
+ * declares, or inferred from the first {@code sample_size} records.
  */
 public final class FileSource implements Source {
 
@@ -86,7 +87,10 @@ public final class FileSource implements Source {
                 false, List.of(), List.of(), List.of())));
     }
 
-    /** Reads at most {@code sample_size} records, each CSV value as text, and infers their schema. */
+    /**
+     * The schema a Parquet file declares, or one inferred from at most {@code sample_size} records
+     * (each CSV value read as text, so that its type is inferred from it).
+     */
     private ObjectNode inferSchema(FileSourceSettings settings) {
         boolean csv = settings.format() == FileFormat.CSV;
         JsonSchemaInference inference = JsonSchemaInference.builder()
@@ -95,6 +99,9 @@ public final class FileSource implements Source {
                 .stringFormats(settings.inferTypes())
                 .build();
         try (RecordCursor cursor = RecordCursor.open(settings, http(), null, urlFix(settings.streamName()))) {
+            if (cursor.declaredSchema() != null) {
+                return cursor.declaredSchema();
+            }
             while (inference.wantsMore() && cursor.next()) {
                 inference.accept(cursor.record(0).data());
             }

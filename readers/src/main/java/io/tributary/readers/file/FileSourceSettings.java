@@ -3,6 +3,7 @@ package io.tributary.readers.file;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The file source's settings, converted and checked once.
  *
  * @param explicitSchema the stream schema the user gave, or {@code null} to infer one
+ * @param recordsPath JSON: the fields leading to the records inside each document; empty for the document itself
+ * @param sheetName Excel: the sheet to read, or {@code null} for the first one
  */
 record FileSourceSettings(
         FileLocation location,
@@ -32,17 +35,24 @@ record FileSourceSettings(
         Charset encoding,
         ObjectNode explicitSchema,
         int sampleSize,
-        boolean inferTypes) {
+        boolean inferTypes,
+        List<String> recordsPath,
+        String sheetName) {
 
     static final ConfigField<String> URL = ConfigField.string("url").required()
             .describe("The file: a local path, a file:// URL or an http(s):// URL");
     static final ConfigField<FileFormat> FORMAT = ConfigField.choice("format", FileFormat.class)
-            .describe("csv or jsonl (JSON Lines); by default from the file name: .jsonl, .ndjson and .json are JSON Lines, anything else CSV");
+            .describe("csv, jsonl (JSON Lines), json (an array of records, an object, or objects one after another),"
+                    + " parquet or excel (.xlsx); by default from the file name without its compression suffix: .jsonl and .ndjson"
+                    + " are JSON Lines, .json is json (a file that starts with [ is an array of records, one that starts with { is"
+                    + " read object after object, so JSON Lines named .json reads as before), .parquet Parquet, .xlsx Excel,"
+                    + " anything else CSV");
     static final ConfigField<String> STREAM_NAME = ConfigField.string("stream_name")
             .describe("The stream's name; by default the file name without its extensions");
     static final ConfigField<Compression> COMPRESSION = ConfigField.choice("compression", Compression.class)
             .defaultsTo(Compression.AUTO)
-            .describe("auto reads gzip when the file is gzip-compressed (.gz), none reads the bytes as they are");
+            .describe("auto recognises gzip, bzip2, zstd and zip from the file's first bytes (whatever its name); a zip"
+                    + " archive's entries are read one after another as one stream; none reads the bytes as they are");
     static final ConfigField<String> DELIMITER = ConfigField.string("delimiter").defaultsTo(",")
             .describe("CSV: the character(s) between values; \\t for tab");
     static final ConfigField<String> QUOTE_CHAR = ConfigField.string("quote_char").defaultsTo("\"")
@@ -50,25 +60,31 @@ record FileSourceSettings(
     static final ConfigField<String> ESCAPE_CHAR = ConfigField.string("escape_char")
             .describe("CSV: the character that escapes a quote inside a quoted value (for example \\); none by default, quotes are doubled");
     static final ConfigField<Boolean> HEADER = ConfigField.bool("header").defaultsTo(true)
-            .describe("CSV: whether the first row names the columns; if not they are column_1, column_2, ...");
+            .describe("CSV and excel: whether the first row names the columns; if not they are column_1, column_2, ...");
     static final ConfigField<String> ENCODING = ConfigField.string("encoding").defaultsTo("UTF-8")
-            .describe("The file's character encoding, for example UTF-8, ISO-8859-1 or windows-1252");
+            .describe("CSV and JSON: the file's character encoding, for example UTF-8, ISO-8859-1 or windows-1252");
     static final ConfigField<String> SCHEMA = ConfigField.string("schema")
             .describe("A JSON Schema for the records, or a map of column to type such as {\"id\": \"integer\", \"born\": \"date\"};"
                     + " replaces the inferred schema");
     static final ConfigField<Long> SAMPLE_SIZE = ConfigField.integer("sample_size").defaultsTo(1000).between(1, 1_000_000)
             .describe("How many records are read to infer the schema");
+    static final ConfigField<String> RECORDS_PATH = ConfigField.string("records_path")
+            .describe("json: the path of the records inside each document, with dots: data for {\"data\": [...]},"
+                    + " data.items for {\"data\": {\"items\": [...]}}; by default the document itself (an array or an object)");
+    static final ConfigField<String> SHEET_NAME = ConfigField.string("sheet_name")
+            .describe("excel: the sheet to read; by default the first one");
     static final ConfigField<Boolean> INFER_TYPES = ConfigField.bool("infer_types").defaultsTo(true)
             .describe("CSV: infer integer, number, boolean, date and date-time columns; if false every column is a string");
 
     /** The file source's settings, each declared once above. */
     static final ConfigSpec SPEC = ConfigSpec.of("File source", URL, FORMAT, STREAM_NAME, COMPRESSION, DELIMITER, QUOTE_CHAR,
-            ESCAPE_CHAR, HEADER, ENCODING, SCHEMA, SAMPLE_SIZE, INFER_TYPES);
+            ESCAPE_CHAR, HEADER, ENCODING, SCHEMA, SAMPLE_SIZE, INFER_TYPES, RECORDS_PATH, SHEET_NAME);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Extensions stripped from the file name to name the stream: {@code orders.csv.gz} is {@code orders}. */
-    private static final List<String> EXTENSIONS = List.of(".gz", ".gzip", ".csv", ".tsv", ".txt", ".jsonl", ".ndjson", ".json");
+    private static final List<String> EXTENSIONS = List.of(".gz", ".gzip", ".bz2", ".bzip2", ".zst", ".zstd", ".zip", ".csv",
+            ".tsv", ".txt", ".jsonl", ".ndjson", ".json", ".parquet", ".parq", ".xlsx", ".xlsm");
 
     static FileSourceSettings from(ConnectorConfig config) {
         FileLocation location = FileLocation.parse(URL.get(config));
@@ -79,8 +95,28 @@ record FileSourceSettings(
                 HEADER.get(config));
         ObjectNode schema = SCHEMA.optional(config).map(String::trim).filter(s -> !s.isEmpty())
                 .map(FileSourceSettings::parseSchema).orElse(null);
+        List<String> recordsPath = RECORDS_PATH.optional(config).map(FileSourceSettings::pathOf).orElse(List.of());
+        String sheetName = SHEET_NAME.optional(config).filter(s -> !s.isBlank()).orElse(null);
+        // A setting the format ignores would silently read something else than the user meant.
+        if (!recordsPath.isEmpty() && format != FileFormat.JSON) {
+            throw new ConfigException("records_path: applies to format json, but " + location.fileName() + " is read as "
+                    + format.settingValue() + "; set format to json, or remove records_path");
+        }
+        if (sheetName != null && format != FileFormat.EXCEL) {
+            throw new ConfigException("sheet_name: applies to format excel, but " + location.fileName() + " is read as "
+                    + format.settingValue() + "; set format to excel, or remove sheet_name");
+        }
         return new FileSourceSettings(location, format, streamName, COMPRESSION.get(config), csv, charsetOf(ENCODING.get(config)),
-                schema, SAMPLE_SIZE.intValue(config), INFER_TYPES.get(config));
+                schema, SAMPLE_SIZE.intValue(config), INFER_TYPES.get(config), recordsPath, sheetName);
+    }
+
+    /** {@code data.items} (or {@code /data/items}, {@code $.data.items}) as its fields. */
+    static List<String> pathOf(String recordsPath) {
+        String path = recordsPath.trim();
+        if (path.startsWith("$")) {
+            path = path.substring(1);
+        }
+        return Arrays.stream(path.split("[./]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     static String streamNameOf(String fileName) {

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * {@code <stream>.records_read}; {@link #open} with a saved count reads the file again from the
  * start and skips that many records without converting them. Skipping re-reads the bytes, which
  * works for every location and compression alike (a byte offset would only help local
- * uncompressed files). {@link ReadAheadSafe}: update only saves that count.
+ * uncompressed files); Parquet skips whole row groups from its footer. {@link ReadAheadSafe}: update only saves that count.
  */
 final class FileStreamReader implements ItemStreamReader<SourceRecord>, ReadAheadSafe {
 
@@ -43,16 +43,13 @@ final class FileStreamReader implements ItemStreamReader<SourceRecord>, ReadAhea
     public void open(ExecutionContext context) {
         long resumeAt = context.containsKey(positionKey) ? context.getLong(positionKey) : 0;
         cursor = RecordCursor.open(settings, http, schema, FileSource.urlFix(stream));
-        recordsRead = 0;
-        while (recordsRead < resumeAt) {
-            if (!cursor.next()) {
-                long found = recordsRead;
-                close();
-                throw new ItemStreamException(settings.location().display() + " now holds " + found
-                        + " records, but the interrupted sync of stream '" + stream + "' had already read " + resumeAt
-                        + "; the file changed since: start a new sync instead of restarting this one");
-            }
-            recordsRead++;
+        recordsRead = cursor.skip(resumeAt);
+        if (recordsRead < resumeAt) {
+            long found = recordsRead;
+            close();
+            throw new ItemStreamException(settings.location().display() + " now holds " + found
+                    + " records, but the interrupted sync of stream '" + stream + "' had already read " + resumeAt
+                    + "; the file changed since: start a new sync instead of restarting this one");
         }
     }
 

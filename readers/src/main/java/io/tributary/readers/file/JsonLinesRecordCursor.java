@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class JsonLinesRecordCursor implements RecordCursor {
 
-    private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+    /** Shared by the JSON formats: exact decimals, strings bounded like records. */
+    static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxStringLength((int) BoundedRecordReader.MAX_RECORD_CHARS).build())
                     .build())
@@ -42,9 +43,10 @@ final class JsonLinesRecordCursor implements RecordCursor {
     private boolean positioned;
     private long line;
 
-    JsonLinesRecordCursor(BoundedRecordReader input, FileSourceSettings settings) {
+    /** @param file how messages name the file (or the archive entry) */
+    JsonLinesRecordCursor(BoundedRecordReader input, String file, FileSourceSettings settings) {
         this.settings = settings;
-        this.file = settings.location().display();
+        this.file = file;
         this.input = input;
         try {
             this.parser = JSON.createParser(input);
@@ -73,7 +75,8 @@ final class JsonLinesRecordCursor implements RecordCursor {
             line = parser.currentTokenLocation().getLineNr();
             if (token != JsonToken.START_OBJECT) {
                 throw new ParseException(file + ":" + line + ": expected a JSON object, found "
-                        + describe(token) + "; each line of a JSON Lines file holds one object");
+                        + describe(token) + "; each line of a JSON Lines file holds one object"
+                        + (token == JsonToken.START_ARRAY && line == 1 ? " (for a file holding one JSON array, set format to json)" : ""));
             }
             positioned = true;
             return true;
@@ -82,7 +85,8 @@ final class JsonLinesRecordCursor implements RecordCursor {
         }
     }
 
-    private static String describe(JsonToken token) {
+    /** A token in words, for messages: "an array", "a number". */
+    static String describe(JsonToken token) {
         return switch (token) {
             case START_ARRAY -> "an array";
             case VALUE_STRING -> "a string";
@@ -115,7 +119,10 @@ final class JsonLinesRecordCursor implements RecordCursor {
         TokenStreamLocation location = e.getLocation();
         long at = location != null && location.getLineNr() > 0 ? location.getLineNr() : Math.max(line, 1);
         if (e.getCause() instanceof StrictTextReader.UndecodableTextException undecodable) {
-            return new ParseException(TextInput.encodingProblem(settings, undecodable.line()), e);
+            return new ParseException(TextInput.encodingProblem(file, settings.encoding(), undecodable.line()), e);
+        }
+        if (e.getCause() instanceof FileContent.CorruptContentException corrupt) {
+            return new ParseException(corrupt.getMessage() + " (at line " + at + ")", e);
         }
         if (e.getCause() instanceof BoundedRecordReader.RecordTooLongException tooLong) {
             return new ParseException(file + ":" + at + ": " + tooLong.getMessage() + "; is this a JSON Lines file?", e);

@@ -1,15 +1,16 @@
 package io.tributary.readers.file;
 
 import java.io.Closeable;
-import java.io.Reader;
 import java.util.List;
 
 import io.tributary.connector.record.SourceRecord;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Walks a file's records one at a time, holding only the current one. Problems in the content
  * are reported as {@link org.springframework.batch.infrastructure.item.ParseException}s whose
- * message starts with {@code <file>:<line>:}.
+ * message starts with the file (or archive entry) and the position in it.
  */
 interface RecordCursor extends Closeable {
 
@@ -18,34 +19,66 @@ interface RecordCursor extends Closeable {
 
     /**
      * The current record (built on demand: skipping records on restart costs no conversion): typed
-     * values for CSV, the line's JSON object for JSON Lines.
+     * values for CSV, Parquet and Excel, the JSON object for JSON Lines and JSON.
      */
     SourceRecord record(long emittedAt);
 
-    /** The columns a CSV file declares (its header, or {@code column_1..n}); empty for JSON Lines. */
+    /** The columns a CSV file or a sheet declares in its header (or Parquet in its footer); empty for JSON. */
     List<String> columns();
+
+    /** The stream schema the file itself declares (Parquet's footer), or {@code null} when it must be inferred. */
+    default ObjectNode declaredSchema() {
+        return null;
+    }
+
+    /** Moves past up to {@code n} records without building them; returns how many there were. */
+    default long skip(long n) {
+        long skipped = 0;
+        while (skipped < n && next()) {
+            skipped++;
+        }
+        return skipped;
+    }
 
     @Override
     void close();
 
     /**
-     * Opens the records of the file the settings name.
+     * Opens the records of the file the settings name: of each of its parts in turn (the entries of a
+     * zip archive), as the format reads them.
      *
-     * @param schema the stream schema whose property types CSV values are converted to, or
+     * @param schema the stream schema whose property types CSV and Excel values are converted to, or
      *     {@code null} to keep every CSV value as text
      * @param fix what the user should check when the file cannot be opened
      */
-    static RecordCursor open(FileSourceSettings settings, FileLocation.HttpAccess http, tools.jackson.databind.JsonNode schema, String fix) {
-        Reader text = TextInput.open(settings, http, fix);
-        BoundedRecordReader bounded = new BoundedRecordReader(text, BoundedRecordReader.MAX_RECORD_CHARS);
+    static RecordCursor open(FileSourceSettings settings, FileLocation.HttpAccess http, JsonNode schema, String fix) {
+        FileContent content = FileContent.open(settings, http, fix);
         try {
-            return switch (settings.format()) {
-                case CSV -> new CsvRecordCursor(bounded, settings, schema);
-                case JSONL -> new JsonLinesRecordCursor(bounded, settings);
-            };
+            return new PartsRecordCursor(content, part -> openPart(part, settings, schema));
         } catch (RuntimeException e) {
-            bounded.closeQuietly();
+            content.close();
             throw e;
         }
+    }
+
+    private static RecordCursor openPart(FileContent.Part part, FileSourceSettings settings, JsonNode schema) {
+        return switch (settings.format()) {
+            case PARQUET -> ParquetRecordCursor.open(part);
+            case EXCEL -> ExcelRecordCursor.open(part, settings, schema);
+            case CSV, JSONL, JSON -> {
+                BoundedRecordReader bounded = new BoundedRecordReader(TextInput.open(part, settings.encoding()),
+                        BoundedRecordReader.MAX_RECORD_CHARS);
+                try {
+                    yield switch (settings.format()) {
+                        case CSV -> new CsvRecordCursor(bounded, part.name(), settings, schema);
+                        case JSONL -> new JsonLinesRecordCursor(bounded, part.name(), settings);
+                        default -> new JsonRecordCursor(bounded, part.name(), settings);
+                    };
+                } catch (RuntimeException e) {
+                    bounded.closeQuietly();
+                    throw e;
+                }
+            }
+        };
     }
 }

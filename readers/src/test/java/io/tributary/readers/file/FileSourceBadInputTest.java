@@ -163,7 +163,7 @@ class FileSourceBadInputTest {
         BoundedRecordReader input = new BoundedRecordReader(new StringReader(text.toString()), 10_000);
 
         assertThatThrownBy(() -> {
-            try (CsvRecordCursor cursor = new CsvRecordCursor(input, settings, null)) {
+            try (CsvRecordCursor cursor = new CsvRecordCursor(input, file.toString(), settings, null)) {
                 cursor.next();
             }
         }).isInstanceOf(ParseException.class)
@@ -254,7 +254,11 @@ class FileSourceBadInputTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("column 'id' has unknown type 'whole'");
         assertThatThrownBy(() -> FileSourceSettings.from(config("url", "/a.csv", "schema", "{\"type\": \"array\", \"properties\": {}}")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("a stream schema's type must be object");
-        assertThatThrownBy(() -> config("url", "/a.csv", "format", "parquet"))
+        assertThatThrownBy(() -> FileSourceSettings.from(config("url", "/a.csv", "records_path", "data")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("records_path: applies to format json, but a.csv is read as csv");
+        assertThatThrownBy(() -> FileSourceSettings.from(config("url", "/a.json", "sheet_name", "Sheet1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("sheet_name: applies to format excel");
+        assertThatThrownBy(() -> config("url", "/a.csv", "format", "xml"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("sources.test.config.format");
         assertThatThrownBy(() -> config("format", "csv"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("sources.test.config.url: required field is missing");

@@ -30,9 +30,12 @@ class FileSourceCheckTest {
         ObjectNode spec = source.spec().toJsonSchema();
 
         assertThat(spec.get("properties").propertyNames()).containsExactly("url", "format", "stream_name", "compression",
-                "delimiter", "quote_char", "escape_char", "header", "encoding", "schema", "sample_size", "infer_types");
+                "delimiter", "quote_char", "escape_char", "header", "encoding", "schema", "sample_size", "infer_types",
+                "records_path", "sheet_name");
         assertThat(spec.get("required").toString()).isEqualTo("[\"url\"]");
-        assertThat(spec.at("/properties/compression/enum").toString()).isEqualTo("[\"auto\",\"none\",\"gzip\"]");
+        assertThat(spec.at("/properties/compression/enum").toString()).isEqualTo("[\"auto\",\"none\",\"gzip\",\"bzip2\",\"zstd\",\"zip\"]");
+        assertThat(spec.at("/properties/format/enum").toString())
+                .isEqualTo("[\"csv\",\"jsonl\",\"json\",\"parquet\",\"excel\"]");
         assertThat(spec.at("/properties/sample_size/default").asInt()).isEqualTo(1000);
         assertThat(spec.at("/properties/delimiter/default").asString()).isEqualTo(",");
     }

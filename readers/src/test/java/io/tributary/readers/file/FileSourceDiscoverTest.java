@@ -51,6 +51,19 @@ class FileSourceDiscoverTest {
     }
 
     @Test
+    void takesTheFormatFromTheFileNameWithoutItsCompressionSuffix() {
+        assertThat(FileFormat.fromFileName("orders.csv.bz2")).isEqualTo(FileFormat.CSV);
+        assertThat(FileFormat.fromFileName("events.ndjson.zst")).isEqualTo(FileFormat.JSONL);
+        assertThat(FileFormat.fromFileName("movies.JSON.gz")).isEqualTo(FileFormat.JSON);
+        assertThat(FileFormat.fromFileName("part-0001.parquet")).isEqualTo(FileFormat.PARQUET);
+        assertThat(FileFormat.fromFileName("Budget 2024.xlsx")).isEqualTo(FileFormat.EXCEL);
+        assertThat(FileFormat.fromFileName("export.zip")).isEqualTo(FileFormat.CSV);
+        assertThat(FileSourceSettings.streamNameOf("movies.json.zst")).isEqualTo("movies");
+        assertThat(FileSourceSettings.streamNameOf("part-0001.parquet")).isEqualTo("part-0001");
+        assertThat(FileSourceSettings.streamNameOf("report.xlsx")).isEqualTo("report");
+    }
+
+    @Test
     void stripsEveryKnownExtensionFromTheStreamName() {
         assertThat(FileSourceSettings.streamNameOf("orders.csv.gz")).isEqualTo("orders");
         assertThat(FileSourceSettings.streamNameOf("events.2024.jsonl")).isEqualTo("events.2024");

@@ -1,0 +1,29 @@
+package io.tributary.readers.file;
+
+import static io.tributary.readers.file.FileSourceFixture.config;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import io.tributary.connector.config.ConnectorConfig;
+
+class ZstdJsonLinesFileRestartTest extends FileRestartContract {
+
+    private Path file;
+
+    @BeforeEach
+    void writeFile() {
+        file = FileSourceFixture.writeBytes(dir.resolve("events.jsonl.zst"), FileSourceFixture.zstd(jsonLines(10)));
+    }
+
+    @Override
+    ConnectorConfig fileConfig() {
+        return config("url", file.toString());
+    }
+
+    @Override
+    protected int expectedTotal() {
+        return 10;
+    }
+}
