@@ -9,7 +9,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
-import io.tributary.connector.inference.TextType;
+import io.tributary.text.TextType;
 import io.tributary.connector.record.RecordValues;
 
 /**

@@ -21,7 +21,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ParseException;
 
-import io.tributary.connector.inference.TextType;
+import io.tributary.text.TextType;
 import io.tributary.connector.record.RecordSchema;
 import io.tributary.connector.record.RecordValues;
 import io.tributary.connector.record.SourceRecord;
