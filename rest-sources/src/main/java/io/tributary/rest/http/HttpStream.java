@@ -1,0 +1,94 @@
+package io.tributary.rest.http;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One stream of a REST source, ready to run: what both the {@code rest} form and a declarative
+ * manifest compile to. The request's parts are templates rendered for each page.
+ *
+ * @param url the URL template (base and path joined)
+ * @param params query parameter templates; one rendering to nothing is left out
+ * @param body a JSON body template, or {@code null}
+ * @param recordPath where the records are in a response; empty for the response itself
+ * @param incremental how the stream reads only new records, or {@code null} for full refresh only
+ * @param schema the records' JSON Schema, or {@code null} to infer it from the first page
+ * @param variables the template variables besides the runtime ones ({@code config}, {@code parameters})
+ */
+public record HttpStream(
+        String name,
+        String method,
+        String url,
+        Map<String, String> params,
+        Map<String, String> headers,
+        String body,
+        Authenticator auth,
+        Pagination pagination,
+        List<String> recordPath,
+        Incremental incremental,
+        ObjectNode schema,
+        List<List<String>> primaryKey,
+        Map<String, Object> variables) {
+
+    /**
+     * Incremental reading by a cursor field (an update time, an increasing id). The lower bound of a
+     * sync is the previous sync's highest cursor value, or {@code startValue} on the first sync; it is
+     * sent as {@code requestParam} (when set), offered to templates as {@code stream_state} and
+     * {@code stream_slice.start_time}, and records below it are dropped.
+     *
+     * @param cursorField the path of the cursor in a record, e.g. {@code [updated_at]}
+     * @param startValue a template, e.g. {@code {{ config['start_date'] }}}; may render to nothing
+     */
+    public record Incremental(List<String> cursorField, String requestParam, String startValue) {
+        public Incremental {
+            cursorField = List.copyOf(cursorField);
+        }
+    }
+
+    public HttpStream {
+        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        recordPath = List.copyOf(recordPath);
+        primaryKey = primaryKey == null ? List.of() : primaryKey.stream().map(List::copyOf).toList();
+        variables = Map.copyOf(variables);
+    }
+
+    /** The template variables of one request. */
+    public Map<String, Object> templateVariables(String pageToken, String lowerBound) {
+        Map<String, Object> vars = new LinkedHashMap<>(variables);
+        Map<String, Object> state = new LinkedHashMap<>();
+        Map<String, Object> slice = new LinkedHashMap<>();
+        if (incremental != null && lowerBound != null) {
+            state.put(String.join(".", incremental.cursorField()), lowerBound);
+            slice.put("start_time", lowerBound);
+        }
+        vars.put("stream_state", state);
+        vars.put("stream_slice", slice);
+        vars.put("stream_interval", slice);
+        Map<String, Object> token = new LinkedHashMap<>();
+        if (pageToken != null) {
+            token.put("next_page_token", pageToken);
+        }
+        vars.put("next_page_token", token);
+        return vars;
+    }
+
+    /** The request for the page named {@code pageToken}, templates rendered. */
+    public ApiRequest request(String pageToken, String lowerBound, Templates templates) {
+        Map<String, Object> vars = templateVariables(pageToken, lowerBound);
+        RequestParts parts = new RequestParts(method, templates.render(url, vars, name + ".url"));
+        params.forEach((k, v) -> parts.param(k, templates.render(v, vars, name + ".params." + k)));
+        headers.forEach((k, v) -> parts.header(k, templates.render(v, vars, name + ".headers." + k)));
+        if (body != null) {
+            parts.body(templates.render(body, vars, name + ".body"));
+        }
+        if (incremental != null && incremental.requestParam() != null && lowerBound != null) {
+            parts.param(incremental.requestParam(), lowerBound);
+        }
+        pagination.apply(pageToken, parts);
+        return parts.build();
+    }
+}

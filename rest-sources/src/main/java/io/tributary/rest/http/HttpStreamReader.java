@@ -1,0 +1,174 @@
+package io.tributary.rest.http;
+
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ReaderNotOpenException;
+
+import io.tributary.connector.record.SourceRecord;
+import io.tributary.connector.source.ReadAheadSafe;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads one REST stream page by page, each page streamed (one record in memory at a time).
+ *
+ * <p>Restartable: the position is the page to fetch ({@code <stream>.page_token}) and how many of its
+ * records were already emitted ({@code <stream>.page_records}); a restarted step fetches that page
+ * again and skips those records, so nothing committed is read twice. The incremental lower bound of
+ * the sync ({@code <stream>.lower_bound}) is saved too, so the restarted sync sends the same
+ * requests, and the highest cursor value emitted ({@code <stream>.cursor}) is the state the next sync
+ * starts from. A server-chosen next-page token equal to the current one stops the sync with an error
+ * instead of looping forever. {@link ReadAheadSafe}: {@code update} only saves this position.
+ */
+public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, ReadAheadSafe {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpStreamReader.class);
+
+    private final HttpStream stream;
+    private final ApiClient client;
+    private final Templates templates;
+    private final boolean incremental;
+    private final Map<String, Object> previousSync;
+    private final String key;
+
+    private boolean open;
+    private String token;
+    private long pageRecords;
+    private boolean done;
+    private String lowerBound;
+    private String cursor;
+    private long pages;
+
+    private ApiResponse response;
+    private PageParser page;
+
+    /**
+     * @param incremental whether this sync reads incrementally (from the previous sync's cursor)
+     * @param previousSync the previous sync's committed state of this stream, empty on the first
+     */
+    public HttpStreamReader(HttpStream stream, ApiClient client, Templates templates, boolean incremental,
+                            Map<String, Object> previousSync) {
+        this.stream = stream;
+        this.client = client;
+        this.templates = templates;
+        this.incremental = incremental && stream.incremental() != null;
+        this.previousSync = previousSync == null ? Map.of() : previousSync;
+        this.key = stream.name() + ".";
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        boolean resuming = context.containsKey(key + "page_records");
+        token = resuming ? (String) context.get(key + "page_token") : stream.pagination().firstToken();
+        pageRecords = resuming ? context.getLong(key + "page_records") : 0;
+        done = resuming && context.containsKey(key + "done") && (Boolean) context.get(key + "done");
+        Object previousCursor = incremental ? previousSync.get(key + "cursor") : null;
+        if (context.containsKey(key + "lower_bound")) {
+            lowerBound = (String) context.get(key + "lower_bound");
+        } else if (previousCursor != null) {
+            lowerBound = previousCursor.toString();
+        } else if (stream.incremental() != null) {
+            String start = templates.render(stream.incremental().startValue(), stream.templateVariables(null, null),
+                    stream.name() + ".start_value");
+            lowerBound = start == null || start.isBlank() ? null : start.trim();
+        }
+        // The state never goes back: a sync that emits nothing keeps the previous sync's cursor.
+        cursor = context.containsKey(key + "cursor") ? (String) context.get(key + "cursor")
+                : previousCursor == null ? null : previousCursor.toString();
+        open = true;
+    }
+
+    @Override
+    public SourceRecord read() {
+        if (!open) {
+            throw new ReaderNotOpenException("the reader of stream '" + stream.name() + "' is not open; call open() first");
+        }
+        while (!done) {
+            if (page == null) {
+                fetch();
+            }
+            ObjectNode record = page.next();
+            if (record != null) {
+                if (page.records() <= pageRecords) {
+                    continue; // emitted before the restart, and committed
+                }
+                pageRecords++;
+                if (stream.incremental() != null) {
+                    String value = CursorValues.of(record, stream.incremental().cursorField());
+                    if (lowerBound != null && value != null && CursorValues.compare(value, lowerBound) < 0) {
+                        continue; // older than what the previous sync delivered
+                    }
+                    if (incremental) {
+                        cursor = CursorValues.max(cursor, value);
+                    }
+                }
+                return new SourceRecord(record, System.currentTimeMillis());
+            }
+            nextPage();
+        }
+        return null;
+    }
+
+    private void fetch() {
+        ApiRequest request = stream.request(token, lowerBound, templates);
+        response = client.send(request, stream.auth());
+        page = new PageParser(response.body(), stream.recordPath(), request.method() + " " + response.displayUrl());
+        pages++;
+        LOG.debug("stream {}: page {} from {}", stream.name(), pages, response.displayUrl());
+    }
+
+    private void nextPage() {
+        Pagination.PageOutcome outcome = new Pagination.PageOutcome(page.records(), page.envelope(), response.headers(), null);
+        String shown = page == null ? "" : response.displayUrl();
+        closePage();
+        String next = stream.pagination().next(token, outcome);
+        if (next == null) {
+            done = true;
+            return;
+        }
+        if (stream.pagination().serverChosen() && next.equals(token)) {
+            throw new RestApiException("stream '" + stream.name() + "': the response of " + shown
+                    + " names itself as the next page again (" + client.secrets().maskUrl(next)
+                    + "); stopping instead of looping. Check the pagination settings (cursor path, page size)");
+        }
+        token = next;
+        pageRecords = 0;
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        if (token == null) {
+            context.remove(key + "page_token");
+        } else {
+            context.putString(key + "page_token", token);
+        }
+        context.putLong(key + "page_records", pageRecords);
+        context.put(key + "done", done);
+        if (lowerBound != null) {
+            context.putString(key + "lower_bound", lowerBound);
+        }
+        if (cursor != null) {
+            context.putString(key + "cursor", cursor);
+        }
+    }
+
+    @Override
+    public void close() {
+        closePage();
+        open = false;
+    }
+
+    private void closePage() {
+        if (page != null) {
+            page.close();
+            page = null;
+        }
+        if (response != null) {
+            response.close();
+            response = null;
+        }
+    }
+}

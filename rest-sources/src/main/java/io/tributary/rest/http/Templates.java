@@ -1,0 +1,51 @@
+package io.tributary.rest.http;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.TemplateError;
+
+/**
+ * Jinja templates such as {@code {{ config['start_date'] }}}, rendered by jinjava in its sandbox
+ * (no Java method calls beyond what jinjava allows, output and depth bounded). Text without
+ * {@code {{} or {@code {%} is returned as it is, without a render.
+ */
+public final class Templates {
+
+    private static final long MAX_OUTPUT = 1 << 20;
+
+    private final Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder()
+            .withMaxOutputSize(MAX_OUTPUT)
+            .withMaxRenderDepth(10)
+            .withFailOnUnknownTokens(false)
+            .build());
+
+    /** Whether {@code text} holds template syntax at all. */
+    public static boolean isTemplate(String text) {
+        return text != null && (text.contains("{{") || text.contains("{%"));
+    }
+
+    /**
+     * Renders {@code template} with {@code variables} (plain Java maps, lists, strings, numbers).
+     *
+     * @param place where the template is written, for messages, e.g. {@code endpoints[1].params.since}
+     * @throws IllegalArgumentException naming the place when the template is invalid
+     */
+    public String render(String template, Map<String, ?> variables, String place) {
+        if (!isTemplate(template)) {
+            return template;
+        }
+        RenderResult result = jinjava.renderForResult(template, variables);
+        String fatal = result.getErrors().stream()
+                .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL)
+                .map(TemplateError::getMessage)
+                .collect(Collectors.joining("; "));
+        if (!fatal.isEmpty()) {
+            throw new IllegalArgumentException(place + ": cannot render template '" + template + "': " + fatal);
+        }
+        return result.getOutput();
+    }
+}
