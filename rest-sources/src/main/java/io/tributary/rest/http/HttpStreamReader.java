@@ -44,6 +44,8 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
 
     private ApiResponse response;
     private PageParser page;
+    /** The page's last record, for paginations that name the next page by it (a declarative cursor_value). */
+    private ObjectNode lastRecord;
 
     /**
      * @param incremental whether this sync reads incrementally (from the previous sync's cursor)
@@ -92,6 +94,7 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
             }
             ObjectNode record = page.next();
             if (record != null) {
+                lastRecord = record;
                 if (page.records() <= pageRecords) {
                     continue; // emitted before the restart, and committed
                 }
@@ -121,9 +124,10 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
     }
 
     private void nextPage() {
-        Pagination.PageOutcome outcome = new Pagination.PageOutcome(page.records(), page.envelope(), response.headers(), null);
-        String shown = page == null ? "" : response.displayUrl();
+        Pagination.PageOutcome outcome = new Pagination.PageOutcome(page.records(), page.envelope(), response.headers(), lastRecord);
+        String shown = response.displayUrl();
         closePage();
+        lastRecord = null;
         String next = stream.pagination().next(token, outcome);
         if (next == null) {
             done = true;
