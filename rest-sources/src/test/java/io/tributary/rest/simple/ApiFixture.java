@@ -24,7 +24,7 @@ import io.tributary.connector.record.SourceRecord;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** A small fake API on the real loopback HTTP server, and helpers to configure and read a {@code rest} source. */
-final class ApiFixture {
+public final class ApiFixture {
 
     static final RestSource SOURCE = new RestSource();
 
@@ -32,12 +32,12 @@ final class ApiFixture {
     }
 
     /** Item {@code i} (1-based): {"id": i, "name": "item i", "updated_at": "2024-01-DDT00:00:00Z"} with DD growing with i. */
-    static String item(int i) {
+    public static String item(int i) {
         return "{\"id\":" + i + ",\"name\":\"item " + i + "\",\"updated_at\":\"2024-" + String.format("%02d-%02d", 1 + i / 28, 1 + i % 28)
                 + "T00:00:00Z\"}";
     }
 
-    static String items(int from, int toExclusive, IntFunction<String> item) {
+    public static String items(int from, int toExclusive, IntFunction<String> item) {
         List<String> out = new ArrayList<>();
         for (int i = from; i < toExclusive; i++) {
             out.add(item.apply(i));
@@ -46,7 +46,7 @@ final class ApiFixture {
     }
 
     /** {@code ?page=k&per_page=n} → {"data": {"items": [...]}, "meta": {"page": k}}. */
-    static HttpHandler pages(int total) {
+    public static HttpHandler pages(int total) {
         return exchange -> {
             Map<String, String> q = query(exchange);
             int page = Integer.parseInt(q.getOrDefault("page", "1"));
@@ -59,7 +59,7 @@ final class ApiFixture {
     }
 
     /** {@code ?offset=o&limit=n} → {"results": [...]}. */
-    static HttpHandler offsets(int total) {
+    public static HttpHandler offsets(int total) {
         return exchange -> {
             Map<String, String> q = query(exchange);
             int offset = Integer.parseInt(q.get("offset"));
@@ -71,7 +71,7 @@ final class ApiFixture {
     }
 
     /** {@code ?after=token} → {"items": [...], "paging": {"next": "tN"}}; the last page has {"next": null}. */
-    static HttpHandler cursors(int total, int size) {
+    public static HttpHandler cursors(int total, int size) {
         return exchange -> {
             String after = query(exchange).get("after");
             int from = after == null ? 1 : Integer.parseInt(after.substring(1));
@@ -82,7 +82,7 @@ final class ApiFixture {
     }
 
     /** A root array per page and {@code Link: <...?p=k+1>; rel="next"} while more remain. */
-    static HttpHandler links(String selfUrl, int total, int size) {
+    public static HttpHandler links(String selfUrl, int total, int size) {
         return exchange -> {
             int p = Integer.parseInt(query(exchange).getOrDefault("p", "1"));
             int from = 1 + (p - 1) * size;
@@ -94,7 +94,7 @@ final class ApiFixture {
         };
     }
 
-    static Map<String, String> query(HttpExchange exchange) {
+    public static Map<String, String> query(HttpExchange exchange) {
         Map<String, String> q = new LinkedHashMap<>();
         String raw = exchange.getRequestURI().getRawQuery();
         if (raw != null) {
@@ -107,7 +107,7 @@ final class ApiFixture {
         return q;
     }
 
-    static void send(HttpExchange exchange, int status, String body, Map<String, String> headers) throws IOException {
+    public static void send(HttpExchange exchange, int status, String body, Map<String, String> headers) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         headers.forEach(exchange.getResponseHeaders()::set);
@@ -157,11 +157,11 @@ final class ApiFixture {
         return sync(config, stream, SyncMode.FULL_REFRESH, Map.of()).records();
     }
 
-    static List<Integer> ids(List<String> records) {
+    public static List<Integer> ids(List<String> records) {
         return records.stream().map(r -> Integer.parseInt(r.replaceAll("^\\{\"id\":(\\d+),.*", "$1"))).toList();
     }
 
-    static List<Integer> range(int fromInclusive, int toInclusive) {
+    public static List<Integer> range(int fromInclusive, int toInclusive) {
         List<Integer> out = new ArrayList<>();
         for (int i = fromInclusive; i <= toInclusive; i++) {
             out.add(i);
