@@ -29,6 +29,9 @@ final class Interpolation {
 
     /** Renders and reads the result as a Python literal: a Long, a Double, a Boolean, {@code null} or the text. */
     Object literal(Object template, Map<String, ?> variables, String place) {
+        if (template instanceof Integer || template instanceof Long || template instanceof Short) {
+            return ((Number) template).longValue(); // YAML reads small numbers as Integer
+        }
         if (template == null || template instanceof Number || template instanceof Boolean) {
             return template;
         }

@@ -211,7 +211,8 @@ final class ManifestCompiler {
         if (kind == DeclarativePagination.Strategy.CURSOR && strategy.map().get("cursor_value") == null) {
             throw new ConfigException(strategy.where() + "CursorPagination needs cursor_value");
         }
-        String urlBase = url.replaceAll("^(https?://[^/]*).*$", "$1");
+        // A relative next-page path (RequestPath) is resolved against the API's origin.
+        String urlBase = interpolation.render(url, variables, paginator.place()).replaceAll("^(https?://[^/]*).*$", "$1");
         return new DeclarativePagination(kind, (Long) size, start instanceof Long l ? l : 1, injectFirst,
                 option(paginator.child("page_token_option"), true, variables), option(paginator.child("page_size_option"), false, variables),
                 strategy.map().get("cursor_value"), strategy.map().get("stop_condition"), urlBase, variables, interpolation, strategy.place());
