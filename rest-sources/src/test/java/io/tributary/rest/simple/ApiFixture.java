@@ -94,6 +94,19 @@ public final class ApiFixture {
         };
     }
 
+    /** {@code ?updated_since=X&page=k}: the items updated at or after X, two per page, as {"events": [...]}. */
+    public static HttpHandler eventsSince(List<Integer> items) {
+        return exchange -> {
+            Map<String, String> q = query(exchange);
+            String since = q.getOrDefault("updated_since", "");
+            List<String> matching = items.stream().map(ApiFixture::item)
+                    .filter(json -> json.replaceAll(".*\"updated_at\":\"([^\"]*)\".*", "$1").compareTo(since) >= 0).toList();
+            int page = Integer.parseInt(q.get("page"));
+            List<String> slice = matching.subList(Math.min(matching.size(), (page - 1) * 2), Math.min(matching.size(), page * 2));
+            send(exchange, 200, "{\"events\":[" + String.join(",", slice) + "]}", Map.of());
+        };
+    }
+
     public static Map<String, String> query(HttpExchange exchange) {
         Map<String, String> q = new LinkedHashMap<>();
         String raw = exchange.getRequestURI().getRawQuery();

@@ -29,20 +29,15 @@ class RestSourceIncrementalTest {
         http.close();
     }
 
-    /** {@code ?updated_since=X&page=k}: items updated at or after X, two per page. */
     private void serveEvents() {
-        http.serve("/api/events", exchange -> {
-            Map<String, String> q = ApiFixture.query(exchange);
-            String since = q.getOrDefault("updated_since", "");
-            List<String> matching = items.stream().map(ApiFixture::item)
-                    .filter(json -> json.replaceAll(".*\"updated_at\":\"([^\"]*)\".*", "$1").compareTo(since) >= 0).toList();
-            int page = Integer.parseInt(q.get("page"));
-            List<String> slice = matching.subList(Math.min(matching.size(), (page - 1) * 2), Math.min(matching.size(), page * 2));
-            ApiFixture.send(exchange, 200, "{\"events\":[" + String.join(",", slice) + "]}", Map.of());
-        });
+        http.serve("/api/events", ApiFixture.eventsSince(items));
     }
 
     private ConnectorConfig eventsConfig() {
+        return eventsConfig(http);
+    }
+
+    static ConnectorConfig eventsConfig(TestHttpServer http) {
         return config("url_base", http.uri("/api").toString(), "start_date", "2024-01-03",
                 "endpoints", List.of(endpoint("name", "events", "path", "/events", "record_path", "events",
                         "pagination", Map.of("type", "page", "page_size", 2),
