@@ -113,7 +113,7 @@ final class ManifestCompiler {
 
     private HttpStream stream(Component stream, Map<String, Object> config) {
         stream.expect("DeclarativeStream", Set.of("DeclarativeStream"));
-        stream.unsupportedFields("incremental_sync", "transformations", "state_migrations", "file_uploader");
+        stream.unsupportedFields("incremental_sync", "state_migrations", "file_uploader");
         String name = stream.required("name");
         ObjectNode schema = null;
         Component loader = stream.child("schema_loader");
@@ -157,13 +157,15 @@ final class ManifestCompiler {
             decoder.expect("JsonDecoder", Set.of("JsonDecoder"));
         }
         Pagination pagination = paginator(retriever.child("paginator"), url, variables);
+        DeclarativeTransform transform = DeclarativeTransform.of(selector == null ? null : selector.child("record_filter"),
+                stream.children("transformations"), variables, interpolation);
         return new HttpStream(name, method, url, requester.templates("request_parameters"), requester.templates("request_headers"),
-                null, auth, pagination, recordPath, null, schema, primaryKey(stream.get("primary_key")), variables);
+                null, auth, pagination, recordPath, null, schema, primaryKey(stream.get("primary_key")), variables, transform);
     }
 
     private List<String> recordPath(Component selector, Map<String, Object> variables) {
         selector.expect("RecordSelector", Set.of("RecordSelector"));
-        selector.unsupportedFields("record_filter", "transform_before_filtering");
+        selector.unsupportedFields("transform_before_filtering");
         Object normalization = selector.map().get("schema_normalization");
         if (normalization != null && !"None".equals(String.valueOf(normalization))) {
             throw new ConfigException(selector.where() + "RecordSelector.schema_normalization " + normalization + " is not supported (yet)");

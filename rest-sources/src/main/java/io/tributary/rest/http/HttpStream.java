@@ -17,6 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param incremental how the stream reads only new records, or {@code null} for full refresh only
  * @param schema the records' JSON Schema, or {@code null} to infer it from the first page
  * @param variables the template variables besides the runtime ones ({@code config}, {@code parameters})
+ * @param transform what is done to each record (filters, added and removed fields), or {@code null}
  */
 public record HttpStream(
         String name,
@@ -31,7 +32,8 @@ public record HttpStream(
         Incremental incremental,
         ObjectNode schema,
         List<List<String>> primaryKey,
-        Map<String, Object> variables) {
+        Map<String, Object> variables,
+        RecordTransform transform) {
 
     /**
      * Incremental reading by a cursor field (an update time, an increasing id). The lower bound of a

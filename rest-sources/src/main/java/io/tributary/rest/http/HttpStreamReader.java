@@ -99,6 +99,12 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
                     continue; // emitted before the restart, and committed
                 }
                 pageRecords++;
+                if (stream.transform() != null) {
+                    record = stream.transform().apply(record);
+                    if (record == null) {
+                        continue; // filtered out; still counted above, as the page position counts the page's records
+                    }
+                }
                 if (stream.incremental() != null) {
                     String value = CursorValues.of(record, stream.incremental().cursorField());
                     if (lowerBound != null && value != null && CursorValues.compare(value, lowerBound) < 0) {
