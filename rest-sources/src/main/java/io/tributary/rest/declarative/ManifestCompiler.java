@@ -1,6 +1,7 @@
 package io.tributary.rest.declarative;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import io.tributary.rest.http.Authenticator;
 import io.tributary.rest.http.HttpStream;
 import io.tributary.rest.http.OAuthClientCredentials;
 import io.tributary.rest.http.Pagination;
+import io.tributary.rest.http.RetryPolicy;
 import io.tributary.rest.http.Secrets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -134,7 +136,7 @@ final class ManifestCompiler {
             throw new ConfigException(retriever.where() + "SimpleRetriever needs requester");
         }
         requester.expect("HttpRequester", Set.of("HttpRequester"));
-        requester.unsupportedFields("error_handler", "request_body_json", "request_body_data", "request_body");
+        requester.unsupportedFields("request_body_json", "request_body_data", "request_body");
         Map<String, Object> variables = Map.of("config", config, "parameters", requester.templateParameters());
         String url = requester.string("url");
         String urlBase = requester.string("url_base");
@@ -160,7 +162,58 @@ final class ManifestCompiler {
         DeclarativeTransform transform = DeclarativeTransform.of(selector == null ? null : selector.child("record_filter"),
                 stream.children("transformations"), variables, interpolation);
         return new HttpStream(name, method, url, requester.templates("request_parameters"), requester.templates("request_headers"),
-                null, auth, pagination, recordPath, null, schema, primaryKey(stream.get("primary_key")), variables, transform);
+                null, auth, pagination, recordPath, null, schema, primaryKey(stream.get("primary_key")), variables, transform,
+                errorHandler(requester.child("error_handler"), variables));
+    }
+
+    /**
+     * A {@code DefaultErrorHandler} as a retry policy: 429 and 5xx are retried (the CDK's default mapping),
+     * {@code max_retries} times, waiting as its backoff strategy says, or as {@code Retry-After} asks.
+     */
+    private RetryPolicy errorHandler(Component handler, Map<String, Object> variables) {
+        if (handler == null) {
+            return null;
+        }
+        handler.expect("DefaultErrorHandler", Set.of("DefaultErrorHandler"));
+        handler.unsupportedFields("response_filters");
+        Object max = interpolation.literal(handler.map().getOrDefault("max_retries", 5), variables, handler.path("max_retries"));
+        if (!(max instanceof Long retries) || retries < 0) {
+            throw new ConfigException("manifest: " + handler.path("max_retries") + ": '" + max + "' is not a whole number");
+        }
+        // The CDK's default: an exponential backoff of 5 s * 2^attempt.
+        Duration initial = Duration.ofSeconds(5);
+        Duration maxBackoff = Duration.ofMinutes(10);
+        Duration maxWait = Duration.ofMinutes(10);
+        for (Component strategy : handler.children("backoff_strategies")) {
+            String type = strategy.expect("", Set.of("ConstantBackoffStrategy", "ExponentialBackoffStrategy", "WaitTimeFromHeader"));
+            switch (type) {
+                case "ConstantBackoffStrategy" -> {
+                    initial = seconds(strategy, "backoff_time_in_seconds", null, variables);
+                    maxBackoff = initial;
+                }
+                case "ExponentialBackoffStrategy" -> initial = seconds(strategy, "factor", 5L, variables);
+                default -> {
+                    strategy.unsupportedFields("regex");
+                    if (!"retry-after".equalsIgnoreCase(strategy.required("header"))) {
+                        throw new ConfigException(strategy.where() + "WaitTimeFromHeader.header " + strategy.string("header")
+                                + " is not supported (yet); only Retry-After");
+                    }
+                    if (strategy.map().get("max_waiting_time_in_seconds") != null) {
+                        maxWait = seconds(strategy, "max_waiting_time_in_seconds", null, variables);
+                    }
+                }
+            }
+        }
+        return new RetryPolicy(Math.toIntExact(retries), initial, maxBackoff, maxWait);
+    }
+
+    private Duration seconds(Component component, String key, Long fallback, Map<String, Object> variables) {
+        Object value = component.map().get(key) == null ? fallback
+                : interpolation.literal(component.map().get(key), variables, component.path(key));
+        if (!(value instanceof Number n) || n.doubleValue() < 0) {
+            throw new ConfigException("manifest: " + component.path(key) + ": '" + value + "' is not a number of seconds");
+        }
+        return Duration.ofMillis(Math.round(n.doubleValue() * 1000));
     }
 
     private List<String> recordPath(Component selector, Map<String, Object> variables) {

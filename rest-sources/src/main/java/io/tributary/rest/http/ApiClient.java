@@ -56,12 +56,22 @@ public final class ApiClient {
         return secrets;
     }
 
+    /** The source's retry policy. */
+    public RetryPolicy retry() {
+        return retry;
+    }
+
     /**
      * Sends {@code request} with {@code auth}'s credentials until it succeeds or the retries are spent.
      *
      * @throws RestApiException with the method, the masked URL, the status and a snippet of the answer
      */
     public ApiResponse send(ApiRequest request, Authenticator auth) {
+        return send(request, auth, retry);
+    }
+
+    /** Sends {@code request} retrying as {@code retry} says (a stream's own error handler) instead of the source's policy. */
+    public ApiResponse send(ApiRequest request, Authenticator auth, RetryPolicy retry) {
         boolean refreshed = false;
         for (int attempt = 0; ; attempt++) {
             ApiRequest authenticated = auth.authenticate(request, this);

@@ -18,6 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param schema the records' JSON Schema, or {@code null} to infer it from the first page
  * @param variables the template variables besides the runtime ones ({@code config}, {@code parameters})
  * @param transform what is done to each record (filters, added and removed fields), or {@code null}
+ * @param retry how this stream's failed requests are retried, or {@code null} for the source's policy
  */
 public record HttpStream(
         String name,
@@ -33,7 +34,8 @@ public record HttpStream(
         ObjectNode schema,
         List<List<String>> primaryKey,
         Map<String, Object> variables,
-        RecordTransform transform) {
+        RecordTransform transform,
+        RetryPolicy retry) {
 
     /**
      * Incremental reading by a cursor field (an update time, an increasing id). The lower bound of a

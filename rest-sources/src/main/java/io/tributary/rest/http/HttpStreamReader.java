@@ -123,7 +123,7 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
 
     private void fetch() {
         ApiRequest request = stream.request(token, lowerBound, templates);
-        response = client.send(request, stream.auth());
+        response = client.send(request, stream.auth(), stream.retry() == null ? client.retry() : stream.retry());
         page = new PageParser(response.body(), stream.recordPath(), request.method() + " " + response.displayUrl());
         pages++;
         LOG.debug("stream {}: page {} from {}", stream.name(), pages, response.displayUrl());

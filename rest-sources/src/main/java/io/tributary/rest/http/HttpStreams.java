@@ -25,7 +25,7 @@ public final class HttpStreams {
                         stream.name() + ".start_value"));
         ApiRequest request = stream.request(stream.pagination().firstToken(), lowerBound, templates);
         List<ObjectNode> records = new ArrayList<>();
-        try (ApiResponse response = client.send(request, stream.auth());
+        try (ApiResponse response = client.send(request, stream.auth(), stream.retry() == null ? client.retry() : stream.retry());
              PageParser page = new PageParser(response.body(), stream.recordPath(), request.method() + " " + response.displayUrl())) {
             for (ObjectNode record = page.next(); record != null && records.size() < max; record = page.next()) {
                 records.add(record);

@@ -68,9 +68,12 @@ class DeclarativeUnsupportedComponentsTest {
     }
 
     @Test
-    void anErrorHandlerIsRefusedUntilItIsImplemented() throws Exception {
-        assertThat(loadError(", error_handler: { type: DefaultErrorHandler }", "", ""))
-                .isEqualTo("manifest: streams[0].retriever.requester: HttpRequester.error_handler is not supported (yet)");
+    void aCompositeErrorHandlerAndResponseFiltersAreRefusedUntilTheyAreImplemented() throws Exception {
+        assertThat(loadError(", error_handler: { type: CompositeErrorHandler }", "", ""))
+                .isEqualTo("manifest: streams[0].retriever.requester.error_handler: CompositeErrorHandler is not supported (yet);"
+                        + " supported here: [DefaultErrorHandler]");
+        assertThat(loadError(", error_handler: { type: DefaultErrorHandler, response_filters: [{ action: IGNORE, http_codes: [404] }] }", "", ""))
+                .isEqualTo("manifest: streams[0].retriever.requester.error_handler: DefaultErrorHandler.response_filters is not supported (yet)");
     }
 
     @Test
