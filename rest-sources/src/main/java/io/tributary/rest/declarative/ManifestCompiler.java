@@ -130,7 +130,7 @@ final class ManifestCompiler {
             throw new ConfigException(stream.where() + "DeclarativeStream needs retriever");
         }
         retriever.expect("SimpleRetriever", Set.of("SimpleRetriever"));
-        retriever.unsupportedFields("partition_router", "stream_slicer");
+        retriever.unsupportedFields("stream_slicer");
         Component requester = retriever.child("requester");
         if (requester == null) {
             throw new ConfigException(retriever.where() + "SimpleRetriever needs requester");
@@ -161,9 +161,70 @@ final class ManifestCompiler {
         Pagination pagination = paginator(retriever.child("paginator"), url, variables);
         DeclarativeTransform transform = DeclarativeTransform.of(selector == null ? null : selector.child("record_filter"),
                 stream.children("transformations"), variables, interpolation);
-        return new HttpStream(name, method, url, requester.templates("request_parameters"), requester.templates("request_headers"),
-                null, auth, pagination, recordPath, null, schema, primaryKey(stream.get("primary_key")), variables, transform,
-                errorHandler(requester.child("error_handler"), variables));
+        Map<String, String> params = requester.templates("request_parameters");
+        Map<String, String> headers = requester.templates("request_headers");
+        List<Map<String, Object>> slices = partitions(retriever, variables, params, headers);
+        return new HttpStream(name, method, url, params, headers, null, auth, pagination, recordPath, null, schema,
+                primaryKey(stream.get("primary_key")), variables, transform, errorHandler(requester.child("error_handler"), variables), slices);
+    }
+
+    private static final java.util.regex.Pattern CONFIG_VALUE =
+            java.util.regex.Pattern.compile("^\\{\\{\\s*config(?:\\[['\"](\\w+)['\"]\\]|\\.(\\w+))\\s*}}$");
+
+    /**
+     * A {@code ListPartitionRouter}'s partitions, one per value, each read with its own pages; its
+     * {@code request_option} becomes a parameter or header templated on {@code stream_slice}.
+     *
+     * @return {@code null} when the stream is not partitioned
+     */
+    private List<Map<String, Object>> partitions(Component retriever, Map<String, Object> variables, Map<String, String> params,
+                                                 Map<String, String> headers) {
+        if (retriever.map().get("partition_router") instanceof List<?>) {
+            throw new ConfigException("manifest: " + retriever.path("partition_router") + ": a list of partition routers is not supported (yet)");
+        }
+        Component router = retriever.child("partition_router");
+        if (router == null) {
+            return null;
+        }
+        router.expect("", Set.of("ListPartitionRouter"));
+        String field = interpolation.render(router.required("cursor_field"), variables, router.path("cursor_field"));
+        Object values = router.map().get("values");
+        List<Object> list;
+        if (values instanceof List<?> l) {
+            list = new ArrayList<>();
+            for (int i = 0; i < l.size(); i++) {
+                list.add(interpolation.render(l.get(i), variables, router.path("values") + "[" + i + "]"));
+            }
+        } else if (values instanceof String template && CONFIG_VALUE.matcher(template.trim()).matches()) {
+            java.util.regex.Matcher m = CONFIG_VALUE.matcher(template.trim());
+            m.matches();
+            Object configured = ((Map<?, ?>) variables.get("config")).get(m.group(1) != null ? m.group(1) : m.group(2));
+            if (configured instanceof List<?> l) {
+                list = new ArrayList<>(l);
+            } else if (configured instanceof String text) {
+                list = new ArrayList<>(java.util.Arrays.stream(text.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList());
+            } else {
+                throw new ConfigException("manifest: " + router.path("values") + ": " + template + " is not a list in the config");
+            }
+        } else {
+            throw new ConfigException("manifest: " + router.path("values") + ": expected a list, or a template naming a list in the config"
+                    + " such as {{ config['repositories'] }}");
+        }
+        Component option = router.child("request_option");
+        if (option != null) {
+            DeclarativePagination.Option o = option(option, false, variables);
+            String template = "{{ stream_slice['" + field + "'] }}";
+            if (o.injectInto().equals("header")) {
+                headers.put(o.fieldName(), template);
+            } else {
+                params.put(o.fieldName(), template);
+            }
+        }
+        List<Map<String, Object>> slices = new ArrayList<>();
+        for (Object value : list) {
+            slices.add(Map.of(field, value == null ? "" : value));
+        }
+        return slices;
     }
 
     /**

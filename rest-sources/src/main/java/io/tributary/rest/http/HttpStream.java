@@ -19,6 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param variables the template variables besides the runtime ones ({@code config}, {@code parameters})
  * @param transform what is done to each record (filters, added and removed fields), or {@code null}
  * @param retry how this stream's failed requests are retried, or {@code null} for the source's policy
+ * @param slices the partitions read one after the other, each with its own pages (a list partition
+ *     router's values), offered to templates as {@code stream_slice}; one empty partition when not partitioned
  */
 public record HttpStream(
         String name,
@@ -35,7 +37,8 @@ public record HttpStream(
         List<List<String>> primaryKey,
         Map<String, Object> variables,
         RecordTransform transform,
-        RetryPolicy retry) {
+        RetryPolicy retry,
+        List<Map<String, Object>> slices) {
 
     /**
      * Incremental reading by a cursor field (an update time, an increasing id). The lower bound of a
@@ -58,13 +61,19 @@ public record HttpStream(
         recordPath = List.copyOf(recordPath);
         primaryKey = primaryKey == null ? List.of() : primaryKey.stream().map(List::copyOf).toList();
         variables = Map.copyOf(variables);
+        slices = slices == null || slices.isEmpty() ? List.of(Map.of()) : List.copyOf(slices);
     }
 
     /** The template variables of one request. */
     public Map<String, Object> templateVariables(String pageToken, String lowerBound) {
+        return templateVariables(pageToken, lowerBound, Map.of());
+    }
+
+    /** The template variables of one request of a partition. */
+    public Map<String, Object> templateVariables(String pageToken, String lowerBound, Map<String, Object> partition) {
         Map<String, Object> vars = new LinkedHashMap<>(variables);
         Map<String, Object> state = new LinkedHashMap<>();
-        Map<String, Object> slice = new LinkedHashMap<>();
+        Map<String, Object> slice = new LinkedHashMap<>(partition);
         if (incremental != null && lowerBound != null) {
             state.put(String.join(".", incremental.cursorField()), lowerBound);
             slice.put("start_time", lowerBound);
@@ -72,6 +81,7 @@ public record HttpStream(
         vars.put("stream_state", state);
         vars.put("stream_slice", slice);
         vars.put("stream_interval", slice);
+        vars.put("stream_partition", slice);
         Map<String, Object> token = new LinkedHashMap<>();
         if (pageToken != null) {
             token.put("next_page_token", pageToken);
@@ -82,7 +92,12 @@ public record HttpStream(
 
     /** The request for the page named {@code pageToken}, templates rendered. */
     public ApiRequest request(String pageToken, String lowerBound, Templates templates) {
-        Map<String, Object> vars = templateVariables(pageToken, lowerBound);
+        return request(pageToken, lowerBound, templates, slices.get(0));
+    }
+
+    /** The request for the page named {@code pageToken} of a partition, templates rendered. */
+    public ApiRequest request(String pageToken, String lowerBound, Templates templates, Map<String, Object> partition) {
+        Map<String, Object> vars = templateVariables(pageToken, lowerBound, partition);
         RequestParts parts = new RequestParts(method, templates.render(url, vars, name + ".url"));
         params.forEach((k, v) -> parts.param(k, templates.render(v, vars, name + ".params." + k)));
         headers.forEach((k, v) -> parts.header(k, templates.render(v, vars, name + ".headers." + k)));

@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads one REST stream page by page, each page streamed (one record in memory at a time).
  *
- * <p>Restartable: the position is the page to fetch ({@code <stream>.page_token}) and how many of its
+ * <p>Restartable: the position is the partition ({@code <stream>.slice}, for partitioned streams), the
+ * page to fetch in it ({@code <stream>.page_token}) and how many of its
  * records were already emitted ({@code <stream>.page_records}); a restarted step fetches that page
  * again and skips those records, so nothing committed is read twice. The incremental lower bound of
  * the sync ({@code <stream>.lower_bound}) is saved too, so the restarted sync sends the same
@@ -35,6 +36,7 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
     private final String key;
 
     private boolean open;
+    private int slice;
     private String token;
     private long pageRecords;
     private boolean done;
@@ -64,6 +66,7 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
     @Override
     public void open(ExecutionContext context) {
         boolean resuming = context.containsKey(key + "page_records");
+        slice = resuming && context.containsKey(key + "slice") ? context.getInt(key + "slice") : 0;
         token = resuming ? (String) context.get(key + "page_token") : stream.pagination().firstToken();
         pageRecords = resuming ? context.getLong(key + "page_records") : 0;
         done = resuming && context.containsKey(key + "done") && (Boolean) context.get(key + "done");
@@ -122,7 +125,7 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
     }
 
     private void fetch() {
-        ApiRequest request = stream.request(token, lowerBound, templates);
+        ApiRequest request = stream.request(token, lowerBound, templates, stream.slices().get(slice));
         response = client.send(request, stream.auth(), stream.retry() == null ? client.retry() : stream.retry());
         page = new PageParser(response.body(), stream.recordPath(), request.method() + " " + response.displayUrl());
         pages++;
@@ -136,7 +139,13 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
         lastRecord = null;
         String next = stream.pagination().next(token, outcome);
         if (next == null) {
-            done = true;
+            if (slice + 1 < stream.slices().size()) {
+                slice++;
+                token = stream.pagination().firstToken();
+                pageRecords = 0;
+            } else {
+                done = true;
+            }
             return;
         }
         if (stream.pagination().serverChosen() && next.equals(token)) {
@@ -156,6 +165,7 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
             context.putString(key + "page_token", token);
         }
         context.putLong(key + "page_records", pageRecords);
+        context.putInt(key + "slice", slice);
         context.put(key + "done", done);
         if (lowerBound != null) {
             context.putString(key + "lower_bound", lowerBound);

@@ -171,7 +171,7 @@ final class RestSettings {
             schema = s;
         }
         return new HttpStream(name, method, url, params, headers, body, auth, pagination, recordPath, incremental, schema,
-                Nested.primaryKey(e.values().get("primary_key")), variables, null, null);
+                Nested.primaryKey(e.values().get("primary_key")), variables, null, null, null);
     }
 
     static Pagination pagination(Nested p) {
