@@ -68,6 +68,9 @@ public final class Secrets {
     /** Whether a setting named so holds a credential, e.g. {@code client_secret} or {@code api_key}. */
     public static boolean isSecretName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith("_url") || n.endsWith("_uri") || n.equals("type")) {
+            return false; // token_url: where a secret is obtained, not a secret
+        }
         return n.contains("token") || n.contains("secret") || n.contains("password") || n.contains("api_key")
                 || n.contains("apikey") || n.equals("key") || n.endsWith("_key");
     }
