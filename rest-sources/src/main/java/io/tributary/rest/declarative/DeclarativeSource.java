@@ -45,7 +45,6 @@ public final class DeclarativeSource implements Source {
 
     static final ConfigSpec SPEC = ConfigSpec.of("Declarative (low-code manifest) source", MANIFEST, CONFIG, REQUEST_TIMEOUT, MAX_RETRIES);
 
-    private final Templates templates = new Templates();
 
     /** The manifest compiled with one config, and the client its streams share. */
     record Loaded(ManifestCompiler.Compiled manifest, ApiClient client) {
@@ -68,14 +67,14 @@ public final class DeclarativeSource implements Source {
 
     /** The manifest's own spec (its {@code connection_specification}), what {@code spec declarative --manifest FILE} prints. */
     public ObjectNode manifestSpec(Path manifest) {
-        return new ManifestCompiler(new Interpolation(templates), new Secrets())
+        return new ManifestCompiler(new Interpolation(Templates.shared()), new Secrets())
                 .compile(ManifestLoader.load(manifest), Map.of(), false).connectionSpecification();
     }
 
     Loaded load(ConnectorConfig config) {
         Secrets secrets = new Secrets();
         Map<String, Object> userConfig = CONFIG.get(config);
-        ManifestCompiler.Compiled compiled = new ManifestCompiler(new Interpolation(templates), secrets)
+        ManifestCompiler.Compiled compiled = new ManifestCompiler(new Interpolation(Templates.shared()), secrets)
                 .compile(ManifestLoader.load(Path.of(MANIFEST.get(config))), userConfig);
         RetryPolicy retry = new RetryPolicy(MAX_RETRIES.intValue(config), Duration.ofSeconds(1), Duration.ofSeconds(60),
                 Duration.ofMinutes(10));
@@ -93,7 +92,7 @@ public final class DeclarativeSource implements Source {
         List<String> names = loaded.manifest().checkStreams().isEmpty()
                 ? List.of(loaded.manifest().streams().get(0).name()) : loaded.manifest().checkStreams();
         for (String name : names) {
-            CheckResult result = HttpStreams.check(List.of(loaded.stream(name)), loaded.client(), templates);
+            CheckResult result = HttpStreams.check(List.of(loaded.stream(name)), loaded.client(), Templates.shared());
             if (!result.succeeded()) {
                 return result;
             }
@@ -104,7 +103,7 @@ public final class DeclarativeSource implements Source {
     @Override
     public Catalog discover(ConnectorConfig config) {
         Loaded loaded = load(config);
-        return new Catalog(loaded.manifest().streams().stream().map(s -> HttpStreams.discover(s, loaded.client(), templates)).toList());
+        return new Catalog(loaded.manifest().streams().stream().map(s -> HttpStreams.discover(s, loaded.client(), Templates.shared())).toList());
     }
 
     @Override
@@ -114,6 +113,6 @@ public final class DeclarativeSource implements Source {
             throw new ConfigException("stream '" + stream.name() + "': incremental streams of declarative manifests (DatetimeBasedCursor)"
                     + " are not supported yet; use full_refresh");
         }
-        return new HttpStreamReader(loaded.stream(stream.name()), loaded.client(), templates, false, previousSync);
+        return new HttpStreamReader(loaded.stream(stream.name()), loaded.client(), Templates.shared(), false, previousSync);
     }
 }

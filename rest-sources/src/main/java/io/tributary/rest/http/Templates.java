@@ -17,6 +17,16 @@ public final class Templates {
 
     private static final long MAX_OUTPUT = 1 << 20;
 
+    /** One engine for every REST source, made on first use: jinjava takes a while to start, and listing connectors needs none. */
+    private static final class Shared {
+        static final Templates INSTANCE = new Templates();
+    }
+
+    /** The shared instance; rendering is thread-safe (jinjava makes an interpreter per render). */
+    public static Templates shared() {
+        return Shared.INSTANCE;
+    }
+
     private final Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder()
             .withMaxOutputSize(MAX_OUTPUT)
             .withMaxRenderDepth(10)

@@ -26,7 +26,6 @@ import io.tributary.rest.http.Templates;
  */
 public final class RestSource implements Source {
 
-    private final Templates templates = new Templates();
 
     @Override
     public String type() {
@@ -46,13 +45,13 @@ public final class RestSource implements Source {
         } catch (ConfigException e) {
             return CheckResult.failure(e.getMessage());
         }
-        return HttpStreams.check(compiled.streams(), compiled.client(), templates);
+        return HttpStreams.check(compiled.streams(), compiled.client(), Templates.shared());
     }
 
     @Override
     public Catalog discover(ConnectorConfig config) {
         RestSettings.Compiled compiled = RestSettings.compile(config);
-        return new Catalog(compiled.streams().stream().map(s -> HttpStreams.discover(s, compiled.client(), templates)).toList());
+        return new Catalog(compiled.streams().stream().map(s -> HttpStreams.discover(s, compiled.client(), Templates.shared())).toList());
     }
 
     @Override
@@ -69,6 +68,6 @@ public final class RestSource implements Source {
             throw new ConfigException("stream '" + stream.name() + "': the cursor is the endpoint's cursor_field "
                     + http.incremental().cursorField() + ", not " + stream.cursorField());
         }
-        return new HttpStreamReader(http, compiled.client(), templates, incremental, previousSync);
+        return new HttpStreamReader(http, compiled.client(), Templates.shared(), incremental, previousSync);
     }
 }
