@@ -354,8 +354,26 @@ final class ManifestCompiler {
             return new Authenticator.None();
         }
         String type = auth.expect("", Set.of("NoAuth", "ApiKeyAuthenticator", "BearerAuthenticator", "BasicHttpAuthenticator",
-                "OAuthAuthenticator"));
+                "OAuthAuthenticator", "SelectiveAuthenticator"));
         return switch (type) {
+            case "SelectiveAuthenticator" -> {
+                // The config value at authenticator_selection_path names one of the authenticators.
+                Object selected = variables.get("config");
+                if (auth.map().get("authenticator_selection_path") instanceof List<?> path) {
+                    for (Object key : path) {
+                        selected = selected instanceof Map<?, ?> m ? m.get(String.valueOf(key)) : null;
+                    }
+                } else {
+                    throw new ConfigException(auth.where() + "SelectiveAuthenticator needs authenticator_selection_path");
+                }
+                Component choices = auth.child("authenticators");
+                Component chosen = choices == null || selected == null ? null : choices.child(String.valueOf(selected));
+                if (chosen == null) {
+                    throw new ConfigException(auth.where() + "the config selects authenticator '" + selected + "', which is not one of "
+                            + (choices == null ? "[]" : choices.map().keySet()));
+                }
+                yield authenticator(chosen, variables);
+            }
             case "NoAuth" -> new Authenticator.None();
             case "BearerAuthenticator" -> new Authenticator.Bearer(secret(auth, "api_token", variables));
             case "BasicHttpAuthenticator" -> new Authenticator.Basic(interpolation.render(auth.required("username"), variables,
