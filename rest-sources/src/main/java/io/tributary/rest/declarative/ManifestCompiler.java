@@ -354,8 +354,9 @@ final class ManifestCompiler {
             return new Authenticator.None();
         }
         String type = auth.expect("", Set.of("NoAuth", "ApiKeyAuthenticator", "BearerAuthenticator", "BasicHttpAuthenticator",
-                "OAuthAuthenticator", "SelectiveAuthenticator"));
+                "OAuthAuthenticator", "SelectiveAuthenticator", "SessionTokenAuthenticator"));
         return switch (type) {
+            case "SessionTokenAuthenticator" -> sessionToken(auth, variables);
             case "SelectiveAuthenticator" -> {
                 // The config value at authenticator_selection_path names one of the authenticators.
                 Object selected = variables.get("config");
@@ -399,6 +400,57 @@ final class ManifestCompiler {
                         refresh, scopes, secrets, Clock.systemUTC());
             }
         };
+    }
+
+    /**
+     * A {@code SessionTokenAuthenticator}: its {@code login_requester} (url, method, parameters, headers,
+     * a flat {@code request_body_json}, its own authenticator) is rendered now; the login happens before
+     * the first request.
+     */
+    private Authenticator sessionToken(Component auth, Map<String, Object> variables) {
+        Component login = auth.child("login_requester");
+        if (login == null) {
+            throw new ConfigException(auth.where() + "SessionTokenAuthenticator needs login_requester");
+        }
+        login.expect("HttpRequester", Set.of("HttpRequester"));
+        login.unsupportedFields("request_body_data", "request_body", "error_handler");
+        String url = login.string("url");
+        if (url == null) {
+            String path = login.string("path");
+            url = login.required("url_base").replaceAll("/+$", "") + (path == null ? "" : "/" + path.replaceAll("^/+", ""));
+        }
+        io.tributary.rest.http.RequestParts parts = new io.tributary.rest.http.RequestParts(
+                login.string("http_method") == null ? "POST" : login.string("http_method").toUpperCase(java.util.Locale.ROOT),
+                interpolation.render(url, variables, login.path("url")));
+        login.templates("request_parameters").forEach((k, v) -> parts.param(k, interpolation.render(v, variables, login.path("request_parameters"))));
+        login.templates("request_headers").forEach((k, v) -> parts.header(k, interpolation.render(v, variables, login.path("request_headers"))));
+        if (login.map().get("request_body_json") != null) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            login.templates("request_body_json").forEach((k, v) -> body.put(k, interpolation.render(v, variables, login.path("request_body_json"))));
+            parts.body(JSON.writeValueAsString(body));
+        }
+        if (!(auth.map().get("session_token_path") instanceof List<?> path) || path.isEmpty()) {
+            throw new ConfigException(auth.where() + "SessionTokenAuthenticator needs session_token_path, a list of field names");
+        }
+        Component inject = auth.child("request_authentication");
+        if (inject == null) {
+            throw new ConfigException(auth.where() + "SessionTokenAuthenticator needs request_authentication");
+        }
+        String kind = inject.expect("", Set.of("ApiKey", "Bearer"));
+        String header = "Authorization";
+        if (kind.equals("ApiKey")) {
+            DeclarativePagination.Option option = option(inject.child("inject_into"), false, variables);
+            if (option == null || !option.injectInto().equals("header")) {
+                throw new ConfigException(inject.where() + "ApiKey session tokens are supported in a header only (yet)");
+            }
+            header = option.fieldName();
+        }
+        Duration expires = null;
+        if (auth.string("expiration_duration") != null) {
+            expires = Duration.parse(auth.string("expiration_duration"));
+        }
+        return new io.tributary.rest.http.SessionTokenAuthenticator(parts.build(), authenticator(login.child("authenticator"), variables),
+                path.stream().map(String::valueOf).toList(), header, kind.equals("Bearer"), expires, secrets, Clock.systemUTC());
     }
 
     /** Renders a credential and registers it as a secret. */

@@ -58,4 +58,16 @@ class DeclarativeAuthenticatorsTest {
                 + " authenticator 'saml', which is not one of [token, oauth]");
         assertThat(http.requests()).isEmpty();
     }
+
+    @Test
+    void aSessionTokenFromALoginRequestIsSentInItsHeader() throws Exception {
+        http.serve("/api/session", Response.json("{\"session\":{\"id\":\"sess-77\"}}"));
+        var config = DeclarativeFixture.config(DeclarativeFixture.manifest("session.yaml"),
+                Map.of("base_url", http.uri("/api").toString(), "username", "ann", "password", "pw-secret"));
+
+        assertThat(DeclarativeFixture.read(config, "items")).containsExactly("{\"id\":1}");
+        assertThat(http.requests()).extracting(RecordedRequest::path).containsExactly("/api/session", "/api/items");
+        assertThat(http.requests().get(0).bodyText()).isEqualTo("{\"username\":\"ann\",\"password\":\"pw-secret\"}");
+        assertThat(http.requests().get(1).header("X-Session")).isEqualTo("sess-77");
+    }
 }
