@@ -51,6 +51,9 @@ final class ManifestCompiler {
         root.expect("DeclarativeSource", Set.of("DeclarativeSource"));
         root.unsupportedFields("dynamic_streams");
         ObjectNode connectionSpec = spec(root, config, checkConfig);
+        if (!checkConfig) {
+            return new Compiled(List.of(), List.of(), connectionSpec); // the spec alone: streams need a config to render
+        }
         List<HttpStream> streams = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Component stream : root.children("streams")) {

@@ -98,7 +98,7 @@ public record HttpStream(
     /** The request for the page named {@code pageToken} of a partition, templates rendered. */
     public ApiRequest request(String pageToken, String lowerBound, Templates templates, Map<String, Object> partition) {
         Map<String, Object> vars = templateVariables(pageToken, lowerBound, partition);
-        RequestParts parts = new RequestParts(method, templates.render(url, vars, name + ".url"));
+        RequestParts parts = new RequestParts(method, joinSlashes(templates.render(url, vars, name + ".url")));
         params.forEach((k, v) -> parts.param(k, templates.render(v, vars, name + ".params." + k)));
         headers.forEach((k, v) -> parts.header(k, templates.render(v, vars, name + ".headers." + k)));
         if (body != null) {
@@ -109,5 +109,20 @@ public record HttpStream(
         }
         pagination.apply(pageToken, parts);
         return parts.build();
+    }
+
+    /**
+     * A base URL and a path joined as templates can meet with two slashes ({@code {{ base }}/} and
+     * {@code /items}) once rendered: the path part of the URL keeps one.
+     */
+    static String joinSlashes(String url) {
+        int scheme = url.indexOf("://");
+        int query = url.indexOf('?');
+        int start = scheme < 0 ? 0 : scheme + 3;
+        int end = query < 0 ? url.length() : query;
+        if (start >= end) {
+            return url;
+        }
+        return url.substring(0, start) + url.substring(start, end).replaceAll("/{2,}", "/") + url.substring(end);
     }
 }

@@ -100,7 +100,7 @@ class RestSourcePaginationTest {
         var config = config("url_base", base(), "endpoints", List.of(endpoint("name", "search", "path", "/search",
                 "http_method", "POST", "record_path", "hits", "body", endpoint("query", "status:open", "size", 50))));
 
-        assertThat(ids(sync(config, "search"))).containsExactly(1, 2);
+        assertThat(sync(config, "search")).containsExactly("{\"id\":1}", "{\"id\":2}");
         RecordedRequest request = http.requests().get(0);
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.bodyText()).isEqualTo("{\"query\":\"status:open\",\"size\":50}");
