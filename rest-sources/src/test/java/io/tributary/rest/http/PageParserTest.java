@@ -39,6 +39,13 @@ class PageParserTest {
     }
 
     @Test
+    void decimalsStayExact() {
+        ObjectNode record = parser("[{\"price\":12.50,\"big\":12345678901234567890.123456789}]").next();
+        assertThat(record.get("price").decimalValue()).isEqualByComparingTo("12.50");
+        assertThat(record.toString()).isEqualTo("{\"price\":12.50,\"big\":12345678901234567890.123456789}");
+    }
+
+    @Test
     void aRootArrayIsTheRecordsWhenThePathIsEmpty() {
         assertThat(records(parser("[{\"a\":1},{\"a\":2}]"))).containsExactly("{\"a\":1}", "{\"a\":2}");
     }
@@ -76,15 +83,32 @@ class PageParserTest {
         }
         parts.add(new ByteArrayInputStream("{\"id\":0}]}".getBytes(StandardCharsets.UTF_8)));
         long bytes = (long) record.length * n;
-        long start = System.nanoTime();
-        PageParser parser = new PageParser(new SequenceInputStream(Collections.enumeration(parts)), List.of("data"), "GET x");
+        double mbPerSecond = 0;
         long count = 0;
-        while (parser.next() != null) {
-            count++;
+        // Twice: the first pass also warms up the JIT, the second is what a long sync sees.
+        for (int pass = 0; pass < 2; pass++) {
+            List<InputStream> copy = new ArrayList<>();
+            for (InputStream part : parts) {
+                copy.add(part);
+            }
+            long start = System.nanoTime();
+            PageParser parser = new PageParser(new SequenceInputStream(Collections.enumeration(copy)), List.of("data"), "GET x");
+            count = 0;
+            while (parser.next() != null) {
+                count++;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            mbPerSecond = bytes / 1e6 / seconds;
+            System.out.printf("PageParser pass %d: %d records, %.1f MB in %.2f s: %.1f MB/s%n", pass + 1, count, bytes / 1e6, seconds,
+                    mbPerSecond);
+            for (InputStream part : parts) {
+                try {
+                    part.reset();
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double mbPerSecond = bytes / 1e6 / seconds;
-        System.out.printf("PageParser: %d records, %.1f MB in %.2f s: %.1f MB/s%n", count, bytes / 1e6, seconds, mbPerSecond);
         assertThat(count).isEqualTo(n + 1);
         assertThat(mbPerSecond).as("MB/s on a shared machine; the bar is far below the target, which the benchmark measures").isGreaterThan(5);
     }
