@@ -109,10 +109,11 @@ public final class DeclarativeSource implements Source {
     @Override
     public ItemStreamReader<SourceRecord> reader(ConnectorConfig config, ConfiguredStream stream, Map<String, Object> previousSync) {
         Loaded loaded = load(config);
-        if (stream.syncMode() == SyncMode.INCREMENTAL) {
-            throw new ConfigException("stream '" + stream.name() + "': incremental streams of declarative manifests (DatetimeBasedCursor)"
-                    + " are not supported yet; use full_refresh");
+        HttpStream http = loaded.stream(stream.name());
+        boolean incremental = stream.syncMode() == SyncMode.INCREMENTAL;
+        if (incremental && http.incremental() == null) {
+            throw new ConfigException("stream '" + stream.name() + "': the manifest gives it no incremental_sync, so it reads full_refresh only");
         }
-        return new HttpStreamReader(loaded.stream(stream.name()), loaded.client(), Templates.shared(), false, previousSync);
+        return new HttpStreamReader(http, loaded.client(), Templates.shared(), incremental, previousSync);
     }
 }

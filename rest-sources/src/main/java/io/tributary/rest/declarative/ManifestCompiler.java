@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Compiles a resolved manifest and the user's config into the HTTP runtime's streams. Every component
  * is checked here, before any data moves: a component this runtime does not implement (a
- * {@code Custom*} Python class, an unknown type, a field such as {@code incremental_sync} not done
+ * {@code Custom*} Python class, an unknown type, a field such as a cursor's {@code step} not done
  * yet) fails with its place and type.
  */
 final class ManifestCompiler {
@@ -115,7 +115,7 @@ final class ManifestCompiler {
 
     private HttpStream stream(Component stream, Map<String, Object> config) {
         stream.expect("DeclarativeStream", Set.of("DeclarativeStream"));
-        stream.unsupportedFields("incremental_sync", "state_migrations", "file_uploader");
+        stream.unsupportedFields("state_migrations", "file_uploader");
         String name = stream.required("name");
         ObjectNode schema = null;
         Component loader = stream.child("schema_loader");
@@ -164,7 +164,8 @@ final class ManifestCompiler {
         Map<String, String> params = requester.templates("request_parameters");
         Map<String, String> headers = requester.templates("request_headers");
         List<Map<String, Object>> slices = partitions(retriever, variables, params, headers);
-        return new HttpStream(name, method, url, params, headers, null, auth, pagination, recordPath, null, schema,
+        HttpStream.Incremental incremental = incremental(stream.child("incremental_sync"), variables);
+        return new HttpStream(name, method, url, params, headers, null, auth, pagination, recordPath, incremental, schema,
                 primaryKey(stream.get("primary_key")), variables, transform, errorHandler(requester.child("error_handler"), variables), slices);
     }
 
@@ -225,6 +226,44 @@ final class ManifestCompiler {
             slices.add(Map.of(field, value == null ? "" : value));
         }
         return slices;
+    }
+
+    /**
+     * A {@code DatetimeBasedCursor}, the part done so far: one interval from the state (or
+     * {@code start_datetime}) to now, its start sent by {@code start_time_option} as a request
+     * parameter and offered as {@code stream_interval.start_time}; the state is the highest
+     * {@code cursor_field} value read, written in {@code datetime_format} as the records are.
+     * Steps, end times, lookback windows and other formats for the cursor fail at load time.
+     */
+    private HttpStream.Incremental incremental(Component cursor, Map<String, Object> variables) {
+        if (cursor == null) {
+            return null;
+        }
+        cursor.expect("DatetimeBasedCursor", Set.of("DatetimeBasedCursor"));
+        cursor.unsupportedFields("step", "cursor_granularity", "end_datetime", "end_time_option", "lookback_window",
+                "partition_field_start", "partition_field_end", "is_data_feed", "is_client_side_incremental", "global_substream_cursor",
+                "clamping", "is_compare_strictly");
+        String field = interpolation.render(cursor.required("cursor_field"), variables, cursor.path("cursor_field"));
+        Object start = cursor.map().get("start_datetime");
+        if (start instanceof Map<?, ?>) {
+            Component minMax = cursor.child("start_datetime");
+            minMax.expect("MinMaxDatetime", Set.of("MinMaxDatetime"));
+            minMax.unsupportedFields("min_datetime", "max_datetime");
+            start = minMax.required("datetime");
+        }
+        if (start == null) {
+            throw new ConfigException(cursor.where() + "DatetimeBasedCursor needs start_datetime");
+        }
+        String param = null;
+        Component option = cursor.child("start_time_option");
+        if (option != null) {
+            DeclarativePagination.Option o = option(option, false, variables);
+            if (!o.injectInto().equals("request_parameter")) {
+                throw new ConfigException(option.where() + "a start_time_option in a " + o.injectInto() + " is not supported (yet)");
+            }
+            param = o.fieldName();
+        }
+        return new HttpStream.Incremental(List.of(field), param, String.valueOf(start));
     }
 
     /**

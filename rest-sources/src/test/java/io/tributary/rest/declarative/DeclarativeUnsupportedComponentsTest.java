@@ -56,9 +56,10 @@ class DeclarativeUnsupportedComponentsTest {
     }
 
     @Test
-    void anIncrementalSyncIsRefusedAtLoadTimeNotMidSync() throws Exception {
-        assertThat(loadError("", "", "incremental_sync: { type: DatetimeBasedCursor, cursor_field: updated_at }"))
-                .isEqualTo("manifest: streams[0]: DeclarativeStream.incremental_sync is not supported (yet)");
+    void aCursorsLookbackWindowIsRefusedAtLoadTimeNotMidSync() throws Exception {
+        assertThat(loadError("", "", "incremental_sync: { type: DatetimeBasedCursor, cursor_field: updated_at, start_datetime: x,"
+                + " lookback_window: P1D }"))
+                .isEqualTo("manifest: streams[0].incremental_sync: DatetimeBasedCursor.lookback_window is not supported (yet)");
     }
 
     @Test
