@@ -33,6 +33,10 @@ public final class Templates {
             .withFailOnUnknownTokens(false)
             .build());
 
+    public Templates() {
+        CdkMacros.register(jinjava);
+    }
+
     /** Whether {@code text} holds template syntax at all. */
     public static boolean isTemplate(String text) {
         return text != null && (text.contains("{{") || text.contains("{%"));
