@@ -67,15 +67,16 @@ public final class DeclarativeSource implements Source {
 
     /** The manifest's own spec (its {@code connection_specification}), what {@code spec declarative --manifest FILE} prints. */
     public ObjectNode manifestSpec(Path manifest) {
-        return new ManifestCompiler(new Interpolation(Templates.shared()), new Secrets())
+        return new ManifestCompiler(new Interpolation(Templates.shared()), new Secrets(), manifest.toAbsolutePath().getParent())
                 .compile(ManifestLoader.load(manifest), Map.of(), false).connectionSpecification();
     }
 
     Loaded load(ConnectorConfig config) {
         Secrets secrets = new Secrets();
         Map<String, Object> userConfig = CONFIG.get(config);
-        ManifestCompiler.Compiled compiled = new ManifestCompiler(new Interpolation(Templates.shared()), secrets)
-                .compile(ManifestLoader.load(Path.of(MANIFEST.get(config))), userConfig);
+        Path manifest = Path.of(MANIFEST.get(config));
+        ManifestCompiler.Compiled compiled = new ManifestCompiler(new Interpolation(Templates.shared()), secrets,
+                manifest.toAbsolutePath().getParent()).compile(ManifestLoader.load(manifest), userConfig);
         RetryPolicy retry = new RetryPolicy(MAX_RETRIES.intValue(config), Duration.ofSeconds(1), Duration.ofSeconds(60),
                 Duration.ofMinutes(10));
         return new Loaded(compiled, new ApiClient(Duration.ofSeconds(10), Duration.ofSeconds(REQUEST_TIMEOUT.get(config)), retry, secrets));

@@ -33,10 +33,13 @@ final class ManifestCompiler {
 
     private final Interpolation interpolation;
     private final Secrets secrets;
+    /** Where the manifest is: a {@code JsonFileSchemaLoader}'s path is relative to it. */
+    private final java.nio.file.Path directory;
 
-    ManifestCompiler(Interpolation interpolation, Secrets secrets) {
+    ManifestCompiler(Interpolation interpolation, Secrets secrets, java.nio.file.Path directory) {
         this.interpolation = interpolation;
         this.secrets = secrets;
+        this.directory = directory;
     }
 
     Compiled compile(Map<String, Object> manifest, Map<String, Object> config) {
@@ -119,11 +122,11 @@ final class ManifestCompiler {
         String name = stream.required("name");
         ObjectNode schema = null;
         Component loader = stream.child("schema_loader");
-        if (loader != null) {
-            loader.expect("InlineSchemaLoader", Set.of("InlineSchemaLoader"));
-            if (JSON.valueToTree(loader.map().get("schema")) instanceof ObjectNode s) {
-                schema = s;
-            }
+        if (loader != null && loader.expect("InlineSchemaLoader", Set.of("InlineSchemaLoader", "JsonFileSchemaLoader"))
+                .equals("JsonFileSchemaLoader")) {
+            schema = schemaFile(loader, Map.of("config", config, "parameters", loader.templateParameters()));
+        } else if (loader != null && JSON.valueToTree(loader.map().get("schema")) instanceof ObjectNode s) {
+            schema = s;
         }
         Component retriever = stream.child("retriever");
         if (retriever == null) {
@@ -171,6 +174,26 @@ final class ManifestCompiler {
 
     private static final java.util.regex.Pattern CONFIG_VALUE =
             java.util.regex.Pattern.compile("^\\{\\{\\s*config(?:\\[['\"](\\w+)['\"]\\]|\\.(\\w+))\\s*}}$");
+
+    /** A {@code JsonFileSchemaLoader}'s schema, read from {@code file_path} relative to the manifest. */
+    private ObjectNode schemaFile(Component loader, Map<String, Object> variables) {
+        Object template = loader.get("file_path");
+        if (template == null) {
+            template = "./schemas/{{ parameters['name'] }}.json";
+        }
+        String rendered = interpolation.render(template, variables, loader.path("file_path"));
+        java.nio.file.Path file = (directory == null ? java.nio.file.Path.of(".") : directory).resolve(rendered).normalize();
+        try {
+            if (JSON.readTree(java.nio.file.Files.readString(file)) instanceof ObjectNode schema) {
+                return schema;
+            }
+            throw new ConfigException(loader.where() + file + " does not hold a JSON object");
+        } catch (java.io.IOException e) {
+            throw new ConfigException(loader.where() + "cannot read the schema file " + file + " (" + e.getClass().getSimpleName() + ")");
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new ConfigException(loader.where() + file + " is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
 
     /**
      * A {@code ListPartitionRouter}'s partitions, one per value, each read with its own pages; its

@@ -76,15 +76,18 @@ class DeclarativeSourceTest {
     }
 
     @Test
-    void discoverOffersEveryStreamWithItsInlineSchemaOrOneInferredFromTheFirstPage() {
+    void discoverOffersEveryStreamWithItsInlineOrFileSchemaOrOneInferredFromTheFirstPage() {
         var catalog = DeclarativeFixture.SOURCE.discover(shop);
 
         assertThat(catalog.streams()).extracting(s -> s.name()).containsExactly("items", "events", "things", "users");
         var items = catalog.find("items").orElseThrow();
         assertThat(items.jsonSchema().path("properties").path("updated_at").path("format").asString()).isEqualTo("date-time");
         assertThat(items.sourceDefinedPrimaryKey()).containsExactly(List.of("id"));
-        assertThat(catalog.find("users").orElseThrow().jsonSchema().path("properties").propertyNames())
+        assertThat(catalog.find("things").orElseThrow().jsonSchema().path("properties").propertyNames())
                 .containsExactlyInAnyOrder("id", "name", "updated_at");
+        // users: a JsonFileSchemaLoader with its default path, schemas/<name>.json next to the manifest
+        assertThat(catalog.find("users").orElseThrow().jsonSchema().path("properties").path("name").path("type").toString())
+                .isEqualTo("[\"null\",\"string\"]");
     }
 
     @Test
