@@ -95,7 +95,8 @@ public final class ApiClient {
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return new ApiResponse(status, response.headers().map(), response.body(), secrets.maskUrl(authenticated.url()));
+                return new ApiResponse(status, response.headers().map(), new StallGuard(response.body(), requestTimeout),
+                        secrets.maskUrl(authenticated.url()));
             }
             String snippet = snippet(response.body());
             if (status == 401 && !refreshed && auth.refreshAfterUnauthorized()) {

@@ -57,6 +57,11 @@ public final class PageParser implements AutoCloseable {
         try {
             return advance();
         } catch (JacksonException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof StallGuard.Stalled stalled) {
+                    throw new RestApiException(where + ": " + stalled.getMessage() + " (after " + records + " records of the page)");
+                }
+            }
             TokenStreamLocation at = e.getLocation();
             throw new RestApiException(where + ": malformed JSON response" + (at == null ? "" : " at line " + at.getLineNr()
                     + ", column " + at.getColumnNr()) + " (" + e.getOriginalMessage() + ")");

@@ -108,6 +108,30 @@ class RestSourceErrorsTest {
     }
 
     @Test
+    void aBodyThatStopsMidwayTimesOutWithAClearMessageInsteadOfHanging() {
+        http.serve("/api/items", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 0);
+            try (var out = exchange.getResponseBody()) {
+                out.write("{\"data\":[{\"id\":1},".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(8000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.io.IOException e) {
+                // the client gave up, as it should
+            }
+        });
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> sync(itemsConfig("request_timeout_seconds", 1, "max_retries", 0), "items"))
+                .isInstanceOf(RestApiException.class)
+                .hasMessageContaining("/api/items?api_key=**********: the server sent nothing for 1 s in the middle of the response"
+                        + " (after 1 records of the page)");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
     void mistakesInNestedSettingsNameTheirPlace() {
         assertThatThrownBy(() -> RestSettings.compile(config("url_base", "http://127.0.0.1:1", "endpoints", List.of(
                 endpoint("name", "a", "path", "/a", "pagination", Map.of("type", "pages")),
