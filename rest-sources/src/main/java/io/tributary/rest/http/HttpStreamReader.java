@@ -43,6 +43,8 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
     private String lowerBound;
     private String cursor;
     private long pages;
+    /** Times the current page broke off while being read. */
+    private int brokenPages;
 
     private ApiResponse response;
     private PageParser page;
@@ -95,7 +97,19 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
             if (page == null) {
                 fetch();
             }
-            ObjectNode record = page.next();
+            ObjectNode record;
+            try {
+                record = page.next();
+            } catch (RestApiException.Broken e) {
+                if (++brokenPages > client.retry().maxRetries()) {
+                    throw e;
+                }
+                // The page again, skipping what was already emitted, as a restart would.
+                LOG.warn("stream {}: {}; fetching the page again (attempt {} of {})", stream.name(), e.getMessage(), brokenPages,
+                        client.retry().maxRetries());
+                closePage();
+                continue;
+            }
             if (record != null) {
                 lastRecord = record;
                 if (page.records() <= pageRecords) {
@@ -137,6 +151,7 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
         String shown = response.displayUrl();
         closePage();
         lastRecord = null;
+        brokenPages = 0;
         String next = stream.pagination().next(token, outcome);
         if (next == null) {
             if (slice + 1 < stream.slices().size()) {

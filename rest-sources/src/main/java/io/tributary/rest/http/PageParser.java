@@ -59,7 +59,11 @@ public final class PageParser implements AutoCloseable {
         } catch (JacksonException e) {
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof StallGuard.Stalled stalled) {
-                    throw new RestApiException(where + ": " + stalled.getMessage() + " (after " + records + " records of the page)");
+                    throw new RestApiException.Broken(where + ": " + stalled.getMessage() + " (after " + records + " records of the page)");
+                }
+                if (cause instanceof java.io.IOException io) {
+                    throw new RestApiException.Broken(where + ": the connection broke after " + records + " records of the page ("
+                            + io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + io.getMessage()) + ")");
                 }
             }
             TokenStreamLocation at = e.getLocation();

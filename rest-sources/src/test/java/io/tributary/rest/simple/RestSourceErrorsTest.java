@@ -132,6 +132,32 @@ class RestSourceErrorsTest {
     }
 
     @Test
+    void aPageWhoseConnectionBreaksIsFetchedAgainWithoutRepeatingItsRecords() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        http.serve("/api/items", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            String page = "{\"data\":[" + ApiFixture.items(1, 400, ApiFixture::item).substring(1) + "}";
+            byte[] body = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (calls.incrementAndGet() == 1) {
+                // Announce the whole length, send a part, and drop the connection.
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body, 0, body.length / 2);
+                exchange.getResponseBody().flush();
+                exchange.close();
+                return;
+            }
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+
+        List<String> records = sync(itemsConfig(), "items");
+        assertThat(ApiFixture.ids(records)).isEqualTo(ApiFixture.range(1, 399));
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
     void mistakesInNestedSettingsNameTheirPlace() {
         assertThatThrownBy(() -> RestSettings.compile(config("url_base", "http://127.0.0.1:1", "endpoints", List.of(
                 endpoint("name", "a", "path", "/a", "pagination", Map.of("type", "pages")),
