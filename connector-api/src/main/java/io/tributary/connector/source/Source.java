@@ -1,6 +1,8 @@
 package io.tributary.connector.source;
 
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import io.tributary.connector.catalog.Catalog;
 import io.tributary.connector.catalog.ConfiguredStream;
@@ -8,6 +10,7 @@ import io.tributary.connector.config.ConfigSpec;
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.connector.record.SourceRecord;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A source connector: the four protocol verbs. Implementations are found by {@link #type()} through
@@ -21,6 +24,17 @@ public interface Source {
 
     /** The configuration this source takes. */
     ConfigSpec spec();
+
+    /**
+     * The settings a source defined by a file (a declarative source's manifest) asks for, as JSON
+     * Schema; empty for a source that is not defined by a file. {@code tributary spec TYPE --manifest FILE}
+     * prints it.
+     *
+     * @throws io.tributary.connector.config.ConfigException when the file cannot be read or is not a definition
+     */
+    default Optional<ObjectNode> definitionSpec(Path definition) {
+        return Optional.empty();
+    }
 
     /** Tests the configuration against the real system; never throws for a reachable problem. */
     CheckResult check(ConnectorConfig config);

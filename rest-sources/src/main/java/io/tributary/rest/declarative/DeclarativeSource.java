@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -63,6 +64,11 @@ public final class DeclarativeSource implements Source {
     @Override
     public ConfigSpec spec() {
         return SPEC;
+    }
+
+    @Override
+    public Optional<ObjectNode> definitionSpec(Path manifest) {
+        return Optional.of(manifestSpec(manifest));
     }
 
     /** The manifest's own spec (its {@code connection_specification}), what {@code spec declarative --manifest FILE} prints. */

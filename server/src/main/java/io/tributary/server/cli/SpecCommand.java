@@ -1,5 +1,7 @@
 package io.tributary.server.cli;
 
+import java.nio.file.Path;
+
 import io.tributary.connector.config.ConfigException;
 import io.tributary.connector.config.ConfigSpec;
 import io.tributary.connector.registry.ConnectorRegistry;
@@ -8,8 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import tools.jackson.databind.node.ObjectNode;
 
-/** {@code tributary spec TYPE}: prints a connector's configuration as JSON Schema. */
+/** {@code tributary spec TYPE [--manifest FILE]}: prints a connector's configuration as JSON Schema. */
 @Command(name = "spec", mixinStandardHelpOptions = true,
         description = "Print the JSON Schema of a connector's settings. Without TYPE, list the installed connectors.")
 final class SpecCommand implements Runnable {
@@ -19,6 +22,10 @@ final class SpecCommand implements Runnable {
 
     @Option(names = "--destination", description = "TYPE names a destination (when a source and a destination share a type name).")
     boolean destination;
+
+    @Option(names = "--manifest", paramLabel = "FILE", description = "For a source defined by a file (declarative): print the "
+            + "settings that file asks for (an Airbyte manifest's connection_specification) instead of the connector's own.")
+    Path manifest;
 
     @Spec
     CommandSpec spec;
@@ -36,6 +43,15 @@ final class SpecCommand implements Runnable {
             throw new ConfigException("unknown connector type '" + type + "'; source types: "
                     + registry.sources().keySet().stream().sorted().toList() + ", destination types: "
                     + registry.destinations().keySet().stream().sorted().toList());
+        }
+        if (manifest != null) {
+            if (destination || !registry.sources().containsKey(type)) {
+                throw new ConfigException("--manifest: only a source is defined by a file; '" + type + "' is no source");
+            }
+            ObjectNode definition = registry.source(type).definitionSpec(manifest).orElseThrow(() -> new ConfigException(
+                    "--manifest: source '" + type + "' is not defined by a file; use it without --manifest"));
+            spec.commandLine().getOut().println(Json.pretty(definition));
+            return;
         }
         if (!destination && registry.sources().containsKey(type)) {
             config = registry.source(type).spec();

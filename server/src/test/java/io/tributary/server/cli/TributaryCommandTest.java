@@ -37,6 +37,37 @@ class TributaryCommandTest {
     }
 
     @Test
+    void specOfTheDeclarativeSourceWithAManifestPrintsTheSettingsTheManifestAsksFor() throws java.io.IOException {
+        java.nio.file.Path manifest = dir.resolve("weather.yaml");
+        java.nio.file.Files.writeString(manifest, """
+                version: 6.7.0
+                type: DeclarativeSource
+                check: { type: CheckStream, stream_names: [days] }
+                streams:
+                  - type: DeclarativeStream
+                    name: days
+                    retriever:
+                      type: SimpleRetriever
+                      requester: { type: HttpRequester, url_base: "{{ config['base_url'] }}", path: /days }
+                      record_selector: { type: RecordSelector, extractor: { type: DpathExtractor, field_path: [] } }
+                spec:
+                  type: Spec
+                  connection_specification:
+                    type: object
+                    required: [base_url, station]
+                    properties:
+                      base_url: { type: string }
+                      station: { type: string, description: The weather station }
+                """);
+        CliRun run = CliRun.of("spec", "declarative", "--manifest", manifest.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"station\"", "The weather station", "\"base_url\"");
+        CliRun notDefinedByAFile = CliRun.of("spec", "file", "--manifest", manifest.toString());
+        assertThat(notDefinedByAFile.exitCode()).isEqualTo(2);
+        assertThat(notDefinedByAFile.err()).contains("source 'file' is not defined by a file");
+    }
+
+    @Test
     void anUnknownConnectorTypeIsOneClearErrorLineWithExitCodeTwo() {
         CliRun run = CliRun.of("spec", "oracle");
         assertThat(run.exitCode()).isEqualTo(2);
