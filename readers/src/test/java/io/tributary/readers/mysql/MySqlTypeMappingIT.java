@@ -75,11 +75,21 @@ class MySqlTypeMappingIT {
                 "{\"type\":[\"null\",\"string\"],\"format\":\"time\",\"airbyte_type\":\"time_without_timezone\"}");
         assertThat(schemaOf("e").toString()).isEqualTo("{\"type\":[\"null\",\"string\"],\"enum\":[\"small\",\"it's big\",null]}");
         assertThat(schemaOf("st").toString()).isEqualTo("{\"type\":[\"null\",\"string\"]}");
-        assertThat(schemaOf("j").toString()).as("any JSON value, kept whole").isEqualTo("{}");
+        assertThat(schemaOf("j").toString()).as("inferred from the column's values, so documents flatten").isEqualTo(
+                "{\"type\":[\"null\",\"object\"],\"properties\":{\"a\":{\"type\":[\"null\",\"number\"]},"
+                        + "\"b\":{\"type\":[\"null\",\"array\"],\"items\":{\"type\":[\"null\",\"integer\"]}},"
+                        + "\"c\":{\"type\":[\"null\",\"string\"]}}}");
         assertThat(schemaOf("bn").toString()).isEqualTo("{\"type\":[\"null\",\"string\"],\"contentEncoding\":\"base64\"}");
         assertThat(schemaOf("bl").toString()).isEqualTo("{\"type\":[\"null\",\"string\"],\"contentEncoding\":\"base64\"}");
         assertThat(schemaOf("g").toString()).isEqualTo("{\"type\":[\"null\",\"string\"]}");
         assertThat(schemaOf("vc").toString()).isEqualTo("{\"type\":[\"null\",\"string\"]}");
+    }
+
+    @Test
+    void aJsonColumnWithoutValuesTakesAnyJson() {
+        db.execute("CREATE TABLE empty_docs (id int PRIMARY KEY, doc json)");
+        Stream docs = MySqlSourceFixture.discovered(MySqlSourceFixture.config(db), "empty_docs");
+        assertThat(docs.jsonSchema().get("properties").get("doc").toString()).isEqualTo("{}");
     }
 
     @Test
