@@ -56,11 +56,15 @@ record MySqlSourceSettings(
             .describe("User to connect as; SELECT on the database's tables is enough for full refresh and incremental");
     static final ConfigField<String> PASSWORD = ConfigField.string("password").secret()
             .describe("Password of the user");
-    static final ConfigField<MySqlSslMode> SSL_MODE = ConfigField.choice("ssl_mode", MySqlSslMode.class)
-            .defaultsTo(MySqlSslMode.PREFERRED)
+    /**
+     * A string rather than a {@link ConfigField#choice}: Airbyte writes it as an object,
+     * {@code {mode: verify_ca, ca_certificate: ...}}, which the configuration holds as JSON text.
+     */
+    static final ConfigField<String> SSL_MODE = ConfigField.string("ssl_mode").defaultsTo("preferred")
             .describe("preferred: TLS when the server offers it, else unencrypted; required: TLS only, certificate not "
                     + "checked; verify_ca: TLS with the server certificate checked against ca_certificate; "
-                    + "verify_identity: as verify_ca and the certificate must name the host");
+                    + "verify_identity: as verify_ca and the certificate must name the host. Airbyte's object form "
+                    + "{mode: verify_ca, ca_certificate: ...} is accepted too");
     static final ConfigField<String> CA_CERTIFICATE = ConfigField.string("ca_certificate")
             .describe("verify_ca / verify_identity: the CA certificate (PEM), as its text or a file path");
     static final ConfigField<String> JDBC_URL_PARAMS = ConfigField.string("jdbc_url_params")
@@ -69,13 +73,16 @@ record MySqlSourceSettings(
     static final ConfigField<String> REPLICATION_METHOD = ConfigField.string("replication_method").defaultsTo("STANDARD")
             .describe("STANDARD: full refresh and cursor-based incremental reads (SELECT only); CDC: changes from the "
                     + "binlog (not yet supported). Also accepted in lower case and as Airbyte's object form {method: CDC}");
+    static final ConfigField<Map<String, Object>> TUNNEL_METHOD = ConfigField.object("tunnel_method")
+            .describe("Airbyte's SSH tunnel setting, accepted so that its configurations carry over: only "
+                    + "{tunnel_method: NO_TUNNEL}, a direct connection, is supported");
     static final ConfigField<Long> CONNECT_TIMEOUT_SECONDS = ConfigField.integer("connect_timeout_seconds")
             .defaultsTo(10L).between(1, 600)
             .describe("How long to wait for the server to accept a connection and log in");
 
     /** The MySQL source's settings, each declared once above. */
     static final ConfigSpec SPEC = ConfigSpec.of("MySQL / MariaDB source", HOST, PORT, DATABASE, USERNAME, PASSWORD,
-            SSL_MODE, CA_CERTIFICATE, JDBC_URL_PARAMS, REPLICATION_METHOD, CONNECT_TIMEOUT_SECONDS);
+            SSL_MODE, CA_CERTIFICATE, JDBC_URL_PARAMS, REPLICATION_METHOD, TUNNEL_METHOD, CONNECT_TIMEOUT_SECONDS);
 
     /** Properties a user may not set through {@code jdbc_url_params}: they have their own fields. */
     private static final Set<String> RESERVED = Set.of("user", "password", "sslmode", "serversslcert", "database");
@@ -93,8 +100,19 @@ record MySqlSourceSettings(
      */
     static MySqlSourceSettings from(ConnectorConfig config) {
         List<String> problems = new ArrayList<>();
-        MySqlSslMode ssl = SSL_MODE.get(config);
         String ca = CA_CERTIFICATE.optional(config).map(String::trim).filter(s -> !s.isEmpty()).orElse(null);
+        String sslText = SSL_MODE.get(config).trim();
+        JsonNode sslObject = sslText.startsWith("{") ? object(sslText) : null;
+        if (sslObject != null) {
+            String objectCa = sslObject.path("ca_certificate").asString("").trim();
+            ca = objectCa.isEmpty() ? ca : objectCa;
+            if (!sslObject.path("client_certificate").asString("").isBlank() || !sslObject.path("client_key").asString("").isBlank()) {
+                problems.add("ssl_mode.client_certificate: client certificates (mutual TLS) are not supported yet; "
+                        + "remove client_certificate and client_key, and authenticate with username and password");
+            }
+        }
+        MySqlSslMode ssl = sslMode(sslObject != null ? sslObject.path("mode").asString("") : sslText, problems);
+        checkTunnel(TUNNEL_METHOD.get(config), problems);
         if (ssl.verifiesCertificate() && ca == null) {
             problems.add("ssl_mode: " + ssl.settingValue() + " checks the server certificate, so it needs ca_certificate "
                     + "(the CA certificate as PEM text or a file path); or use ssl_mode required");
@@ -115,6 +133,33 @@ record MySqlSourceSettings(
                 PASSWORD.optional(config).orElse(null), ssl, ca, params, method, CONNECT_TIMEOUT_SECONDS.intValue(config));
     }
 
+    private static JsonNode object(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JacksonException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static MySqlSslMode sslMode(String value, List<String> problems) {
+        for (MySqlSslMode mode : MySqlSslMode.values()) {
+            if (mode.settingValue().equalsIgnoreCase(value.trim())) {
+                return mode;
+            }
+        }
+        problems.add("ssl_mode: '" + value + "' is not an SSL mode; use one of [preferred, required, verify_ca, "
+                + "verify_identity] (or Airbyte's object form {mode: verify_ca, ca_certificate: ...})");
+        return MySqlSslMode.PREFERRED;
+    }
+
+    private static void checkTunnel(Map<String, Object> tunnel, List<String> problems) {
+        Object method = tunnel.get("tunnel_method");
+        if (!tunnel.isEmpty() && !"NO_TUNNEL".equalsIgnoreCase(String.valueOf(method))) {
+            problems.add("tunnel_method: '" + method + "' is not supported; only NO_TUNNEL (a direct connection to the "
+                    + "server): open the tunnel yourself (ssh -L 3306:db:3306 bastion) and point host and port at it");
+        }
+    }
+
     /**
      * {@code STANDARD} or {@code CDC} in any case, or Airbyte's object form {@code {method: CDC, ...}},
      * which the configuration holds as its JSON text.
@@ -122,12 +167,7 @@ record MySqlSourceSettings(
     private static ReplicationMethod replicationMethod(String value, List<String> problems) {
         String method = value.trim();
         if (method.startsWith("{")) {
-            try {
-                JsonNode object = JSON.readTree(method);
-                method = object.path("method").asString("");
-            } catch (JacksonException e) {
-                method = "";
-            }
+            method = object(method).path("method").asString("");
         }
         for (ReplicationMethod m : ReplicationMethod.values()) {
             if (m.name().equalsIgnoreCase(method.trim())) {

@@ -218,8 +218,26 @@ class MySqlSourceCheckIT {
         assertThat(check(params).message()).contains("jdbc_url_params: 'password' has its own field");
         Map<String, Object> mode = settings();
         mode.put("ssl_mode", "prefer");
-        assertThatThrownBy(() -> MySqlSourceFixture.config(mode)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("ssl_mode").hasMessageContaining("[preferred, required, verify_ca, verify_identity]");
+        assertThat(check(mode).message()).contains("ssl_mode: 'prefer' is not an SSL mode")
+                .contains("[preferred, required, verify_ca, verify_identity]");
+        Map<String, Object> tunnel = settings();
+        tunnel.put("tunnel_method", Map.of("tunnel_method", "SSH_KEY_AUTH"));
+        assertThat(check(tunnel).message()).contains("tunnel_method: 'SSH_KEY_AUTH' is not supported");
+        Map<String, Object> unknown = settings();
+        unknown.put("sslmode", "required");
+        assertThatThrownBy(() -> MySqlSourceFixture.config(unknown)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sources.test.config.sslmode: unknown field");
+    }
+
+    @Test
+    void acceptsAnAirbyteMySqlConfigurationAsItIs() {
+        Map<String, Object> raw = settings();
+        raw.put("ssl_mode", Map.of("mode", "preferred"));
+        raw.put("replication_method", Map.of("method", "STANDARD"));
+        raw.put("tunnel_method", Map.of("tunnel_method", "NO_TUNNEL"));
+        raw.put("jdbc_url_params", "");
+        CheckResult result = check(raw);
+        assertThat(result.succeeded()).as(result.message()).isTrue();
     }
 
     @Test
@@ -229,7 +247,7 @@ class MySqlSourceCheckIT {
             assertThat(spec.get("properties").get(field.name()).get("description").asString()).as(field.name()).isNotBlank();
         }
         assertThat(spec.get("properties").propertyNames()).contains("host", "port", "database", "username",
-                "password", "ssl_mode", "ca_certificate", "jdbc_url_params", "replication_method");
+                "password", "ssl_mode", "ca_certificate", "jdbc_url_params", "replication_method", "tunnel_method");
         assertThat(spec.get("properties").get("password").get("airbyte_secret").asBoolean()).isTrue();
         assertThat(spec.get("properties").get("port").get("default").asInt()).isEqualTo(3306);
     }

@@ -64,6 +64,20 @@ class MySqlTypeTest {
     }
 
     @Test
+    void acceptsAirbytesObjectFormOfTheSslModeWithItsCertificate() {
+        MySqlSourceSettings s = settings(Map.of("ssl_mode", Map.of("mode", "verify_ca",
+                "ca_certificate", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----")));
+        assertThat(s.sslMode()).isEqualTo(MySqlSslMode.VERIFY_CA);
+        assertThat(s.caCertificate()).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(settings(Map.of("ssl_mode", "VERIFY_IDENTITY", "ca_certificate", "-----BEGIN CERTIFICATE-----")).sslMode())
+                .isEqualTo(MySqlSslMode.VERIFY_IDENTITY);
+        assertThatThrownBy(() -> settings(Map.of("ssl_mode", Map.of("mode", "verify_ca", "ca_certificate", "-----BEGIN x",
+                "client_certificate", "-----BEGIN y", "client_key", "-----BEGIN z"))))
+                .hasMessageContaining("client certificates (mutual TLS) are not supported yet");
+        assertThat(settings(Map.of("tunnel_method", Map.of("tunnel_method", "NO_TUNNEL"))).host()).isEqualTo("db.example.com");
+    }
+
+    @Test
     void buildsTheDriversUrlAndParameters() {
         MySqlSourceSettings s = settings(Map.of("jdbc_url_params", "allowPublicKeyRetrieval=true&connectionCollation=utf8mb4_bin",
                 "host", "::1"));
