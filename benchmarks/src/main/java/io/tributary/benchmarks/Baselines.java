@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.concurrent.CompletableFuture;
-
 import org.postgresql.PGConnection;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -32,12 +31,13 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 /** The baselines every Tributary case is compared with, measured in the same run on the same data. */
 final class Baselines {
 
-    private Baselines() {
-    }
+    private Baselines() {}
 
     /** {@code COPY ... TO STDOUT} piped into {@code COPY ... FROM STDIN}, binary, into an identical table with a primary key. */
     static final BenchCase COPY_PIPE = (ctx, memory) -> {
-        try (Connection src = ctx.connect(); Connection dst = ctx.connect(); Statement s = dst.createStatement()) {
+        try (Connection src = ctx.connect();
+                Connection dst = ctx.connect();
+                Statement s = dst.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS bench_out");
             s.execute("DROP TABLE IF EXISTS bench_out.items_copy");
             s.execute("CREATE TABLE bench_out.items_copy (LIKE " + ctx.table() + " INCLUDING ALL)");
@@ -46,15 +46,23 @@ final class Baselines {
             PipedOutputStream out = new PipedOutputStream(in);
             CompletableFuture<Long> reader = CompletableFuture.supplyAsync(() -> {
                 try (out) {
-                    return src.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + ctx.table() + " TO STDOUT (FORMAT binary)", out);
+                    return src.unwrap(PGConnection.class)
+                            .getCopyAPI()
+                            .copyOut("COPY " + ctx.table() + " TO STDOUT (FORMAT binary)", out);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
-            long rows = dst.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_out.items_copy FROM STDIN (FORMAT binary)", in);
+            long rows = dst.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("COPY bench_out.items_copy FROM STDIN (FORMAT binary)", in);
             reader.join();
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Measurement(rows, seconds, memory.peakLiveHeapBytes(), MemoryWatch.peakRssBytes(),
+            return new Measurement(
+                    rows,
+                    seconds,
+                    memory.peakLiveHeapBytes(),
+                    MemoryWatch.peakRssBytes(),
                     BenchmarkData.checkOf(dst, "bench_out.items_copy"));
         }
     };
@@ -77,7 +85,11 @@ final class Baselines {
             long start = System.nanoTime();
             long rows = src.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + ctx.table() + " TO STDOUT", sink);
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Measurement(rows, seconds, memory.peakLiveHeapBytes(), MemoryWatch.peakRssBytes(),
+            return new Measurement(
+                    rows,
+                    seconds,
+                    memory.peakLiveHeapBytes(),
+                    MemoryWatch.peakRssBytes(),
                     "rows=" + rows + ",copy_text_bytes=" + bytes[0]);
         }
     };
@@ -88,7 +100,8 @@ final class Baselines {
      */
     static BenchCase springBatch(int chunk) {
         return (ctx, memory) -> {
-            try (Connection admin = ctx.connect(); Statement s = admin.createStatement()) {
+            try (Connection admin = ctx.connect();
+                    Statement s = admin.createStatement()) {
                 s.execute("CREATE SCHEMA IF NOT EXISTS bench_out");
                 s.execute("DROP TABLE IF EXISTS bench_out.items_sb");
                 s.execute("CREATE TABLE bench_out.items_sb (LIKE " + ctx.table() + " INCLUDING ALL)");
@@ -98,10 +111,20 @@ final class Baselines {
                     ctx.jdbcUrl() + "?reWriteBatchedInserts=true", ctx.user(), ctx.password(), true);
             targetDs.setAutoCommit(false);
             JdbcCursorItemReader<Object[]> reader = new JdbcCursorItemReaderBuilder<Object[]>()
-                    .name("items").dataSource(sourceDs).fetchSize(chunk).connectionAutoCommit(false)
+                    .name("items")
+                    .dataSource(sourceDs)
+                    .fetchSize(chunk)
+                    .connectionAutoCommit(false)
                     .sql("SELECT id, qty, price, name, note, updated_at, doc::text FROM " + ctx.table())
-                    .rowMapper((rs, i) -> new Object[] {rs.getLong(1), rs.getInt(2), rs.getBigDecimal(3), rs.getString(4),
-                            rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getString(7)})
+                    .rowMapper((rs, i) -> new Object[] {
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        rs.getBigDecimal(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class),
+                        rs.getString(7)
+                    })
                     .build();
             JdbcBatchItemWriter<Object[]> writer = new JdbcBatchItemWriterBuilder<Object[]>()
                     .dataSource(targetDs)
@@ -120,8 +143,12 @@ final class Baselines {
             JobRepository repository = new ResourcelessJobRepository();
             JdbcTransactionManager tx = new JdbcTransactionManager(targetDs);
             Job job = new JobBuilder("hand-written-" + chunk, repository)
-                    .start(new StepBuilder("copy", repository).<Object[], Object[]>chunk(chunk).transactionManager(tx)
-                            .reader(reader).writer(writer).build())
+                    .start(new StepBuilder("copy", repository)
+                            .<Object[], Object[]>chunk(chunk)
+                            .transactionManager(tx)
+                            .reader(reader)
+                            .writer(writer)
+                            .build())
                     .build();
             JobOperatorFactoryBean operatorFactory = new JobOperatorFactoryBean();
             operatorFactory.setJobRepository(repository);
@@ -133,10 +160,15 @@ final class Baselines {
             double seconds = (System.nanoTime() - start) / 1e9;
             targetDs.destroy();
             if (execution.getStatus() != BatchStatus.COMPLETED) {
-                throw new IllegalStateException("hand-written job " + execution.getStatus() + ": " + execution.getAllFailureExceptions());
+                throw new IllegalStateException(
+                        "hand-written job " + execution.getStatus() + ": " + execution.getAllFailureExceptions());
             }
             try (Connection c = ctx.connect()) {
-                return new Measurement(ctx.rows(), seconds, memory.peakLiveHeapBytes(), MemoryWatch.peakRssBytes(),
+                return new Measurement(
+                        ctx.rows(),
+                        seconds,
+                        memory.peakLiveHeapBytes(),
+                        MemoryWatch.peakRssBytes(),
                         BenchmarkData.checkOf(c, "bench_out.items_sb"));
             }
         };
@@ -150,11 +182,16 @@ final class Baselines {
         }
         Path out = ctx.workDir().resolve("duckdb-out.parquet");
         Files.deleteIfExists(out);
-        try (Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
+        try (Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = duck.createStatement()) {
             long start = System.nanoTime();
             s.execute("COPY (SELECT * FROM read_csv('" + csv + "')) TO '" + out + "' (FORMAT parquet)");
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Measurement(ctx.rows(), seconds, memory.peakLiveHeapBytes(), MemoryWatch.peakRssBytes(),
+            return new Measurement(
+                    ctx.rows(),
+                    seconds,
+                    memory.peakLiveHeapBytes(),
+                    MemoryWatch.peakRssBytes(),
                     ParquetCheck.of(duck, out.toString()));
         }
     };

@@ -14,8 +14,17 @@ import java.util.Properties;
  * @param schema the schema of the benchmark table: {@link BenchmarkData#SCHEMA}, or the big table's for the memory case
  * @param s3 the S3 server and bucket of the S3 case, or {@code null} when no case needs it
  */
-record BenchContext(String host, int port, String database, String user, String password, long rows, long seed, Path workDir,
-                    String schema, S3Target s3) {
+record BenchContext(
+        String host,
+        int port,
+        String database,
+        String user,
+        String password,
+        long rows,
+        long seed,
+        Path workDir,
+        String schema,
+        S3Target s3) {
 
     String jdbcUrl() {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
@@ -40,24 +49,46 @@ record BenchContext(String host, int port, String database, String user, String 
     }
 
     String[] toArgs() {
-        return new String[] {host, String.valueOf(port), database, user, password == null ? "" : password, String.valueOf(rows),
-                String.valueOf(seed), workDir.toString(), schema, s3 == null ? "" : s3.asArg()};
+        return new String[] {
+            host,
+            String.valueOf(port),
+            database,
+            user,
+            password == null ? "" : password,
+            String.valueOf(rows),
+            String.valueOf(seed),
+            workDir.toString(),
+            schema,
+            s3 == null ? "" : s3.asArg()
+        };
     }
 
     static BenchContext fromArgs(String[] a, int offset) {
-        return new BenchContext(a[offset], Integer.parseInt(a[offset + 1]), a[offset + 2], a[offset + 3], a[offset + 4],
-                Long.parseLong(a[offset + 5]), Long.parseLong(a[offset + 6]), Path.of(a[offset + 7]), a[offset + 8],
+        return new BenchContext(
+                a[offset],
+                Integer.parseInt(a[offset + 1]),
+                a[offset + 2],
+                a[offset + 3],
+                a[offset + 4],
+                Long.parseLong(a[offset + 5]),
+                Long.parseLong(a[offset + 6]),
+                Path.of(a[offset + 7]),
+                a[offset + 8],
                 a.length > offset + 9 && !a[offset + 9].isEmpty() ? S3Target.fromArg(a[offset + 9]) : null);
     }
 
     /** The YAML of a source reading {@code <schema>.items} from this database. */
     String postgresSourceYaml() {
-        return "{ type: postgres, config: { host: " + host + ", port: " + port + ", database: " + database + ", username: " + user
-                + (password == null || password.isEmpty() ? "" : ", password: \"" + password + "\"") + ", schemas: [" + schema + "] } }";
+        return "{ type: postgres, config: { host: " + host + ", port: " + port + ", database: " + database
+                + ", username: " + user
+                + (password == null || password.isEmpty() ? "" : ", password: \"" + password + "\"") + ", schemas: ["
+                + schema + "] } }";
     }
 
     String postgresDestinationYaml(String schema) {
-        return "{ type: postgres, config: { host: " + host + ", port: " + port + ", database: " + database + ", username: " + user
-                + (password == null || password.isEmpty() ? "" : ", password: \"" + password + "\"") + ", schema: " + schema + " } }";
+        return "{ type: postgres, config: { host: " + host + ", port: " + port + ", database: " + database
+                + ", username: " + user
+                + (password == null || password.isEmpty() ? "" : ", password: \"" + password + "\"") + ", schema: "
+                + schema + " } }";
     }
 }

@@ -3,8 +3,7 @@ package io.tributary.benchmarks;
 /** Runs one benchmark case in its own JVM (so that its heap and RSS are its own) and prints its result line. */
 public final class BenchmarkChild {
 
-    private BenchmarkChild() {
-    }
+    private BenchmarkChild() {}
 
     public static void main(String[] args) throws Exception {
         MemoryWatch memory = new MemoryWatch();

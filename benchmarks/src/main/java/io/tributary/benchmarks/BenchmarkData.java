@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import org.postgresql.PGConnection;
 
 /**
@@ -25,9 +24,7 @@ final class BenchmarkData {
     static final String SCHEMA = "bench";
     static final String BIG_SCHEMA = "bench_big";
 
-
-    private BenchmarkData() {
-    }
+    private BenchmarkData() {}
 
     /** Creates {@code <schema>.items} with {@code rows} rows of {@code seed}, unless it is there already. */
     static void ensure(Connection c, String schema, long rows, long seed) throws SQLException {
@@ -42,7 +39,8 @@ final class BenchmarkData {
             }
             System.err.printf("generating %,d rows (seed %d) in %s ...%n", rows, seed, table);
             s.execute("DROP TABLE IF EXISTS " + table);
-            s.execute("CREATE TABLE " + table + " (id bigint PRIMARY KEY, qty int, price numeric(12,2), name text, note text, "
+            s.execute("CREATE TABLE " + table
+                    + " (id bigint PRIMARY KEY, qty int, price numeric(12,2), name text, note text, "
                     + "updated_at timestamptz, doc jsonb)");
             s.execute("""
                     INSERT INTO %3$s
@@ -69,7 +67,7 @@ final class BenchmarkData {
 
     private static boolean exists(Connection c, String table) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT to_regclass('" + table + "') IS NOT NULL")) {
+                ResultSet rs = s.executeQuery("SELECT to_regclass('" + table + "') IS NOT NULL")) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -77,25 +75,29 @@ final class BenchmarkData {
 
     /** An order-independent summary of the scalar columns, comparable across destinations. */
     static String checkOf(Connection c, String table) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT count(*), sum(id), sum(qty), sum(price), sum(length(name) + length(note)) FROM " + table)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT count(*), sum(id), sum(qty), sum(price), sum(length(name) + length(note)) FROM "
+                                + table)) {
             rs.next();
-            return "rows=" + rs.getLong(1) + ",sum_id=" + rs.getLong(2) + ",sum_qty=" + rs.getLong(3)
-                    + ",sum_price=" + rs.getBigDecimal(4) + ",text_len=" + rs.getLong(5);
+            return "rows=" + rs.getLong(1) + ",sum_id=" + rs.getLong(2) + ",sum_qty=" + rs.getLong(3) + ",sum_price="
+                    + rs.getBigDecimal(4) + ",text_len=" + rs.getLong(5);
         }
     }
 
     /** The same summary over a raw table, from the records' JSON ({@code _airbyte_data}). */
     static String checkOfRaw(Connection c, String table) throws SQLException {
-        return checkOf(c, "(SELECT (_airbyte_data->>'id')::bigint AS id, (_airbyte_data->>'qty')::int AS qty, "
-                + "(_airbyte_data->>'price')::numeric AS price, _airbyte_data->>'name' AS name, _airbyte_data->>'note' AS note "
-                + "FROM " + table + ") AS raw");
+        return checkOf(
+                c,
+                "(SELECT (_airbyte_data->>'id')::bigint AS id, (_airbyte_data->>'qty')::int AS qty, "
+                        + "(_airbyte_data->>'price')::numeric AS price, _airbyte_data->>'name' AS name, _airbyte_data->>'note' AS note "
+                        + "FROM " + table + ") AS raw");
     }
 
     /** Number of address objects in all documents: the row count of the normalized child table. */
     static long addresses(Connection c, String table) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT sum(jsonb_array_length(doc->'addresses')) FROM " + table)) {
+                ResultSet rs = s.executeQuery("SELECT sum(jsonb_array_length(doc->'addresses')) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -110,8 +112,12 @@ final class BenchmarkData {
         Files.createDirectories(dir);
         Path tmp = dir.resolve(file.getFileName() + ".tmp");
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
-            c.unwrap(PGConnection.class).getCopyAPI().copyOut(
-                    "COPY (SELECT id, qty, price, name, note, updated_at FROM " + table + " ORDER BY id) TO STDOUT WITH (FORMAT csv, HEADER)", out);
+            c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyOut(
+                            "COPY (SELECT id, qty, price, name, note, updated_at FROM " + table
+                                    + " ORDER BY id) TO STDOUT WITH (FORMAT csv, HEADER)",
+                            out);
         }
         Files.move(tmp, file);
         return file;

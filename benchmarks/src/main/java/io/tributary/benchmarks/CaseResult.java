@@ -44,7 +44,10 @@ record CaseResult(Cases definition, List<Measurement> runs, long sourceBytes) {
     }
 
     String check() {
-        return runs.stream().map(Measurement::check).max(Comparator.naturalOrder()).orElse("");
+        return runs.stream()
+                .map(Measurement::check)
+                .max(Comparator.naturalOrder())
+                .orElse("");
     }
 
     boolean checksAgree() {

@@ -59,24 +59,65 @@ record Cases(String name, String baseline, Ratio ratio, double target, boolean m
 
     static final List<Cases> ALL = List.of(
             new Cases(READ_LIMIT, null, Ratio.THROUGHPUT, 0, false, "COPY (SELECT ...) TO STDOUT into a null sink"),
-            new Cases(COPY_PIPE, null, Ratio.THROUGHPUT, 0, false, "COPY TO STDOUT piped into COPY FROM STDIN (binary), table with PK"),
-            new Cases("baseline.spring-batch-500", null, Ratio.THROUGHPUT, 0, false,
+            new Cases(
+                    COPY_PIPE,
+                    null,
+                    Ratio.THROUGHPUT,
+                    0,
+                    false,
+                    "COPY TO STDOUT piped into COPY FROM STDIN (binary), table with PK"),
+            new Cases(
+                    "baseline.spring-batch-500",
+                    null,
+                    Ratio.THROUGHPUT,
+                    0,
+                    false,
                     "hand-written JdbcCursorItemReader -> JdbcBatchItemWriter, chunk 500"),
             new Cases("baseline.spring-batch-1000", null, Ratio.THROUGHPUT, 0, false, "the same, chunk 1000"),
             new Cases("baseline.spring-batch-5000", null, Ratio.THROUGHPUT, 0, false, "the same, chunk 5000"),
-            new Cases(RAW, COPY_PIPE, Ratio.THROUGHPUT, 0.8, false,
+            new Cases(
+                    RAW,
+                    COPY_PIPE,
+                    Ratio.THROUGHPUT,
+                    0.8,
+                    false,
                     "Tributary PG -> PG, full refresh overwrite, raw: only _airbyte_raw_items (jsonb)"),
-            new Cases(NORMALIZED, COPY_PIPE, Ratio.THROUGHPUT, 0.5, false,
+            new Cases(
+                    NORMALIZED,
+                    COPY_PIPE,
+                    Ratio.THROUGHPUT,
+                    0.5,
+                    false,
                     "Tributary PG -> PG, raw table + flattened columns + child table"),
-            new Cases(S3_PARQUET, READ_LIMIT, Ratio.THROUGHPUT, 0.5, false,
+            new Cases(
+                    S3_PARQUET,
+                    READ_LIMIT,
+                    Ratio.THROUGHPUT,
+                    0.5,
+                    false,
                     "Tributary PG -> Parquet on the S3 server (s3proxy), flattened columns + child table"),
-            new Cases(INCREMENTAL, NORMALIZED, Ratio.TIME, 0.05, false,
+            new Cases(
+                    INCREMENTAL,
+                    NORMALIZED,
+                    Ratio.TIME,
+                    0.05,
+                    false,
                     "Tributary incremental append+dedup after 1% of rows changed, vs the full refresh"),
             new Cases(DUCKDB, null, Ratio.THROUGHPUT, 0, false, "DuckDB COPY (SELECT * FROM read_csv(...)) TO parquet"),
             new Cases(CSV_PARQUET, DUCKDB, Ratio.THROUGHPUT, 0.5, false, "Tributary CSV file -> local Parquet"),
-            new Cases(MEMORY, null, Ratio.HEAP, 0, true,
+            new Cases(
+                    MEMORY,
+                    null,
+                    Ratio.HEAP,
+                    0,
+                    true,
                     "PG -> PG normalized, live heap sampled by full GCs every second"),
-            new Cases(MEMORY_BIG, MEMORY, Ratio.HEAP, 1.10, true,
+            new Cases(
+                    MEMORY_BIG,
+                    MEMORY,
+                    Ratio.HEAP,
+                    1.10,
+                    true,
                     "the same on " + MEMORY_FACTOR + "x the rows: peak live heap within 10%"));
 
     private static final Map<String, BenchCase> IMPLEMENTATIONS = new LinkedHashMap<>();
@@ -106,7 +147,9 @@ record Cases(String name, String baseline, Ratio ratio, double target, boolean m
     }
 
     static Cases named(String name) {
-        return ALL.stream().filter(c -> c.name.equals(name)).findFirst()
+        return ALL.stream()
+                .filter(c -> c.name.equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown case '" + name + "'; cases: "
                         + ALL.stream().map(Cases::name).toList()));
     }

@@ -21,7 +21,11 @@ public record Measurement(long rows, double seconds, long peakLiveHeapBytes, lon
 
     static Measurement parse(String line) {
         String[] p = line.substring("RESULT ".length()).split(" ", 5);
-        return new Measurement(Long.parseLong(p[0]), Double.parseDouble(p[1]), Long.parseLong(p[2]), Long.parseLong(p[3]),
+        return new Measurement(
+                Long.parseLong(p[0]),
+                Double.parseDouble(p[1]),
+                Long.parseLong(p[2]),
+                Long.parseLong(p[3]),
                 p.length > 4 ? p[4] : "");
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.benchmarks;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -9,11 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
-
-import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
  * Measures the memory a benchmark case needs: the peak heap occupancy right after each garbage
@@ -33,18 +31,24 @@ final class MemoryWatch {
     MemoryWatch() {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
-                emitter.addNotificationListener((notification, handback) -> {
-                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                        long live = 0;
-                        for (Map.Entry<String, MemoryUsage> e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                            if (isHeap(e.getKey())) {
-                                live += e.getValue().getUsed();
+                emitter.addNotificationListener(
+                        (notification, handback) -> {
+                            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                                    notification.getType())) {
+                                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                                        (CompositeData) notification.getUserData());
+                                long live = 0;
+                                for (Map.Entry<String, MemoryUsage> e :
+                                        info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                                    if (isHeap(e.getKey())) {
+                                        live += e.getValue().getUsed();
+                                    }
+                                }
+                                peakLiveHeap.accumulateAndGet(live, Math::max);
                             }
-                        }
-                        peakLiveHeap.accumulateAndGet(live, Math::max);
-                    }
-                }, null, null);
+                        },
+                        null,
+                        null);
             }
         }
     }
@@ -66,18 +70,22 @@ final class MemoryWatch {
     /** Starts a daemon thread that runs a full collection every {@code periodMillis} and keeps the largest heap used after one. */
     void sampleLiveHeap(long periodMillis) {
         peakSampledLiveHeap.set(0);
-        Thread sampler = new Thread(() -> {
-            while (true) {
-                try {
-                    Thread.sleep(periodMillis);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                System.gc();
-                long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                peakSampledLiveHeap.accumulateAndGet(used, Math::max);
-            }
-        }, "live-heap-sampler");
+        Thread sampler = new Thread(
+                () -> {
+                    while (true) {
+                        try {
+                            Thread.sleep(periodMillis);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        System.gc();
+                        long used = ManagementFactory.getMemoryMXBean()
+                                .getHeapMemoryUsage()
+                                .getUsed();
+                        peakSampledLiveHeap.accumulateAndGet(used, Math::max);
+                    }
+                },
+                "live-heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
     }

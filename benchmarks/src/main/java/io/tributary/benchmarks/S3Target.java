@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -34,8 +33,9 @@ record S3Target(String endpoint, String bucket, String accessKey, String secretK
 
     /** The YAML of an S3 destination writing Parquet under {@code path} in the bucket. */
     String destinationYaml(String path) {
-        return "{ type: s3, config: { s3_endpoint: \"" + endpoint + "\", s3_bucket_name: " + bucket + ", s3_bucket_path: " + path
-                + ", access_key_id: " + accessKey + ", secret_access_key: \"" + secretKey + "\", format: parquet } }";
+        return "{ type: s3, config: { s3_endpoint: \"" + endpoint + "\", s3_bucket_name: " + bucket
+                + ", s3_bucket_path: " + path + ", access_key_id: " + accessKey + ", secret_access_key: \"" + secretKey
+                + "\", format: parquet } }";
     }
 
     S3Client client() {
@@ -52,7 +52,8 @@ record S3Target(String endpoint, String bucket, String accessKey, String secretK
     /** Downloads every object under {@code prefix} into {@code dir}, keeping the key's path below the prefix. */
     void download(String prefix, Path dir) {
         try (S3Client s3 = client()) {
-            for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+            for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix))
+                    .contents()) {
                 Path target = dir.resolve(o.key().substring(prefix.length()));
                 Files.createDirectories(target.getParent());
                 s3.getObject(b -> b.bucket(bucket).key(o.key()), target);
@@ -66,7 +67,9 @@ record S3Target(String endpoint, String bucket, String accessKey, String secretK
     void delete(String prefix) {
         try (S3Client s3 = client()) {
             for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix))) {
-                List<ObjectIdentifier> keys = page.contents().stream().map(o -> ObjectIdentifier.builder().key(o.key()).build()).toList();
+                List<ObjectIdentifier> keys = page.contents().stream()
+                        .map(o -> ObjectIdentifier.builder().key(o.key()).build())
+                        .toList();
                 if (!keys.isEmpty()) {
                     s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(keys)));
                 }

@@ -1,5 +1,13 @@
 package io.tributary.benchmarks;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.tributary.batch.config.ConnectionDefinition;
+import io.tributary.batch.config.ConnectionsFileLoader;
+import io.tributary.batch.config.TributaryConfig;
+import io.tributary.batch.engine.SyncEngine;
+import io.tributary.batch.engine.SyncResult;
+import io.tributary.batch.repository.RepositoryDataSource;
+import io.tributary.connector.registry.ConnectorRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,15 +19,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.tributary.batch.config.ConnectionDefinition;
-import io.tributary.batch.config.ConnectionsFileLoader;
-import io.tributary.batch.config.TributaryConfig;
-import io.tributary.batch.engine.SyncEngine;
-import io.tributary.batch.engine.SyncResult;
-import io.tributary.batch.repository.RepositoryDataSource;
-import io.tributary.connector.registry.ConnectorRegistry;
-
 /** The Tributary side of the benchmark: real connections run by the sync engine, as a user runs them. */
 final class TributaryCases {
 
@@ -29,12 +28,10 @@ final class TributaryCases {
      */
     static final int CHUNK = ConnectionDefinition.DEFAULT_CHUNK_SIZE;
 
-    private TributaryCases() {
-    }
+    private TributaryCases() {}
 
     /** A finished sync and its time. */
-    private record Timed(SyncResult result, double seconds) {
-    }
+    private record Timed(SyncResult result, double seconds) {}
 
     /**
      * Runs {@code connection} as a user's sync does. Timed: the engine's sync call (planning with the
@@ -61,8 +58,13 @@ final class TributaryCases {
      *
      * @param normalization the YAML map of the connection's normalization
      */
-    private static String connection(BenchContext ctx, String name, String destinationYaml, String normalization, String syncMode,
-                                     String destMode) {
+    private static String connection(
+            BenchContext ctx,
+            String name,
+            String destinationYaml,
+            String normalization,
+            String syncMode,
+            String destMode) {
         return """
                 sources: { pg: %s }
                 destinations: { out: %s }
@@ -74,17 +76,20 @@ final class TributaryCases {
                     chunk_size: %d
                     normalization: %s
                     streams: [{ name: %s, sync_mode: %s, cursor_field: [updated_at], destination_sync_mode: %s, primary_key: [[id]] }]
-                """.formatted(ctx.postgresSourceYaml(), destinationYaml, name, CHUNK, normalization, ctx.table(), syncMode, destMode);
+                """.formatted(
+                ctx.postgresSourceYaml(), destinationYaml, name, CHUNK, normalization, ctx.table(), syncMode, destMode);
     }
 
     private static void dropSchema(BenchContext ctx, String schema) throws Exception {
-        try (Connection c = ctx.connect(); Statement s = c.createStatement()) {
+        try (Connection c = ctx.connect();
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
 
     private static long count(Connection c, String table) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -93,10 +98,23 @@ final class TributaryCases {
     /** PG -> PG, full refresh overwrite, raw: only the raw table {@code _airbyte_raw_items} (normalization mode raw). */
     static final BenchCase PG_TO_PG_RAW = (ctx, memory) -> {
         dropSchema(ctx, "bench_out_raw");
-        double seconds = sync(ctx, connection(ctx, "pg_to_pg_raw", ctx.postgresDestinationYaml("bench_out_raw"), "{ mode: raw }",
-                "full_refresh", "overwrite"), "pg_to_pg_raw").seconds();
+        double seconds = sync(
+                        ctx,
+                        connection(
+                                ctx,
+                                "pg_to_pg_raw",
+                                ctx.postgresDestinationYaml("bench_out_raw"),
+                                "{ mode: raw }",
+                                "full_refresh",
+                                "overwrite"),
+                        "pg_to_pg_raw")
+                .seconds();
         try (Connection c = ctx.connect()) {
-            return new Measurement(ctx.rows(), seconds, memory.peakLiveHeapBytes(), MemoryWatch.peakRssBytes(),
+            return new Measurement(
+                    ctx.rows(),
+                    seconds,
+                    memory.peakLiveHeapBytes(),
+                    MemoryWatch.peakRssBytes(),
                     BenchmarkData.checkOfRaw(c, "bench_out_raw._airbyte_raw_items"));
         }
     };
@@ -105,11 +123,25 @@ final class TributaryCases {
     static final BenchCase PG_TO_PG_NORMALIZED = (ctx, memory) -> {
         String schema = "bench_out_norm";
         dropSchema(ctx, schema);
-        double seconds = sync(ctx, connection(ctx, "pg_to_pg_normalized", ctx.postgresDestinationYaml(schema),
-                "{ mode: basic, max_depth: 10 }", "full_refresh", "overwrite"), "pg_to_pg_normalized").seconds();
+        double seconds = sync(
+                        ctx,
+                        connection(
+                                ctx,
+                                "pg_to_pg_normalized",
+                                ctx.postgresDestinationYaml(schema),
+                                "{ mode: basic, max_depth: 10 }",
+                                "full_refresh",
+                                "overwrite"),
+                        "pg_to_pg_normalized")
+                .seconds();
         try (Connection c = ctx.connect()) {
-            return new Measurement(ctx.rows(), seconds, memory.peakLiveHeapBytes(), MemoryWatch.peakRssBytes(),
-                    BenchmarkData.checkOf(c, schema + ".items") + ",addresses=" + count(c, schema + ".items_doc_addresses"));
+            return new Measurement(
+                    ctx.rows(),
+                    seconds,
+                    memory.peakLiveHeapBytes(),
+                    MemoryWatch.peakRssBytes(),
+                    BenchmarkData.checkOf(c, schema + ".items") + ",addresses="
+                            + count(c, schema + ".items_doc_addresses"));
         }
     };
 
@@ -120,7 +152,11 @@ final class TributaryCases {
     static final BenchCase MEMORY = (ctx, memory) -> {
         memory.sampleLiveHeap(1000);
         Measurement m = PG_TO_PG_NORMALIZED.run(ctx, memory);
-        return new Measurement(m.rows(), m.seconds(), m.peakLiveHeapBytes(), m.peakRssBytes(),
+        return new Measurement(
+                m.rows(),
+                m.seconds(),
+                m.peakLiveHeapBytes(),
+                m.peakRssBytes(),
                 m.check().substring(0, m.check().indexOf(',')));
     };
 
@@ -131,16 +167,28 @@ final class TributaryCases {
             throw new IllegalStateException("the S3 case needs the S3 server; the suite starts it");
         }
         String path = "run-" + System.nanoTime();
-        double seconds = sync(ctx, connection(ctx, "pg_to_s3", s3.destinationYaml(path), "{ mode: basic, max_depth: 10 }",
-                "full_refresh", "overwrite"), "pg_to_s3").seconds();
+        double seconds = sync(
+                        ctx,
+                        connection(
+                                ctx,
+                                "pg_to_s3",
+                                s3.destinationYaml(path),
+                                "{ mode: basic, max_depth: 10 }",
+                                "full_refresh",
+                                "overwrite"),
+                        "pg_to_s3")
+                .seconds();
         Path download = ctx.workDir().resolve("s3-download");
         deleteTree(download);
         s3.download(path + "/", download);
         s3.delete(path + "/");
-        try (Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement();
-             ResultSet addresses = s.executeQuery("SELECT count(*) FROM read_parquet('" + download + "/**/items_doc_addresses/*.parquet')")) {
+        try (Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = duck.createStatement();
+                ResultSet addresses = s.executeQuery(
+                        "SELECT count(*) FROM read_parquet('" + download + "/**/items_doc_addresses/*.parquet')")) {
             addresses.next();
-            String check = ParquetCheck.of(duck, download + "/**/items/*.parquet") + ",addresses=" + addresses.getLong(1);
+            String check =
+                    ParquetCheck.of(duck, download + "/**/items/*.parquet") + ",addresses=" + addresses.getLong(1);
             deleteTree(download);
             return new Measurement(ctx.rows(), seconds, memory.peakLiveHeapBytes(), MemoryWatch.peakRssBytes(), check);
         }
@@ -156,28 +204,42 @@ final class TributaryCases {
     static final BenchCase INCREMENTAL_ONE_PERCENT = (ctx, memory) -> {
         dropSchema(ctx, "bench_out_inc");
         String cursorIndex = "items_updated_at_bench";
-        try (Connection c = ctx.connect(); Statement s = c.createStatement()) {
+        try (Connection c = ctx.connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE INDEX IF NOT EXISTS " + cursorIndex + " ON " + ctx.table() + " (updated_at)");
             s.execute("ANALYZE " + ctx.table());
         }
         String name = "incremental_" + System.nanoTime();
-        String yaml = connection(ctx, name, ctx.postgresDestinationYaml("bench_out_inc"), "{ mode: basic, max_depth: 10 }",
-                "incremental", "append_dedup");
+        String yaml = connection(
+                ctx,
+                name,
+                ctx.postgresDestinationYaml("bench_out_inc"),
+                "{ mode: basic, max_depth: 10 }",
+                "incremental",
+                "append_dedup");
         sync(ctx, yaml, name);
-        try (Connection c = ctx.connect(); Statement s = c.createStatement()) {
-            s.execute("UPDATE " + ctx.table() + " SET qty = qty + 1, updated_at = updated_at + interval '3650 days' WHERE id % 100 = 0");
+        try (Connection c = ctx.connect();
+                Statement s = c.createStatement()) {
+            s.execute("UPDATE " + ctx.table()
+                    + " SET qty = qty + 1, updated_at = updated_at + interval '3650 days' WHERE id % 100 = 0");
         }
         try {
             Timed timed = sync(ctx, yaml, name);
             SyncResult result = timed.result();
             double seconds = timed.seconds();
             try (Connection c = ctx.connect()) {
-                return new Measurement(result.records(), seconds, memory.peakLiveHeapBytes(), MemoryWatch.peakRssBytes(),
+                return new Measurement(
+                        result.records(),
+                        seconds,
+                        memory.peakLiveHeapBytes(),
+                        MemoryWatch.peakRssBytes(),
                         "changed=" + result.records() + "," + BenchmarkData.checkOf(c, "bench_out_inc.items"));
             }
         } finally {
-            try (Connection c = ctx.connect(); Statement s = c.createStatement()) {
-                s.execute("UPDATE " + ctx.table() + " SET qty = qty - 1, updated_at = updated_at - interval '3650 days' WHERE id % 100 = 0");
+            try (Connection c = ctx.connect();
+                    Statement s = c.createStatement()) {
+                s.execute("UPDATE " + ctx.table()
+                        + " SET qty = qty - 1, updated_at = updated_at - interval '3650 days' WHERE id % 100 = 0");
                 s.execute("DROP INDEX IF EXISTS " + ctx.schema() + "." + cursorIndex);
             }
         }
@@ -199,7 +261,11 @@ final class TributaryCases {
                 """.formatted(csv, out, CHUNK);
         double seconds = sync(ctx, yaml, "csv_to_parquet").seconds();
         try (Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:")) {
-            return new Measurement(ctx.rows(), seconds, memory.peakLiveHeapBytes(), MemoryWatch.peakRssBytes(),
+            return new Measurement(
+                    ctx.rows(),
+                    seconds,
+                    memory.peakLiveHeapBytes(),
+                    MemoryWatch.peakRssBytes(),
                     ParquetCheck.of(duck, out + "/**/*.parquet"));
         }
     };

@@ -1,17 +1,16 @@
 package io.tributary.normalization;
 
+import io.tributary.connector.catalog.ConfiguredStream;
+import io.tributary.connector.record.SourceRecord;
+import io.tributary.connector.schema.NormalizedRecord;
+import io.tributary.connector.schema.StreamTables;
+import io.tributary.connector.schema.TableRow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.tributary.connector.catalog.ConfiguredStream;
-import io.tributary.connector.record.SourceRecord;
-import io.tributary.connector.schema.NormalizedRecord;
-import io.tributary.connector.schema.StreamTables;
-import io.tributary.connector.schema.TableRow;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -75,8 +74,14 @@ final class FlatteningNormalizer implements StreamNormalizer {
     }
 
     /** @param object the record (its own row) or a child table's JSON object */
-    private static void emit(TablePlan plan, Object object, String parentHashId, int position, RecordStamps stamps,
-                             RowState state, List<TableRow> rows) {
+    private static void emit(
+            TablePlan plan,
+            Object object,
+            String parentHashId,
+            int position,
+            RecordStamps stamps,
+            RowState state,
+            List<TableRow> rows) {
         Object[] values = new Object[plan.width];
         JsonNode[] arrays = plan.children.length == 0 ? null : new JsonNode[plan.children.length];
         state.begin(values, arrays);
@@ -139,10 +144,8 @@ final class FlatteningNormalizer implements StreamNormalizer {
     }
 
     /** A timestamp and its value, cached because consecutive records mostly share the millisecond. */
-    private record Stamp(long millis, OffsetDateTime value) {
-    }
+    private record Stamp(long millis, OffsetDateTime value) {}
 
     /** The metadata every row of one record carries. */
-    private record RecordStamps(String abId, OffsetDateTime emittedAt, OffsetDateTime normalizedAt) {
-    }
+    private record RecordStamps(String abId, OffsetDateTime emittedAt, OffsetDateTime normalizedAt) {}
 }

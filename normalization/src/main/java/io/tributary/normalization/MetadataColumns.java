@@ -18,6 +18,5 @@ public final class MetadataColumns {
     /** {@link #META} of a row whose values all fit. */
     public static final String NO_CHANGES = "{\"changes\":[]}";
 
-    private MetadataColumns() {
-    }
+    private MetadataColumns() {}
 }

@@ -5,8 +5,7 @@ import io.tributary.connector.catalog.ConfiguredStream;
 /** Entry point: builds the {@link StreamNormalizer} of a configured stream. */
 public final class Normalization {
 
-    private Normalization() {
-    }
+    private Normalization() {}
 
     /**
      * Plans the normalization of one stream, once; the returned processor then handles its records.

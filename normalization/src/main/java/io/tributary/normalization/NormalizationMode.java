@@ -1,9 +1,8 @@
 package io.tributary.normalization;
 
+import io.tributary.connector.config.ConfigField;
 import java.util.Arrays;
 import java.util.Locale;
-
-import io.tributary.connector.config.ConfigField;
 
 /**
  * What normalization makes of a stream, as Airbyte's "raw data" and "basic normalization" options:
@@ -32,9 +31,12 @@ public enum NormalizationMode implements ConfigField.Choice {
      * @throws IllegalArgumentException naming the accepted values
      */
     public static NormalizationMode fromConfig(String value) {
-        return Arrays.stream(values()).filter(m -> m.name().equalsIgnoreCase(value == null ? "" : value.trim()))
+        return Arrays.stream(values())
+                .filter(m -> m.name().equalsIgnoreCase(value == null ? "" : value.trim()))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("'" + value + "' is not a normalization mode; use raw "
-                        + "(only the raw JSON records, _airbyte_raw_<stream>) or basic (also flat typed tables; the default)"));
+                .orElseThrow(
+                        () -> new IllegalArgumentException(
+                                "'" + value + "' is not a normalization mode; use raw "
+                                        + "(only the raw JSON records, _airbyte_raw_<stream>) or basic (also flat typed tables; the default)"));
     }
 }

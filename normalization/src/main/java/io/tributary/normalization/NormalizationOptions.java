@@ -1,9 +1,8 @@
 package io.tributary.normalization;
 
+import io.tributary.connector.naming.NamingConvention;
 import java.time.Clock;
 import java.util.Objects;
-
-import io.tributary.connector.naming.NamingConvention;
 
 /**
  * How a connection normalizes its streams.

@@ -1,11 +1,10 @@
 package io.tributary.normalization;
 
-import java.util.List;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.connector.schema.NormalizedRecord;
 import io.tributary.connector.schema.StreamTables;
+import java.util.List;
 
 /**
  * The normalizer of {@link NormalizationMode#RAW}: no tables, so each record only gets its
@@ -17,7 +16,8 @@ final class RawRecordNormalizer implements StreamNormalizer {
     private final StreamTables tables;
 
     RawRecordNormalizer(ConfiguredStream stream, NormalizationOptions options) {
-        this.tables = StreamTables.rawOnly(options.naming().identifier(stream.destinationName()), stream.destinationNamespace());
+        this.tables = StreamTables.rawOnly(
+                options.naming().identifier(stream.destinationName()), stream.destinationNamespace());
     }
 
     @Override

@@ -10,8 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class RecordIds {
 
-    private RecordIds() {
-    }
+    private RecordIds() {}
 
     static String next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();

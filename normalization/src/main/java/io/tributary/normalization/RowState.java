@@ -24,6 +24,7 @@ final class RowState implements ValueIssues {
     JsonNode[] arrays;
     /** The field being converted, for {@link #nulled} and {@link #truncated}. */
     String field;
+
     private ArrayNode changes;
 
     void begin(Object[] rowValues, JsonNode[] rowArrays) {

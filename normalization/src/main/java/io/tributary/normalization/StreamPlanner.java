@@ -1,10 +1,5 @@
 package io.tributary.normalization;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.naming.NamingConvention;
 import io.tributary.connector.naming.UniqueIdentifiers;
@@ -15,6 +10,10 @@ import io.tributary.normalization.convert.ColumnConverters;
 import io.tributary.normalization.schema.FieldSchema;
 import io.tributary.normalization.schema.InvalidStreamSchemaException;
 import io.tributary.normalization.schema.JsonSchemaReader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Plans a stream's tables from its JSON Schema, once: which properties flatten, which arrays become
@@ -48,7 +47,8 @@ final class StreamPlanner {
 
     /** The stream's own table's plan; {@link #tables()} then lists every table, parents first. */
     TablePlan plan() {
-        FieldSchema.ObjectOf record = JsonSchemaReader.readRecordSchema(stream.stream().jsonSchema(), stream.stream().qualifiedName());
+        FieldSchema.ObjectOf record = JsonSchemaReader.readRecordSchema(
+                stream.stream().jsonSchema(), stream.stream().qualifiedName());
         List<String> path = List.of(stream.destinationName());
         String name = tableNames.claim(naming.identifier(stream.destinationName()), NamingConvention.pathKey(path));
         return planTable(name, path, stream.name(), record, 0, null);
@@ -64,8 +64,13 @@ final class StreamPlanner {
      * @param level the nesting level of the object's properties
      * @param parent the parent table and its hashid column, {@code null} for the stream's own table
      */
-    private TablePlan planTable(String name, List<String> path, String hashIdSubject, FieldSchema.ObjectOf object,
-                                int level, ParentLink parent) {
+    private TablePlan planTable(
+            String name,
+            List<String> path,
+            String hashIdSubject,
+            FieldSchema.ObjectOf object,
+            int level,
+            ParentLink parent) {
         List<Draft> drafts = draft(object, List.of(), level);
         List<Draft> columnDrafts = new ArrayList<>();
         List<Draft> childDrafts = new ArrayList<>();
@@ -76,13 +81,18 @@ final class StreamPlanner {
         if (parent != null) {
             columnNames.claim(parent.hashIdColumn(), tableKey);
         }
-        for (String metadata : List.of(MetadataColumns.AB_ID, MetadataColumns.EMITTED_AT, MetadataColumns.NORMALIZED_AT, MetadataColumns.META)) {
+        for (String metadata : List.of(
+                MetadataColumns.AB_ID,
+                MetadataColumns.EMITTED_AT,
+                MetadataColumns.NORMALIZED_AT,
+                MetadataColumns.META)) {
             columnNames.claim(metadata, metadata);
         }
         String hashIdColumn = ownHashIdColumn(columnNames, hashIdSubject, name, tableKey);
         columnDrafts.stream()
                 .sorted(Comparator.comparingInt((Draft d) -> d.path.size()))
-                .forEach(d -> d.columnName = columnNames.claim(naming.joined(d.path), NamingConvention.pathKey(d.path)));
+                .forEach(
+                        d -> d.columnName = columnNames.claim(naming.joined(d.path), NamingConvention.pathKey(d.path)));
 
         List<Column> columns = new ArrayList<>();
         for (Draft d : columnDrafts) {
@@ -99,8 +109,8 @@ final class StreamPlanner {
         columns.add(Column.metadata(MetadataColumns.META, ColumnType.JSON));
 
         List<String> primaryKey = parent == null ? primaryKey(columnDrafts) : List.of();
-        TableSchema schema = new TableSchema(name, stream.destinationNamespace(), columns, primaryKey,
-                parent == null ? null : parent.table());
+        TableSchema schema = new TableSchema(
+                name, stream.destinationNamespace(), columns, primaryKey, parent == null ? null : parent.table());
         tables.add(schema);
 
         TablePlan[] children = new TablePlan[childDrafts.size()];
@@ -114,10 +124,16 @@ final class StreamPlanner {
                 desired = naming.nestedTableName(stream.destinationNamespace(), childPath);
             }
             String childName = tableNames.claim(desired, NamingConvention.pathKey(childPath));
-            children[i] = planTable(childName, childPath, String.join("_", child.path), child.items,
-                    level + child.path.size(), new ParentLink(name, hashIdColumn));
+            children[i] = planTable(
+                    childName,
+                    childPath,
+                    String.join("_", child.path),
+                    child.items,
+                    level + child.path.size(),
+                    new ParentLink(name, hashIdColumn));
         }
-        return new TablePlan(schema, fieldPlans(drafts), children, parent == null ? null : parent.hashIdColumn(), hashIdColumn);
+        return new TablePlan(
+                schema, fieldPlans(drafts), children, parent == null ? null : parent.hashIdColumn(), hashIdColumn);
     }
 
     /**
@@ -132,7 +148,8 @@ final class StreamPlanner {
             }
         }
         for (int attempt = 0; ; attempt++) {
-            String candidate = naming.hashIdColumn(subject + "_" + NamingConvention.hash(tableKey + "#" + attempt, NamingConvention.HASH_SEGMENT_LENGTH));
+            String candidate = naming.hashIdColumn(subject + "_"
+                    + NamingConvention.hash(tableKey + "#" + attempt, NamingConvention.HASH_SEGMENT_LENGTH));
             if (!columnNames.isTaken(candidate)) {
                 return columnNames.claim(candidate, tableKey);
             }
@@ -147,13 +164,18 @@ final class StreamPlanner {
             path.add(property.getKey());
             FieldSchema schema = property.getValue();
             Draft draft = new Draft(property.getKey(), List.copyOf(path));
-            if (level < maxDepth && schema instanceof FieldSchema.ObjectOf nested && !nested.properties().isEmpty()) {
+            if (level < maxDepth
+                    && schema instanceof FieldSchema.ObjectOf nested
+                    && !nested.properties().isEmpty()) {
                 draft.nested = draft(nested, path, level + 1);
-            } else if (level < maxDepth && schema instanceof FieldSchema.ArrayOf array
-                    && array.items() instanceof FieldSchema.ObjectOf items && !items.properties().isEmpty()) {
+            } else if (level < maxDepth
+                    && schema instanceof FieldSchema.ArrayOf array
+                    && array.items() instanceof FieldSchema.ObjectOf items
+                    && !items.properties().isEmpty()) {
                 draft.items = items;
             } else {
-                draft.type = schema instanceof FieldSchema.Scalar scalar ? scalar : FieldSchema.Scalar.of(ColumnType.JSON);
+                draft.type =
+                        schema instanceof FieldSchema.Scalar scalar ? scalar : FieldSchema.Scalar.of(ColumnType.JSON);
             }
             drafts.add(draft);
         }
@@ -182,7 +204,10 @@ final class StreamPlanner {
             } else if (d.items != null) {
                 plans[i] = new FieldPlan.ChildTableField(d.property, label, d.childOrdinal);
             } else {
-                plans[i] = new FieldPlan.ColumnField(d.property, label, d.columnIndex,
+                plans[i] = new FieldPlan.ColumnField(
+                        d.property,
+                        label,
+                        d.columnIndex,
                         ColumnConverters.forColumn(d.type.type(), d.type.precision(), d.type.scale()));
             }
         }
@@ -192,19 +217,23 @@ final class StreamPlanner {
     private List<String> primaryKey(List<Draft> columns) {
         List<String> key = new ArrayList<>();
         for (List<String> component : stream.primaryKey()) {
-            Draft column = columns.stream().filter(d -> d.path.equals(component)).findFirst()
-                    .orElseThrow(() -> new InvalidStreamSchemaException("Stream " + stream.stream().qualifiedName()
-                            + ": primary key field " + String.join(".", component) + " is not a column of its normalized"
-                            + " table (absent from the stream's JSON schema, an object that flattens, inside an array,"
-                            + " or nested deeper than max depth " + maxDepth + "); choose a scalar field of the schema as key"));
+            Draft column = columns.stream()
+                    .filter(d -> d.path.equals(component))
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidStreamSchemaException(
+                            "Stream " + stream.stream().qualifiedName()
+                                    + ": primary key field " + String.join(".", component)
+                                    + " is not a column of its normalized"
+                                    + " table (absent from the stream's JSON schema, an object that flattens, inside an array,"
+                                    + " or nested deeper than max depth " + maxDepth
+                                    + "); choose a scalar field of the schema as key"));
             key.add(column.columnName);
         }
         return key;
     }
 
     /** A child table's link to its parent: the parent's name and hashid column. */
-    private record ParentLink(String table, String hashIdColumn) {
-    }
+    private record ParentLink(String table, String hashIdColumn) {}
 
     /** A property while planning; exactly one of {@code nested}, {@code items}, {@code type} is set. */
     private static final class Draft {

@@ -15,13 +15,19 @@ final class TablePlan {
     final int width;
     /** -1 for a stream's own table. */
     final int parentHashIdIndex;
+
     final int abIdIndex;
     final int emittedAtIndex;
     final int normalizedAtIndex;
     final int hashIdIndex;
     final int metaIndex;
 
-    TablePlan(TableSchema schema, FieldPlan[] fields, TablePlan[] children, String parentHashIdColumn, String hashIdColumn) {
+    TablePlan(
+            TableSchema schema,
+            FieldPlan[] fields,
+            TablePlan[] children,
+            String parentHashIdColumn,
+            String hashIdColumn) {
         this.schema = schema;
         this.fields = fields;
         this.children = children;

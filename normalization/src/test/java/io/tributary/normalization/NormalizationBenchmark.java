@@ -1,9 +1,8 @@
 package io.tributary.normalization;
 
-import java.util.concurrent.TimeUnit;
-
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.connector.schema.NormalizedRecord;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,7 +30,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Threads(1)
 public class NormalizationBenchmark {
 
@@ -52,8 +53,9 @@ public class NormalizationBenchmark {
 
     public static void main(String[] args) throws RunnerException {
         new Runner(new OptionsBuilder()
-                .include(NormalizationBenchmark.class.getSimpleName())
-                .addProfiler(GCProfiler.class)
-                .build()).run();
+                        .include(NormalizationBenchmark.class.getSimpleName())
+                        .addProfiler(GCProfiler.class)
+                        .build())
+                .run();
     }
 }

@@ -2,6 +2,12 @@ package io.tributary.normalization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connector.naming.NamingConvention;
+import io.tributary.connector.record.SourceRecord;
+import io.tributary.connector.schema.Column;
+import io.tributary.connector.schema.ColumnType;
+import io.tributary.connector.schema.TableRow;
+import io.tributary.connector.schema.TableSchema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -16,13 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import io.tributary.connector.naming.NamingConvention;
-import io.tributary.connector.record.SourceRecord;
-import io.tributary.connector.schema.Column;
-import io.tributary.connector.schema.ColumnType;
-import io.tributary.connector.schema.TableRow;
-import io.tributary.connector.schema.TableSchema;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -43,21 +42,41 @@ import tools.jackson.databind.node.ObjectNode;
 class NormalizationPropertiesTest {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final List<String> NAMES = List.of("a", "b", "c", "a_b", "b_c", "A", "x y", "x_y", "id", "Id", "1st",
-            "Émile", "emile", "_airbyte_ab_id", "_airbyte_s_hashid", "items",
-            "a_rather_long_field_name_that_must_be_cut_somewhere_1", "a_rather_long_field_name_that_must_be_cut_somewhere_2");
-    private static final List<String> STREAMS = List.of("s", "items", "a", "A Stream With A Rather Long Name To Be Cut");
+    private static final List<String> NAMES = List.of(
+            "a",
+            "b",
+            "c",
+            "a_b",
+            "b_c",
+            "A",
+            "x y",
+            "x_y",
+            "id",
+            "Id",
+            "1st",
+            "Émile",
+            "emile",
+            "_airbyte_ab_id",
+            "_airbyte_s_hashid",
+            "items",
+            "a_rather_long_field_name_that_must_be_cut_somewhere_1",
+            "a_rather_long_field_name_that_must_be_cut_somewhere_2");
+    private static final List<String> STREAMS =
+            List.of("s", "items", "a", "A Stream With A Rather Long Name To Be Cut");
 
     /** (a) Every leaf value of the record lands in exactly one column of one table, where its path says. */
     @Property(tries = 400)
-    void everyLeafValueLandsInExactlyOneColumnOfOneTable(@ForAll("cases") Case c, @ForAll @IntRange(min = 0, max = 4) int maxDepth) {
+    void everyLeafValueLandsInExactlyOneColumnOfOneTable(
+            @ForAll("cases") Case c, @ForAll @IntRange(min = 0, max = 4) int maxDepth) {
         StreamNormalizer normalizer = normalizer(c, maxDepth);
         for (ObjectNode document : c.documents()) {
             List<TableRow> rows = normalizer.process(record(document)).rows();
             Walk walk = new Walk(maxDepth, rows.iterator());
             walk.row(document, c.shape(), 0, null, null);
             assertThat(walk.rows.hasNext()).as("rows left over").isFalse();
-            long nonNullDataValues = rows.stream().mapToLong(NormalizationPropertiesTest::nonNullDataValues).sum();
+            long nonNullDataValues = rows.stream()
+                    .mapToLong(NormalizationPropertiesTest::nonNullDataValues)
+                    .sum();
             assertThat(nonNullDataValues).as("values in data columns").isEqualTo(walk.leaves);
         }
     }
@@ -69,9 +88,11 @@ class NormalizationPropertiesTest {
         StreamNormalizer second = normalizer(c, NormalizationOptions.DEFAULT_MAX_DEPTH);
         assertThat(second.tables()).isEqualTo(first.tables());
         for (ObjectNode document : c.documents()) {
-            List<List<Object>> once = withoutAbId(first.process(record(document)).rows());
+            List<List<Object>> once =
+                    withoutAbId(first.process(record(document)).rows());
             assertThat(withoutAbId(first.process(record(document)).rows())).isEqualTo(once);
-            assertThat(withoutAbId(second.process(record(document.deepCopy())).rows())).isEqualTo(once);
+            assertThat(withoutAbId(second.process(record(document.deepCopy())).rows()))
+                    .isEqualTo(once);
         }
     }
 
@@ -84,15 +105,23 @@ class NormalizationPropertiesTest {
         List<TableSchema> tables = normalizer(c, maxDepth).tables().tables();
         Set<String> tableNames = new HashSet<>();
         for (TableSchema table : tables) {
-            assertThat(tableNames.add(table.name())).as("table %s", table.name()).isTrue();
+            assertThat(tableNames.add(table.name()))
+                    .as("table %s", table.name())
+                    .isTrue();
             assertThat(table.name()).matches("[a-z_][a-z0-9_]{0,42}");
             List<String> columns = table.columns().stream().map(Column::name).toList();
-            assertThat(columns).doesNotHaveDuplicates().allMatch(name -> name.matches("[a-z_][a-z0-9_]{0,42}"), "a PostgreSQL name");
+            assertThat(columns)
+                    .doesNotHaveDuplicates()
+                    .allMatch(name -> name.matches("[a-z_][a-z0-9_]{0,42}"), "a PostgreSQL name");
             String ownHashId = columns.get(columns.size() - 2);
             assertThat(ownHashId).startsWith("_airbyte_").endsWith("_hashid");
             if (table.isChild()) {
-                TableSchema parent = tables.stream().filter(t -> t.name().equals(table.parent())).findFirst().orElseThrow();
-                String parentHashId = parent.columns().get(parent.columns().size() - 2).name();
+                TableSchema parent = tables.stream()
+                        .filter(t -> t.name().equals(table.parent()))
+                        .findFirst()
+                        .orElseThrow();
+                String parentHashId =
+                        parent.columns().get(parent.columns().size() - 2).name();
                 assertThat(columns).contains(parentHashId);
                 assertThat(ownHashId).isNotEqualTo(parentHashId);
             }
@@ -109,10 +138,13 @@ class NormalizationPropertiesTest {
                     Object value = row.values()[i];
                     ColumnType type = row.table().columns().get(i).type();
                     if (value != null) {
-                        assertThat(value).as(row.table().columns().get(i).name()).isInstanceOf(javaType(type));
+                        assertThat(value)
+                                .as(row.table().columns().get(i).name())
+                                .isInstanceOf(javaType(type));
                     }
                 }
-                assertThat(row.values()[row.table().indexOf(MetadataColumns.META)]).isEqualTo(MetadataColumns.NO_CHANGES);
+                assertThat(row.values()[row.table().indexOf(MetadataColumns.META)])
+                        .isEqualTo(MetadataColumns.NO_CHANGES);
             }
         }
     }
@@ -132,7 +164,8 @@ class NormalizationPropertiesTest {
 
         record Scalar(String type) implements Shape {
             public JsonNode schema() {
-                return NODES.objectNode().set("type", NODES.arrayNode().add("null").add(type));
+                return NODES.objectNode()
+                        .set("type", NODES.arrayNode().add("null").add(type));
             }
         }
 
@@ -140,13 +173,17 @@ class NormalizationPropertiesTest {
             public JsonNode schema() {
                 ObjectNode props = NODES.objectNode();
                 properties.forEach((name, shape) -> props.set(name, shape.schema()));
-                return NODES.objectNode().<ObjectNode>set("type", NODES.arrayNode().add("null").add("object")).set("properties", props);
+                return NODES.objectNode()
+                        .<ObjectNode>set("type", NODES.arrayNode().add("null").add("object"))
+                        .set("properties", props);
             }
         }
 
         record Array(Shape items) implements Shape {
             public JsonNode schema() {
-                return NODES.objectNode().<ObjectNode>set("type", NODES.arrayNode().add("null").add("array")).set("items", items.schema());
+                return NODES.objectNode()
+                        .<ObjectNode>set("type", NODES.arrayNode().add("null").add("array"))
+                        .set("items", items.schema());
             }
         }
     }
@@ -154,12 +191,16 @@ class NormalizationPropertiesTest {
     @Provide
     Arbitrary<Case> cases() {
         return Combinators.combine(Arbitraries.of(STREAMS), object(3))
-                .flatAs((stream, shape) -> document(shape).list().ofMinSize(1).ofMaxSize(3)
+                .flatAs((stream, shape) -> document(shape)
+                        .list()
+                        .ofMinSize(1)
+                        .ofMaxSize(3)
                         .map(documents -> new Case(stream, shape, documents)));
     }
 
     private Arbitrary<Shape> shape(int depth) {
-        Arbitrary<Shape> scalar = Arbitraries.of("integer", "number", "string", "boolean").map(Shape.Scalar::new);
+        Arbitrary<Shape> scalar =
+                Arbitraries.of("integer", "number", "string", "boolean").map(Shape.Scalar::new);
         if (depth == 0) {
             return Arbitraries.frequencyOf(Tuple.of(4, scalar), Tuple.of(1, scalar.map(Shape.Array::new)));
         }
@@ -172,7 +213,8 @@ class NormalizationPropertiesTest {
 
     private Arbitrary<Shape.Obj> object(int depth) {
         return Arbitraries.of(NAMES).list().uniqueElements().ofMaxSize(4).flatMap(names -> {
-            List<Arbitrary<Shape>> shapes = names.stream().map(n -> shape(depth)).toList();
+            List<Arbitrary<Shape>> shapes =
+                    names.stream().map(n -> shape(depth)).toList();
             return Combinators.combine(shapes).as(list -> {
                 Map<String, Shape> properties = new LinkedHashMap<>();
                 for (int i = 0; i < names.size(); i++) {
@@ -210,8 +252,8 @@ class NormalizationPropertiesTest {
             return document(object).map(JsonNode.class::cast);
         }
         if (shape instanceof Shape.Array array) {
-            Arbitrary<JsonNode> item = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just((JsonNode) NODES.nullNode())),
-                    Tuple.of(8, value(array.items())));
+            Arbitrary<JsonNode> item = Arbitraries.frequencyOf(
+                    Tuple.of(1, Arbitraries.just((JsonNode) NODES.nullNode())), Tuple.of(8, value(array.items())));
             return item.list().ofMaxSize(3).map(items -> {
                 ArrayNode node = NODES.arrayNode();
                 items.forEach(node::add);
@@ -220,7 +262,11 @@ class NormalizationPropertiesTest {
         }
         return switch (((Shape.Scalar) shape).type()) {
             case "integer" -> Arbitraries.longs().map(NODES::numberNode);
-            case "number" -> Arbitraries.bigDecimals().between(new BigDecimal("-1e9"), new BigDecimal("1e9")).ofScale(3).map(NODES::numberNode);
+            case "number" ->
+                Arbitraries.bigDecimals()
+                        .between(new BigDecimal("-1e9"), new BigDecimal("1e9"))
+                        .ofScale(3)
+                        .map(NODES::numberNode);
             case "boolean" -> Arbitraries.of(true, false).map(NODES::booleanNode);
             default -> Arbitraries.strings().ofMaxLength(8).map(NODES::stringNode);
         };
@@ -244,11 +290,14 @@ class NormalizationPropertiesTest {
             assertThat(rows.hasNext()).as("a row for %s", object).isTrue();
             TableRow row = rows.next();
             if (parentHashColumn != null) {
-                assertThat(row.values()[row.table().indexOf(parentHashColumn)]).as("link to the parent row").isEqualTo(parentHash);
+                assertThat(row.values()[row.table().indexOf(parentHashColumn)])
+                        .as("link to the parent row")
+                        .isEqualTo(parentHash);
             }
             List<Object[]> children = new ArrayList<>();
             fields(object, shape, List.of(), level, row, children);
-            String hashColumn = row.table().columns().get(row.table().columns().size() - 2).name();
+            String hashColumn =
+                    row.table().columns().get(row.table().columns().size() - 2).name();
             Object hash = row.values()[row.table().columns().size() - 2];
             for (Object[] child : children) {
                 JsonNode array = (JsonNode) child[0];
@@ -263,16 +312,26 @@ class NormalizationPropertiesTest {
             }
         }
 
-        private void fields(JsonNode object, Shape.Obj shape, List<String> prefix, int level, TableRow row, List<Object[]> children) {
+        private void fields(
+                JsonNode object,
+                Shape.Obj shape,
+                List<String> prefix,
+                int level,
+                TableRow row,
+                List<Object[]> children) {
             for (Map.Entry<String, Shape> property : shape.properties().entrySet()) {
                 JsonNode value = object == null ? null : object.get(property.getKey());
                 List<String> path = new ArrayList<>(prefix);
                 path.add(property.getKey());
                 Shape field = property.getValue();
-                if (field instanceof Shape.Obj nested && level < maxDepth && !nested.properties().isEmpty()) {
+                if (field instanceof Shape.Obj nested
+                        && level < maxDepth
+                        && !nested.properties().isEmpty()) {
                     fields(value != null && value.isObject() ? value : null, nested, path, level + 1, row, children);
-                } else if (field instanceof Shape.Array array && array.items() instanceof Shape.Obj items
-                        && level < maxDepth && !items.properties().isEmpty()) {
+                } else if (field instanceof Shape.Array array
+                        && array.items() instanceof Shape.Obj items
+                        && level < maxDepth
+                        && !items.properties().isEmpty()) {
                     children.add(new Object[] {value, items, level + 1});
                 } else {
                     leaf(value, path, field, row);
@@ -287,9 +346,13 @@ class NormalizationPropertiesTest {
                     columns.add(i);
                 }
             }
-            assertThat(columns).as("columns of %s in %s", path, row.table().name()).hasSize(1);
+            assertThat(columns)
+                    .as("columns of %s in %s", path, row.table().name())
+                    .hasSize(1);
             Object expected = value == null || value.isNull() ? null : expected(value, shape);
-            assertThat(row.values()[columns.get(0)]).as("%s in %s", path, row.table().name()).isEqualTo(expected);
+            assertThat(row.values()[columns.get(0)])
+                    .as("%s in %s", path, row.table().name())
+                    .isEqualTo(expected);
             if (expected != null) {
                 leaves++;
             }
@@ -311,7 +374,8 @@ class NormalizationPropertiesTest {
     // ---- plumbing ----
 
     private static StreamNormalizer normalizer(Case c, int maxDepth) {
-        return Normalization.forStream(StreamFixtures.stream(c.stream(), c.schema()),
+        return Normalization.forStream(
+                StreamFixtures.stream(c.stream(), c.schema()),
                 new NormalizationOptions(maxDepth, NamingConvention.POSTGRES, StreamFixtures.OPTIONS.clock()));
     }
 
@@ -330,13 +394,15 @@ class NormalizationPropertiesTest {
     }
 
     private static List<List<Object>> withoutAbId(List<TableRow> rows) {
-        return rows.stream().map(row -> {
-            Object[] values = row.values().clone();
-            values[row.table().indexOf(MetadataColumns.AB_ID)] = null;
-            List<Object> list = new ArrayList<>(Arrays.asList(values));
-            list.add(0, row.table().name());
-            return list;
-        }).toList();
+        return rows.stream()
+                .map(row -> {
+                    Object[] values = row.values().clone();
+                    values[row.table().indexOf(MetadataColumns.AB_ID)] = null;
+                    List<Object> list = new ArrayList<>(Arrays.asList(values));
+                    list.add(0, row.table().name());
+                    return list;
+                })
+                .toList();
     }
 
     private static Class<?> javaType(ColumnType type) {

@@ -7,18 +7,17 @@ import static io.tributary.normalization.StreamFixtures.columnNames;
 import static io.tributary.normalization.StreamFixtures.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connector.schema.Column;
+import io.tributary.connector.schema.ColumnType;
+import io.tributary.connector.schema.NormalizedRecord;
+import io.tributary.connector.schema.TableRow;
+import io.tributary.connector.schema.TableSchema;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import io.tributary.connector.schema.Column;
-import io.tributary.connector.schema.ColumnType;
-import io.tributary.connector.schema.NormalizedRecord;
-import io.tributary.connector.schema.TableRow;
-import io.tributary.connector.schema.TableSchema;
 import org.junit.jupiter.api.Test;
 
 /** The product's own example (issue 4, SPEC section 5) must come out exactly. */
@@ -32,26 +31,37 @@ class ProductExampleTest {
         assertThat(customers.name()).isEqualTo("customers");
         assertThat(customers.namespace()).isEqualTo("public");
         assertThat(customers.parent()).isNull();
-        assertThat(customers.columns()).containsExactly(
-                new Column("id", List.of("id"), ColumnType.INTEGER, null, null),
-                new Column("name", List.of("name"), ColumnType.STRING, null, null),
-                new Column("contact_email", List.of("contact", "email"), ColumnType.STRING, null, null),
-                new Column("contact_phone", List.of("contact", "phone"), ColumnType.STRING, null, null),
-                Column.metadata("_airbyte_ab_id", ColumnType.STRING),
-                Column.metadata("_airbyte_emitted_at", ColumnType.TIMESTAMP_TZ),
-                Column.metadata("_airbyte_normalized_at", ColumnType.TIMESTAMP_TZ),
-                Column.metadata("_airbyte_customers_hashid", ColumnType.STRING),
-                Column.metadata("_airbyte_meta", ColumnType.JSON));
+        assertThat(customers.columns())
+                .containsExactly(
+                        new Column("id", List.of("id"), ColumnType.INTEGER, null, null),
+                        new Column("name", List.of("name"), ColumnType.STRING, null, null),
+                        new Column("contact_email", List.of("contact", "email"), ColumnType.STRING, null, null),
+                        new Column("contact_phone", List.of("contact", "phone"), ColumnType.STRING, null, null),
+                        Column.metadata("_airbyte_ab_id", ColumnType.STRING),
+                        Column.metadata("_airbyte_emitted_at", ColumnType.TIMESTAMP_TZ),
+                        Column.metadata("_airbyte_normalized_at", ColumnType.TIMESTAMP_TZ),
+                        Column.metadata("_airbyte_customers_hashid", ColumnType.STRING),
+                        Column.metadata("_airbyte_meta", ColumnType.JSON));
     }
 
     @Test
     void plansTheAddressesChildTableLinkedByTheParentsHashid() {
-        assertThat(normalizer.tables().tables()).extracting(TableSchema::name).containsExactly("customers", "customers_addresses");
+        assertThat(normalizer.tables().tables())
+                .extracting(TableSchema::name)
+                .containsExactly("customers", "customers_addresses");
         TableSchema addresses = normalizer.tables().tables().get(1);
         assertThat(addresses.parent()).isEqualTo("customers");
         assertThat(addresses.primaryKey()).isEmpty();
-        assertThat(columnNames(addresses)).containsExactly("street", "city", "_airbyte_customers_hashid", "_airbyte_ab_id",
-                "_airbyte_emitted_at", "_airbyte_normalized_at", "_airbyte_addresses_hashid", "_airbyte_meta");
+        assertThat(columnNames(addresses))
+                .containsExactly(
+                        "street",
+                        "city",
+                        "_airbyte_customers_hashid",
+                        "_airbyte_ab_id",
+                        "_airbyte_emitted_at",
+                        "_airbyte_normalized_at",
+                        "_airbyte_addresses_hashid",
+                        "_airbyte_meta");
     }
 
     @Test
@@ -68,16 +78,40 @@ class ProductExampleTest {
         List<TableRow> rows = normalized.rows();
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0).table().name()).isEqualTo("customers");
-        assertThat(rows.get(0).values()).containsExactly(
-                1L, "Ada", "ada@example.com", "+33 1 23", abId, emitted, normalizedAt, customerHash, "{\"changes\":[]}");
+        assertThat(rows.get(0).values())
+                .containsExactly(
+                        1L,
+                        "Ada",
+                        "ada@example.com",
+                        "+33 1 23",
+                        abId,
+                        emitted,
+                        normalizedAt,
+                        customerHash,
+                        "{\"changes\":[]}");
         assertThat(rows.get(1).table().name()).isEqualTo("customers_addresses");
-        assertThat(rows.get(1).values()).containsExactly(
-                "1 rue A", "Paris", customerHash, abId, emitted, normalizedAt,
-                md5("[\"" + customerHash + "\",0,\"1 rue A\",\"Paris\"]"), "{\"changes\":[]}");
-        assertThat(rows.get(2).values()).containsExactly(
-                "2 Main St", "Boston", customerHash, abId, emitted, normalizedAt,
-                md5("[\"" + customerHash + "\",1,\"2 Main St\",\"Boston\"]"), "{\"changes\":[]}");
-        assertThat(normalized.source().data().toString()).isEqualTo(StreamFixtures.JSON.readTree(CUSTOMER_RECORD).toString());
+        assertThat(rows.get(1).values())
+                .containsExactly(
+                        "1 rue A",
+                        "Paris",
+                        customerHash,
+                        abId,
+                        emitted,
+                        normalizedAt,
+                        md5("[\"" + customerHash + "\",0,\"1 rue A\",\"Paris\"]"),
+                        "{\"changes\":[]}");
+        assertThat(rows.get(2).values())
+                .containsExactly(
+                        "2 Main St",
+                        "Boston",
+                        customerHash,
+                        abId,
+                        emitted,
+                        normalizedAt,
+                        md5("[\"" + customerHash + "\",1,\"2 Main St\",\"Boston\"]"),
+                        "{\"changes\":[]}");
+        assertThat(normalized.source().data().toString())
+                .isEqualTo(StreamFixtures.JSON.readTree(CUSTOMER_RECORD).toString());
     }
 
     @Test
@@ -85,7 +119,8 @@ class ProductExampleTest {
         NormalizedRecord first = normalizer.process(record(CUSTOMER_RECORD));
         NormalizedRecord second = normalizer.process(record(CUSTOMER_RECORD));
         int hashId = first.rows().get(0).table().indexOf("_airbyte_customers_hashid");
-        assertThat(second.rows().get(0).values()[hashId]).isEqualTo(first.rows().get(0).values()[hashId]);
+        assertThat(second.rows().get(0).values()[hashId])
+                .isEqualTo(first.rows().get(0).values()[hashId]);
         assertThat(second.abId()).isNotEqualTo(first.abId());
     }
 

@@ -3,14 +3,13 @@ package io.tributary.normalization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashSet;
-import java.util.Set;
-import java.util.UUID;
-
 import io.tributary.connector.naming.NamingConvention;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.connector.schema.NormalizedRecord;
 import io.tributary.connector.schema.StreamTables;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,7 +19,8 @@ class RawModeTest {
 
     @Test
     void rawModeMakesNoTablesButKeepsTheStreamsTableNameAndNamespace() {
-        StreamNormalizer normalizer = Normalization.forStream(StreamFixtures.stream("Customers", StreamFixtures.CUSTOMERS_SCHEMA), RAW);
+        StreamNormalizer normalizer =
+                Normalization.forStream(StreamFixtures.stream("Customers", StreamFixtures.CUSTOMERS_SCHEMA), RAW);
         StreamTables tables = normalizer.tables();
         assertThat(tables.isRawOnly()).isTrue();
         assertThat(tables.tables()).isEmpty();
@@ -30,7 +30,8 @@ class RawModeTest {
 
     @Test
     void eachRecordKeepsItsDataAndGetsItsOwnAbIdAndNoRows() {
-        StreamNormalizer normalizer = Normalization.forStream(StreamFixtures.stream("customers", StreamFixtures.CUSTOMERS_SCHEMA), RAW);
+        StreamNormalizer normalizer =
+                Normalization.forStream(StreamFixtures.stream("customers", StreamFixtures.CUSTOMERS_SCHEMA), RAW);
         ObjectNode data = (ObjectNode) StreamFixtures.JSON.readTree(StreamFixtures.CUSTOMER_RECORD);
         SourceRecord record = new SourceRecord(data, 1_700_000_000_000L);
         Set<String> ids = new HashSet<>();
@@ -49,8 +50,12 @@ class RawModeTest {
     @Test
     void rawModeAcceptsASchemaThatCannotBeNormalized() {
         String schema = "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"text\"}}}";
-        assertThatThrownBy(() -> StreamFixtures.normalizer("users", schema)).hasMessageContaining("unknown type \"text\"");
-        assertThat(Normalization.forStream(StreamFixtures.stream("users", schema), RAW).tables().isRawOnly()).isTrue();
+        assertThatThrownBy(() -> StreamFixtures.normalizer("users", schema))
+                .hasMessageContaining("unknown type \"text\"");
+        assertThat(Normalization.forStream(StreamFixtures.stream("users", schema), RAW)
+                        .tables()
+                        .isRawOnly())
+                .isTrue();
     }
 
     @Test
@@ -60,13 +65,15 @@ class RawModeTest {
         assertThat(NormalizationMode.BASIC.configValue()).isEqualTo("basic");
         assertThatThrownBy(() -> NormalizationMode.fromConfig("flat"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("'flat' is not a normalization mode; use raw (only the raw JSON records, _airbyte_raw_<stream>) "
-                        + "or basic (also flat typed tables; the default)");
+                .hasMessage(
+                        "'flat' is not a normalization mode; use raw (only the raw JSON records, _airbyte_raw_<stream>) "
+                                + "or basic (also flat typed tables; the default)");
     }
 
     @Test
     void optionsDefaultToBasicNormalization() {
-        assertThat(NormalizationOptions.defaults(NamingConvention.POSTGRES).mode()).isEqualTo(NormalizationMode.BASIC);
+        assertThat(NormalizationOptions.defaults(NamingConvention.POSTGRES).mode())
+                .isEqualTo(NormalizationMode.BASIC);
         assertThat(new NormalizationOptions(3, NamingConvention.FILES).withMode(NormalizationMode.RAW))
                 .extracting(NormalizationOptions::mode, NormalizationOptions::maxDepth)
                 .containsExactly(NormalizationMode.RAW, 3);

@@ -1,11 +1,5 @@
 package io.tributary.normalization;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.List;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.catalog.Stream;
@@ -14,6 +8,11 @@ import io.tributary.connector.naming.NamingConvention;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.connector.schema.TableRow;
 import io.tributary.connector.schema.TableSchema;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,8 +21,8 @@ final class StreamFixtures {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Instant NOW = Instant.parse("2026-01-02T03:04:05.678Z");
-    static final NormalizationOptions OPTIONS = NormalizationOptions.defaults(NamingConvention.POSTGRES)
-            .withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+    static final NormalizationOptions OPTIONS =
+            NormalizationOptions.defaults(NamingConvention.POSTGRES).withClock(Clock.fixed(NOW, ZoneOffset.UTC));
 
     /** The product's example stream, {@code customers}. */
     static final String CUSTOMERS_SCHEMA = """
@@ -42,13 +41,14 @@ final class StreamFixtures {
             {"id": 1, "name": "Ada", "contact": {"email": "ada@example.com", "phone": "+33 1 23"}, \
             "addresses": [{"street": "1 rue A", "city": "Paris"}, {"street": "2 Main St", "city": "Boston"}]}""";
 
-    private StreamFixtures() {
-    }
+    private StreamFixtures() {}
 
     static ConfiguredStream stream(String name, String jsonSchema, List<List<String>> primaryKey) {
         ObjectNode schema = (ObjectNode) JSON.readTree(jsonSchema);
-        Stream stream = new Stream(name, "public", schema, List.of(SyncMode.FULL_REFRESH), false, List.of(), primaryKey, List.of());
-        return new ConfiguredStream(stream, SyncMode.FULL_REFRESH, DestinationSyncMode.APPEND, List.of(), primaryKey, "public", name);
+        Stream stream = new Stream(
+                name, "public", schema, List.of(SyncMode.FULL_REFRESH), false, List.of(), primaryKey, List.of());
+        return new ConfiguredStream(
+                stream, SyncMode.FULL_REFRESH, DestinationSyncMode.APPEND, List.of(), primaryKey, "public", name);
     }
 
     static ConfiguredStream stream(String name, String jsonSchema) {
@@ -60,7 +60,8 @@ final class StreamFixtures {
     }
 
     static SourceRecord record(String json) {
-        return new SourceRecord((ObjectNode) JSON.readTree(json), NOW.minusSeconds(60).toEpochMilli());
+        return new SourceRecord(
+                (ObjectNode) JSON.readTree(json), NOW.minusSeconds(60).toEpochMilli());
     }
 
     static List<String> columnNames(TableSchema table) {
@@ -71,7 +72,8 @@ final class StreamFixtures {
     static Object value(TableRow row, String column) {
         int index = row.table().indexOf(column);
         if (index < 0) {
-            throw new AssertionError("Table " + row.table().name() + " has no column " + column + ": " + columnNames(row.table()));
+            throw new AssertionError(
+                    "Table " + row.table().name() + " has no column " + column + ": " + columnNames(row.table()));
         }
         return row.values()[index];
     }

@@ -3,6 +3,11 @@ package io.tributary.normalization;
 import static io.tributary.normalization.StreamFixtures.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connector.record.RecordJson;
+import io.tributary.connector.record.RecordSchema;
+import io.tributary.connector.record.SourceRecord;
+import io.tributary.connector.schema.NormalizedRecord;
+import io.tributary.connector.schema.TableRow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,12 +15,6 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import io.tributary.connector.record.RecordJson;
-import io.tributary.connector.record.RecordSchema;
-import io.tributary.connector.record.SourceRecord;
-import io.tributary.connector.schema.NormalizedRecord;
-import io.tributary.connector.schema.TableRow;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,24 +48,56 @@ class TypedRecordsTest {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
-    private static final RecordSchema FIELDS = RecordSchema.of(List.of("id", "price", "ratio", "active", "born", "meets",
-            "created", "updated", "label", "photo", "contact", "addresses"));
+    private static final RecordSchema FIELDS = RecordSchema.of(List.of(
+            "id",
+            "price",
+            "ratio",
+            "active",
+            "born",
+            "meets",
+            "created",
+            "updated",
+            "label",
+            "photo",
+            "contact",
+            "addresses"));
 
     @Test
     void aTypedRecordBecomesTheSameRowsAsItsJsonDocument() {
-        Object[] values = {42L, new BigDecimal("19.99"), new BigDecimal("0.016666666666666666"), true,
-                LocalDate.of(1990, 5, 17), OffsetTime.of(9, 30, 0, 0, ZoneOffset.ofHours(2)),
-                LocalDateTime.of(2024, 1, 31, 10, 0, 0, 500_000_000), OffsetDateTime.of(2024, 1, 31, 10, 0, 0, 0, ZoneOffset.UTC),
-                "Ada", new byte[] {1, 2, 3}, StreamFixtures.JSON.readTree("{\"email\": \"ada@example.com\"}"),
-                StreamFixtures.JSON.readTree("[{\"city\": \"Paris\"}, {\"city\": \"Boston\"}]")};
+        Object[] values = {
+            42L,
+            new BigDecimal("19.99"),
+            new BigDecimal("0.016666666666666666"),
+            true,
+            LocalDate.of(1990, 5, 17),
+            OffsetTime.of(9, 30, 0, 0, ZoneOffset.ofHours(2)),
+            LocalDateTime.of(2024, 1, 31, 10, 0, 0, 500_000_000),
+            OffsetDateTime.of(2024, 1, 31, 10, 0, 0, 0, ZoneOffset.UTC),
+            "Ada",
+            new byte[] {1, 2, 3},
+            StreamFixtures.JSON.readTree("{\"email\": \"ada@example.com\"}"),
+            StreamFixtures.JSON.readTree("[{\"city\": \"Paris\"}, {\"city\": \"Boston\"}]")
+        };
         assertSameRows(values);
     }
 
     @Test
     void valuesThatDoNotFitTheirColumnsAreNulledAndRecordedAlikeInBothForms() {
         // What a database source hands when its value has no java.time form, or a value of another type.
-        Object[] values = {new BigDecimal("5.5"), new BigDecimal("123456789.123"), "NaN", "yes", "infinity", 10L,
-                "-infinity", "not a date", 17L, null, "not an object", StreamFixtures.JSON.readTree("{\"city\": \"Paris\"}")};
+        Object[] values = {
+            new BigDecimal("5.5"),
+            new BigDecimal("123456789.123"),
+            "NaN",
+            "yes",
+            "infinity",
+            10L,
+            "-infinity",
+            "not a date",
+            17L,
+            null,
+            "not an object",
+            StreamFixtures.JSON.readTree("{\"city\": \"Paris\"}")
+        };
         NormalizedRecord typed = assertSameRows(values);
         assertThat(value(typed.rows().get(0), "_airbyte_meta").toString())
                 .contains("\"field\":\"id\"", "\"field\":\"price\"", "\"field\":\"updated\"", "\"field\":\"contact\"");
@@ -85,10 +116,12 @@ class TypedRecordsTest {
             assertThat(a.table()).isEqualTo(b.table());
             for (int c = 0; c < a.values().length; c++) {
                 String column = a.table().columns().get(c).name();
-                if (column.equals("_airbyte_ab_id") || column.endsWith("_hashid") && a.table().isChild() && column.startsWith("_airbyte_people")) {
+                if (column.equals("_airbyte_ab_id")
+                        || column.endsWith("_hashid") && a.table().isChild() && column.startsWith("_airbyte_people")) {
                     continue; // a new id per record; a child's parent hashid is checked through the parent row
                 }
-                assertThat(String.valueOf(a.values()[c])).as(a.table().name() + "." + column)
+                assertThat(String.valueOf(a.values()[c]))
+                        .as(a.table().name() + "." + column)
                         .isEqualTo(String.valueOf(b.values()[c]));
             }
         }

@@ -1,5 +1,8 @@
 package io.tributary.postgres;
 
+import io.tributary.connector.config.ConfigException;
+import io.tributary.connector.config.ConfigField;
+import io.tributary.connector.config.ConnectorConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-
-import io.tributary.connector.config.ConfigException;
-import io.tributary.connector.config.ConfigField;
-import io.tributary.connector.config.ConnectorConfig;
 
 /**
  * How to reach one PostgreSQL database: the connection fields the PostgreSQL source and destination
@@ -46,7 +45,11 @@ public record PostgresConnectionConfig(
 
     /** The {@code ssl_mode} values, as libpq and pgjdbc spell them. */
     public enum SslMode implements ConfigField.Choice {
-        DISABLE, PREFER, REQUIRE, VERIFY_CA, VERIFY_FULL;
+        DISABLE,
+        PREFER,
+        REQUIRE,
+        VERIFY_CA,
+        VERIFY_FULL;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -58,14 +61,18 @@ public record PostgresConnectionConfig(
         }
     }
 
-    public static final ConfigField<String> HOST = ConfigField.string("host").required()
-            .describe("Host name or IP address of the PostgreSQL server");
-    public static final ConfigField<Long> PORT = ConfigField.integer("port").defaultsTo(5432L).between(1, 65535)
-            .describe("Port of the PostgreSQL server");
-    public static final ConfigField<String> DATABASE = ConfigField.string("database").required().describe("Name of the database");
-    public static final ConfigField<String> USERNAME = ConfigField.string("username").required().describe("User to connect as");
-    public static final ConfigField<String> PASSWORD = ConfigField.string("password").secret().describe("Password of the user");
-    public static final ConfigField<SslMode> SSL_MODE = ConfigField.choice("ssl_mode", SslMode.class).defaultsTo(SslMode.PREFER)
+    public static final ConfigField<String> HOST =
+            ConfigField.string("host").required().describe("Host name or IP address of the PostgreSQL server");
+    public static final ConfigField<Long> PORT =
+            ConfigField.integer("port").defaultsTo(5432L).between(1, 65535).describe("Port of the PostgreSQL server");
+    public static final ConfigField<String> DATABASE =
+            ConfigField.string("database").required().describe("Name of the database");
+    public static final ConfigField<String> USERNAME =
+            ConfigField.string("username").required().describe("User to connect as");
+    public static final ConfigField<String> PASSWORD =
+            ConfigField.string("password").secret().describe("Password of the user");
+    public static final ConfigField<SslMode> SSL_MODE = ConfigField.choice("ssl_mode", SslMode.class)
+            .defaultsTo(SslMode.PREFER)
             .describe("disable: no TLS; prefer: TLS when the server offers it; require: TLS only; "
                     + "verify-ca / verify-full: TLS with the server certificate checked against ssl_root_cert "
                     + "(verify-full also checks the host name)");
@@ -75,7 +82,8 @@ public record PostgresConnectionConfig(
             .describe("Extra pgjdbc connection properties as key=value pairs joined by '&', "
                     + "e.g. options=-c%20statement_timeout=0&tcpKeepAlive=true");
     public static final ConfigField<Long> CONNECT_TIMEOUT_SECONDS = ConfigField.integer("connect_timeout_seconds")
-            .defaultsTo(10L).between(1, 600)
+            .defaultsTo(10L)
+            .between(1, 600)
             .describe("How long to wait for the server to accept a connection and log in");
 
     /** Properties a user may not set through {@code jdbc_url_params}: they have their own fields. */
@@ -87,7 +95,16 @@ public record PostgresConnectionConfig(
 
     /** The connection fields, in the order a form shows them; a connector adds its own after these. */
     public static List<ConfigField<?>> fields() {
-        return List.of(HOST, PORT, DATABASE, USERNAME, PASSWORD, SSL_MODE, SSL_ROOT_CERT, JDBC_URL_PARAMS, CONNECT_TIMEOUT_SECONDS);
+        return List.of(
+                HOST,
+                PORT,
+                DATABASE,
+                USERNAME,
+                PASSWORD,
+                SSL_MODE,
+                SSL_ROOT_CERT,
+                JDBC_URL_PARAMS,
+                CONNECT_TIMEOUT_SECONDS);
     }
 
     /**
@@ -106,7 +123,8 @@ public record PostgresConnectionConfig(
         if (rootCert != null && !rootCert.contains("-----BEGIN") && !Files.isReadable(Path.of(rootCert))) {
             problems.add("ssl_root_cert: no readable file at '" + rootCert + "'; give a PEM file path or the PEM text");
         }
-        Map<String, String> params = parseParams(JDBC_URL_PARAMS.optional(config).orElse(""), problems);
+        Map<String, String> params =
+                parseParams(JDBC_URL_PARAMS.optional(config).orElse(""), problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -182,7 +200,9 @@ public record PostgresConnectionConfig(
         }
         try {
             // pgjdbc reads the CA from a file; PEM text given inline is written to a private temporary file.
-            Path file = Files.createTempFile("tributary-ca-", ".pem",
+            Path file = Files.createTempFile(
+                    "tributary-ca-",
+                    ".pem",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, sslRootCert);
             file.toFile().deleteOnExit();

@@ -6,7 +6,6 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.sql.SQLException;
-
 import javax.net.ssl.SSLException;
 
 /**
@@ -56,45 +55,69 @@ public class PostgresConnectionException extends RuntimeException {
         String server = e.getMessage() == null ? e.toString() : e.getMessage();
         Throwable root = rootCause(e);
         if (state.equals("28P01")) {
-            return new PostgresConnectionException(Kind.AUTHENTICATION, where + ": password authentication failed for user '"
-                    + config.username() + "'; check the username and password", e);
+            return new PostgresConnectionException(
+                    Kind.AUTHENTICATION,
+                    where + ": password authentication failed for user '" + config.username()
+                            + "'; check the username and password",
+                    e);
         }
         if (state.equals("28000")) {
-            return new PostgresConnectionException(Kind.AUTHENTICATION, where + ": the server refused user '"
-                    + config.username() + "' (" + server + "); check the username, and that pg_hba.conf lets this "
-                    + "client connect", e);
+            return new PostgresConnectionException(
+                    Kind.AUTHENTICATION,
+                    where + ": the server refused user '"
+                            + config.username() + "' (" + server
+                            + "); check the username, and that pg_hba.conf lets this "
+                            + "client connect",
+                    e);
         }
         if (state.equals("3D000")) {
-            return new PostgresConnectionException(Kind.MISSING_DATABASE, where + ": database '" + config.database()
-                    + "' does not exist; check the database name (or create it)", e);
+            return new PostgresConnectionException(
+                    Kind.MISSING_DATABASE,
+                    where + ": database '" + config.database()
+                            + "' does not exist; check the database name (or create it)",
+                    e);
         }
         if (state.equals("42501")) {
-            return new PostgresConnectionException(Kind.PRIVILEGE, where + ": user '" + config.username()
-                    + "' lacks a privilege: " + server, e);
+            return new PostgresConnectionException(
+                    Kind.PRIVILEGE, where + ": user '" + config.username() + "' lacks a privilege: " + server, e);
         }
         if (server.contains("hostname") && server.contains("could not be verified")) {
-            return new PostgresConnectionException(Kind.SSL, where + ": TLS failed with ssl_mode " + config.sslMode().wireName()
-                    + ": the server's certificate does not name host '" + config.host() + "'; connect with a host name the "
-                    + "certificate lists, or use ssl_mode verify-ca (which checks the CA only); check ssl_root_cert too", e);
+            return new PostgresConnectionException(
+                    Kind.SSL,
+                    where + ": TLS failed with ssl_mode " + config.sslMode().wireName()
+                            + ": the server's certificate does not name host '" + config.host()
+                            + "'; connect with a host name the "
+                            + "certificate lists, or use ssl_mode verify-ca (which checks the CA only); check ssl_root_cert too",
+                    e);
         }
         if (root instanceof SSLException || root instanceof CertificateException || server.contains("SSL")) {
-            return new PostgresConnectionException(Kind.SSL, where + ": TLS failed with ssl_mode "
-                    + config.sslMode().wireName() + " (" + server + (root != e ? "; " + root.getMessage() : "")
-                    + "); check ssl_mode and ssl_root_cert, or use ssl_mode prefer/disable when the server has no TLS", e);
+            return new PostgresConnectionException(
+                    Kind.SSL,
+                    where + ": TLS failed with ssl_mode "
+                            + config.sslMode().wireName() + " (" + server + (root != e ? "; " + root.getMessage() : "")
+                            + "); check ssl_mode and ssl_root_cert, or use ssl_mode prefer/disable when the server has no TLS",
+                    e);
         }
         if (root instanceof UnknownHostException) {
-            return new PostgresConnectionException(Kind.UNREACHABLE, where + ": host '" + config.host()
-                    + "' is not known (DNS lookup failed); check host", e);
+            return new PostgresConnectionException(
+                    Kind.UNREACHABLE,
+                    where + ": host '" + config.host() + "' is not known (DNS lookup failed); check host",
+                    e);
         }
-        if (root instanceof ConnectException || root instanceof NoRouteToHostException
-                || root instanceof SocketTimeoutException || state.startsWith("08")) {
-            return new PostgresConnectionException(Kind.UNREACHABLE, where + " cannot be reached ("
-                    + (root != e && root.getMessage() != null ? root.getMessage() : server) + ") within "
-                    + config.connectTimeoutSeconds() + " s; check host and port, that the server runs and "
-                    + "accepts TCP connections (listen_addresses), and any firewall in between", e);
+        if (root instanceof ConnectException
+                || root instanceof NoRouteToHostException
+                || root instanceof SocketTimeoutException
+                || state.startsWith("08")) {
+            return new PostgresConnectionException(
+                    Kind.UNREACHABLE,
+                    where + " cannot be reached ("
+                            + (root != e && root.getMessage() != null ? root.getMessage() : server) + ") within "
+                            + config.connectTimeoutSeconds() + " s; check host and port, that the server runs and "
+                            + "accepts TCP connections (listen_addresses), and any firewall in between",
+                    e);
         }
-        return new PostgresConnectionException(Kind.OTHER, where + ": " + server
-                + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")"), e);
+        return new PostgresConnectionException(
+                Kind.OTHER, where + ": " + server + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")"), e);
     }
 
     private static Throwable rootCause(Throwable e) {

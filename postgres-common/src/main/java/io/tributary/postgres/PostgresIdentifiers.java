@@ -17,8 +17,7 @@ public final class PostgresIdentifiers {
 
     private static final int HASH_CHARS = 8;
 
-    private PostgresIdentifiers() {
-    }
+    private PostgresIdentifiers() {}
 
     /** {@code "name"}, with embedded double quotes doubled. */
     public static String quote(String identifier) {

@@ -2,9 +2,8 @@ package io.tributary.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import io.tributary.connector.registry.ConnectorRegistry;
+import org.junit.jupiter.api.Test;
 
 class RestConnectorsRegistrationTest {
 
@@ -13,9 +12,25 @@ class RestConnectorsRegistrationTest {
         ConnectorRegistry registry = ConnectorRegistry.load();
 
         assertThat(registry.sources()).containsKeys("rest", "declarative");
-        assertThat(registry.source("rest").spec().toJsonSchema().path("required").toString()).isEqualTo("[\"url_base\",\"endpoints\"]");
-        assertThat(registry.source("rest").spec().toJsonSchema().path("properties").path("authentication").path("airbyte_secret").asBoolean())
+        assertThat(registry.source("rest")
+                        .spec()
+                        .toJsonSchema()
+                        .path("required")
+                        .toString())
+                .isEqualTo("[\"url_base\",\"endpoints\"]");
+        assertThat(registry.source("rest")
+                        .spec()
+                        .toJsonSchema()
+                        .path("properties")
+                        .path("authentication")
+                        .path("airbyte_secret")
+                        .asBoolean())
                 .isTrue();
-        assertThat(registry.source("declarative").spec().toJsonSchema().path("required").toString()).isEqualTo("[\"manifest\"]");
+        assertThat(registry.source("declarative")
+                        .spec()
+                        .toJsonSchema()
+                        .path("required")
+                        .toString())
+                .isEqualTo("[\"manifest\"]");
     }
 }

@@ -2,7 +2,6 @@ package io.tributary.schedules;
 
 import java.util.Arrays;
 import java.util.Locale;
-
 import org.quartz.DateBuilder.IntervalUnit;
 
 /** The units of a basic schedule, as Airbyte's {@code timeUnit}. */
@@ -29,9 +28,10 @@ public enum BasicUnit {
     }
 
     public static BasicUnit fromWire(String value) {
-        return Arrays.stream(values()).filter(u -> u.wireName().equalsIgnoreCase(value == null ? "" : value.trim()))
+        return Arrays.stream(values())
+                .filter(u -> u.wireName().equalsIgnoreCase(value == null ? "" : value.trim()))
                 .findFirst()
-                .orElseThrow(() -> new ScheduleException("basic schedule: unknown timeUnit '" + value
-                        + "'; use minutes, hours, days, weeks or months"));
+                .orElseThrow(() -> new ScheduleException(
+                        "basic schedule: unknown timeUnit '" + value + "'; use minutes, hours, days, weeks or months"));
     }
 }

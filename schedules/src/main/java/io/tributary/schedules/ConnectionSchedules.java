@@ -8,9 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
 import org.quartz.CalendarIntervalScheduleBuilder;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DateBuilder;
@@ -54,8 +52,8 @@ public final class ConnectionSchedules implements AutoCloseable {
      * Starts this node's scheduler on {@code dataSource} (whose Quartz tables must exist: see
      * {@link QuartzSchema}); firings go to {@code syncs}, retries to {@code retries}.
      */
-    public static ConnectionSchedules start(DataSource dataSource, QuartzSettings settings, ScheduledSyncs syncs,
-                                            SyncRetries retries) {
+    public static ConnectionSchedules start(
+            DataSource dataSource, QuartzSettings settings, ScheduledSyncs syncs, SyncRetries retries) {
         ConnectionSchedules schedules = create(dataSource, settings);
         schedules.start(syncs, retries);
         return schedules;
@@ -88,7 +86,8 @@ public final class ConnectionSchedules implements AutoCloseable {
             Scheduler scheduler;
             synchronized (CREATION) {
                 scheduler = new StdSchedulerFactory(settings.properties(providerName)).getScheduler();
-                // Quartz keeps one scheduler per name in a JVM; unbinding it lets a second node live in the same JVM (tests).
+                // Quartz keeps one scheduler per name in a JVM; unbinding it lets a second node live in the same JVM
+                // (tests).
                 SchedulerRepository.getInstance().remove(settings.schedulerName());
             }
             return new ConnectionSchedules(scheduler);
@@ -103,7 +102,10 @@ public final class ConnectionSchedules implements AutoCloseable {
             scheduler.getContext().put(ScheduledSyncJob.SYNCS_KEY, syncs);
             scheduler.getContext().put(RetrySyncJob.RETRIES_KEY, retries);
             scheduler.start();
-            log.info("Scheduler {} started (instance {})", scheduler.getSchedulerName(), scheduler.getSchedulerInstanceId());
+            log.info(
+                    "Scheduler {} started (instance {})",
+                    scheduler.getSchedulerName(),
+                    scheduler.getSchedulerInstanceId());
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot start the Quartz scheduler: " + e.getMessage(), e);
         }
@@ -130,8 +132,11 @@ public final class ConnectionSchedules implements AutoCloseable {
             if (existing != null && description.equals(existing.getDescription()) && startAt == null) {
                 return;
             }
-            JobDetail job = JobBuilder.newJob(ScheduledSyncJob.class).withIdentity(JobKey.jobKey(connectionId, GROUP))
-                    .withDescription("sync of connection " + connectionId).storeDurably().build();
+            JobDetail job = JobBuilder.newJob(ScheduledSyncJob.class)
+                    .withIdentity(JobKey.jobKey(connectionId, GROUP))
+                    .withDescription("sync of connection " + connectionId)
+                    .storeDurably()
+                    .build();
             scheduler.addJob(job, true);
             Trigger trigger = trigger(key, job, schedule, description, startAt);
             if (existing == null) {
@@ -145,23 +150,28 @@ public final class ConnectionSchedules implements AutoCloseable {
         }
     }
 
-    private static Trigger trigger(TriggerKey key, JobDetail job, Schedule schedule, String description, Instant startAt) {
-        TriggerBuilder<Trigger> builder = TriggerBuilder.newTrigger().withIdentity(key).forJob(job).withDescription(description);
+    private static Trigger trigger(
+            TriggerKey key, JobDetail job, Schedule schedule, String description, Instant startAt) {
+        TriggerBuilder<Trigger> builder =
+                TriggerBuilder.newTrigger().withIdentity(key).forJob(job).withDescription(description);
         if (schedule instanceof Schedule.Cron cron) {
-            return builder
-                    .withSchedule(CronScheduleBuilder.cronSchedule(cron.quartzExpression())
+            return builder.withSchedule(CronScheduleBuilder.cronSchedule(cron.quartzExpression())
                             .inTimeZone(TimeZone.getTimeZone(cron.zone()))
                             .withMisfireHandlingInstructionFireAndProceed())
                     .startAt(startAt == null ? new Date() : Date.from(startAt))
                     .build();
         }
         if (schedule instanceof Schedule.Basic basic) {
-            return builder
-                    .withSchedule(CalendarIntervalScheduleBuilder.calendarIntervalSchedule()
-                            .withInterval(Math.toIntExact(basic.units()), basic.unit().quartz())
+            return builder.withSchedule(CalendarIntervalScheduleBuilder.calendarIntervalSchedule()
+                            .withInterval(
+                                    Math.toIntExact(basic.units()), basic.unit().quartz())
                             .withMisfireHandlingInstructionFireAndProceed())
-                    .startAt(startAt != null ? Date.from(startAt)
-                            : DateBuilder.futureDate(Math.toIntExact(basic.units()), basic.unit().quartz()))
+                    .startAt(
+                            startAt != null
+                                    ? Date.from(startAt)
+                                    : DateBuilder.futureDate(
+                                            Math.toIntExact(basic.units()),
+                                            basic.unit().quartz()))
                     .build();
         }
         throw new IllegalArgumentException("a manual schedule has no trigger");
@@ -184,14 +194,17 @@ public final class ConnectionSchedules implements AutoCloseable {
      */
     public void scheduleRetry(String connectionId, long jobId, int attempt, String kind, Instant at) {
         JobKey key = retryKey(jobId);
-        JobDetail job = JobBuilder.newJob(RetrySyncJob.class).withIdentity(key)
+        JobDetail job = JobBuilder.newJob(RetrySyncJob.class)
+                .withIdentity(key)
                 .withDescription("attempt " + attempt + " of job " + jobId + " of connection " + connectionId)
                 .usingJobData(RetrySyncJob.CONNECTION_ID, connectionId)
                 .usingJobData(RetrySyncJob.JOB_ID, String.valueOf(jobId))
                 .usingJobData(RetrySyncJob.ATTEMPT, String.valueOf(attempt))
                 .usingJobData(RetrySyncJob.KIND, kind)
                 .build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(TriggerKey.triggerKey(key.getName(), RETRY_GROUP)).forJob(job)
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(TriggerKey.triggerKey(key.getName(), RETRY_GROUP))
+                .forJob(job)
                 .startAt(Date.from(at))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
@@ -215,8 +228,11 @@ public final class ConnectionSchedules implements AutoCloseable {
     /** When the waiting retry of a job fires; empty when none waits (any node's, since they share the store). */
     public Optional<Instant> retryTime(long jobId) {
         try {
-            return scheduler.getTriggersOfJob(retryKey(jobId)).stream().map(Trigger::getNextFireTime)
-                    .filter(java.util.Objects::nonNull).map(Date::toInstant).findFirst();
+            return scheduler.getTriggersOfJob(retryKey(jobId)).stream()
+                    .map(Trigger::getNextFireTime)
+                    .filter(java.util.Objects::nonNull)
+                    .map(Date::toInstant)
+                    .findFirst();
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot read the retry of job " + jobId + ": " + e.getMessage(), e);
         }
@@ -263,7 +279,8 @@ public final class ConnectionSchedules implements AutoCloseable {
             }
             return Optional.ofNullable(trigger.getNextFireTime()).map(Date::toInstant);
         } catch (SchedulerException e) {
-            throw new IllegalStateException("Cannot read the schedule of connection " + connectionId + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot read the schedule of connection " + connectionId + ": " + e.getMessage(), e);
         }
     }
 

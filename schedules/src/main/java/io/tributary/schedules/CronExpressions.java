@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
 import org.quartz.CronExpression;
 
 /**
@@ -21,19 +20,31 @@ import org.quartz.CronExpression;
  */
 public final class CronExpressions {
 
-    private static final String FORMS = "; use 5 fields 'minute hour day-of-month month day-of-week' (e.g. '0 */6 * * *')"
-            + " or Quartz syntax with seconds (e.g. '0 0 */6 * * ?')";
+    private static final String FORMS =
+            "; use 5 fields 'minute hour day-of-month month day-of-week' (e.g. '0 */6 * * *')"
+                    + " or Quartz syntax with seconds (e.g. '0 0 */6 * * ?')";
 
     private static final Map<String, String> MACROS = Map.of(
-            "@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *", "@monthly", "0 0 1 * *",
-            "@weekly", "0 0 * * 0", "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly", "0 * * * *");
+            "@yearly",
+            "0 0 1 1 *",
+            "@annually",
+            "0 0 1 1 *",
+            "@monthly",
+            "0 0 1 * *",
+            "@weekly",
+            "0 0 * * 0",
+            "@daily",
+            "0 0 * * *",
+            "@midnight",
+            "0 0 * * *",
+            "@hourly",
+            "0 * * * *");
 
-    private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
-            "OCT", "NOV", "DEC");
+    private static final List<String> MONTHS =
+            List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
     private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
 
-    private CronExpressions() {
-    }
+    private CronExpressions() {}
 
     /**
      * The Quartz form of {@code expression}.
@@ -47,24 +58,29 @@ public final class CronExpressions {
         String trimmed = expression.trim();
         String unix = MACROS.get(trimmed.toLowerCase(Locale.ROOT));
         if (trimmed.startsWith("@") && unix == null) {
-            throw new ScheduleException("cron expression '" + trimmed + "': unknown macro; use one of "
-                    + new TreeSet<>(MACROS.keySet()));
+            throw new ScheduleException(
+                    "cron expression '" + trimmed + "': unknown macro; use one of " + new TreeSet<>(MACROS.keySet()));
         }
         String[] fields = (unix != null ? unix : trimmed).split("\\s+");
         String quartz = switch (fields.length) {
             case 5 -> fromUnix(trimmed, fields);
             case 6, 7 -> String.join(" ", fields);
-            default -> throw new ScheduleException("cron expression '" + trimmed + "' has " + fields.length + " fields" + FORMS);
+            default ->
+                throw new ScheduleException(
+                        "cron expression '" + trimmed + "' has " + fields.length + " fields" + FORMS);
         };
         try {
             CronExpression cron = new CronExpression(quartz);
             if (cron.getNextValidTimeAfter(new Date()) == null) {
-                throw new ScheduleException("cron expression '" + trimmed + "' never fires (no such date in the future)");
+                throw new ScheduleException(
+                        "cron expression '" + trimmed + "' never fires (no such date in the future)");
             }
         } catch (ParseException e) {
             throw new ScheduleException("cron expression '" + trimmed + "' is not valid: " + e.getMessage()
-                    + (fields.length == 5 ? "" : " (Quartz fields: second minute hour day-of-month month day-of-week [year];"
-                    + " one of the two day fields must be '?')"));
+                    + (fields.length == 5
+                            ? ""
+                            : " (Quartz fields: second minute hour day-of-month month day-of-week [year];"
+                                    + " one of the two day fields must be '?')"));
         } catch (UnsupportedOperationException e) {
             throw new ScheduleException("cron expression '" + trimmed + "' is not supported: " + e.getMessage());
         }
@@ -77,14 +93,17 @@ public final class CronExpressions {
         String dom = checked(expression, "day-of-month", f[2], 1, 31, List.of());
         String month = checked(expression, "month", f[3], 1, 12, MONTHS);
         TreeSet<Integer> days = expand(expression, "day-of-week", f[4], 0, 7, DAYS);
-        boolean anyDay = f[4].equals("*") || days.size() == 7 && days.first() == 0 && days.last() == 6 || f[4].equals("?");
+        boolean anyDay =
+                f[4].equals("*") || days.size() == 7 && days.first() == 0 && days.last() == 6 || f[4].equals("?");
         boolean anyDate = f[2].equals("*") || f[2].equals("?");
         if (!anyDay && !anyDate) {
             throw new ScheduleException("cron expression '" + expression + "' restricts both day-of-month ('" + f[2]
-                    + "') and day-of-week ('" + f[4] + "'); Unix cron fires when either matches, which Quartz cannot express."
+                    + "') and day-of-week ('" + f[4]
+                    + "'); Unix cron fires when either matches, which Quartz cannot express."
                     + " Set one of them to '*', or write Quartz syntax with '?' in one day field");
         }
-        String dow = anyDay ? "?" : days.stream().map(d -> String.valueOf(d + 1)).collect(Collectors.joining(","));
+        String dow =
+                anyDay ? "?" : days.stream().map(d -> String.valueOf(d + 1)).collect(Collectors.joining(","));
         return "0 " + minute + " " + hour + " " + (anyDay ? dom : "?") + " " + month + " " + dow;
     }
 
@@ -95,7 +114,8 @@ public final class CronExpressions {
     }
 
     /** The values a Unix field selects; Sunday 7 becomes 0 in the day-of-week field. */
-    private static TreeSet<Integer> expand(String expression, String name, String field, int min, int max, List<String> names) {
+    private static TreeSet<Integer> expand(
+            String expression, String name, String field, int min, int max, List<String> names) {
         TreeSet<Integer> values = new TreeSet<>();
         for (String part : field.split(",", -1)) {
             String range = part;
@@ -131,7 +151,8 @@ public final class CronExpressions {
         return values;
     }
 
-    private static int number(String expression, String name, String text, int min, int max, List<String> names, String part) {
+    private static int number(
+            String expression, String name, String text, int min, int max, List<String> names, String part) {
         String upper = text.toUpperCase(Locale.ROOT);
         int named = names.indexOf(upper);
         if (named >= 0) {
@@ -141,8 +162,11 @@ public final class CronExpressions {
         try {
             value = Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw invalid(expression, name, part, "'" + text + "' is not a number"
-                    + (names.isEmpty() ? "" : " or a name such as " + names.get(1)));
+            throw invalid(
+                    expression,
+                    name,
+                    part,
+                    "'" + text + "' is not a number" + (names.isEmpty() ? "" : " or a name such as " + names.get(1)));
         }
         if (value < min || value > max) {
             throw invalid(expression, name, part, value + " is out of range " + min + "-" + max);
@@ -151,6 +175,7 @@ public final class CronExpressions {
     }
 
     private static ScheduleException invalid(String expression, String name, String field, String problem) {
-        return new ScheduleException("cron expression '" + expression + "': " + name + " field '" + field + "': " + problem + FORMS);
+        return new ScheduleException(
+                "cron expression '" + expression + "': " + name + " field '" + field + "': " + problem + FORMS);
     }
 }

@@ -10,9 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
-
 import javax.sql.DataSource;
-
 import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
 
 /**
@@ -25,8 +23,7 @@ public final class QuartzSchema {
     private static final String DDL = "org/quartz/impl/jdbcjobstore/tables_postgres.sql";
     private static final long LOCK_KEY = 0x71727472L;
 
-    private QuartzSchema() {
-    }
+    private QuartzSchema() {}
 
     /** Creates the tables on {@code connection} unless they exist; never drops anything. */
     public static void create(Connection connection) throws SQLException {

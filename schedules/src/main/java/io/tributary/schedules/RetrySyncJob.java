@@ -39,8 +39,13 @@ public final class RetrySyncJob implements Job {
             throw new JobExecutionException(e);
         } catch (RuntimeException e) {
             // The service records its own failures; Quartz would only log this again and refire nothing.
-            log.error("Retry of job {} (attempt {}) of connection {} could not start: {}", jobId, attempt, connectionId,
-                    e.getMessage(), e);
+            log.error(
+                    "Retry of job {} (attempt {}) of connection {} could not start: {}",
+                    jobId,
+                    attempt,
+                    connectionId,
+                    e.getMessage(),
+                    e);
         }
     }
 }

@@ -10,8 +10,7 @@ import java.util.Objects;
 public sealed interface Schedule permits Schedule.Manual, Schedule.Basic, Schedule.Cron {
 
     /** Only when asked (API, CLI, JMX). */
-    record Manual() implements Schedule {
-    }
+    record Manual() implements Schedule {}
 
     /** Every {@code units} {@code unit}s, counted from when the schedule was set. */
     record Basic(long units, BasicUnit unit) implements Schedule {

@@ -2,6 +2,10 @@ package io.tributary.schedules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.tributary.batch.repository.RepositoryDataSource;
+import io.tributary.testsupport.postgres.TestDatabase;
+import io.tributary.testsupport.postgres.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,22 +14,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import com.zaxxer.hikari.HikariDataSource;
-import io.tributary.batch.repository.RepositoryDataSource;
-import io.tributary.testsupport.postgres.TestDatabase;
-import io.tributary.testsupport.postgres.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ConnectionSchedulesIT {
 
-    private record Firing(String node, String connection, Instant scheduledFor) {
-    }
+    private record Firing(String node, String connection, Instant scheduledFor) {}
 
-    private record Retry(String node, String connection, long job, int attempt, String kind) {
-    }
+    private record Retry(String node, String connection, long job, int attempt, String kind) {}
 
     private TestDatabase database;
     private HikariDataSource dataSource;
@@ -35,7 +32,10 @@ class ConnectionSchedulesIT {
     @BeforeEach
     void createTables() {
         database = TestPostgres.get().createDatabase("schedules");
-        dataSource = RepositoryDataSource.create(database.jdbcUrl(), TestPostgres.get().user(), TestPostgres.get().password());
+        dataSource = RepositoryDataSource.create(
+                database.jdbcUrl(),
+                TestPostgres.get().user(),
+                TestPostgres.get().password());
         QuartzSchema.ensure(dataSource);
     }
 
@@ -47,29 +47,41 @@ class ConnectionSchedulesIT {
 
     private ConnectionSchedules node(String name, Duration misfireThreshold) {
         QuartzSettings settings = new QuartzSettings("tributary", 2, misfireThreshold, Duration.ofSeconds(2));
-        return ConnectionSchedules.start(dataSource, settings, (connection, due) -> firings.add(new Firing(name, connection, due)),
+        return ConnectionSchedules.start(
+                dataSource,
+                settings,
+                (connection, due) -> firings.add(new Firing(name, connection, due)),
                 (connection, job, attempt, kind) -> retries.add(new Retry(name, connection, job, attempt, kind)));
     }
 
     @Test
     void twoNodesOnOneDatabaseFireEachTriggerOnce() throws Exception {
-        try (ConnectionSchedules a = node("a", Duration.ofSeconds(60)); ConnectionSchedules b = node("b", Duration.ofSeconds(60))) {
+        try (ConnectionSchedules a = node("a", Duration.ofSeconds(60));
+                ConnectionSchedules b = node("b", Duration.ofSeconds(60))) {
             a.apply("every-second", new Schedule.Cron(CronExpressions.toQuartz("* * * * * ?"), ZoneId.of("UTC")));
             b.apply("every-second-too", Schedule.Cron.parse("0/1 * * * * ?", "UTC"));
             waitFor(() -> firings.size() >= 8, Duration.ofSeconds(30));
-            // Quartz does not spread triggers evenly (one node may take them all), so the node that fired first stops and
+            // Quartz does not spread triggers evenly (one node may take them all), so the node that fired first stops
+            // and
             // the other, which shares its store, must go on alone.
             String first = firings.get(0).node();
             (first.equals("a") ? a : b).close();
             int handedOver = firings.size();
-            waitFor(() -> List.copyOf(firings).stream().skip(handedOver).filter(f -> !f.node().equals(first)).count() >= 4,
+            waitFor(
+                    () -> List.copyOf(firings).stream()
+                                    .skip(handedOver)
+                                    .filter(f -> !f.node().equals(first))
+                                    .count()
+                            >= 4,
                     Duration.ofSeconds(30));
         }
         List<Firing> seen = List.copyOf(firings);
         assertThat(seen).hasSizeGreaterThanOrEqualTo(8);
-        Map<String, Long> perFiring = seen.stream().collect(Collectors.groupingBy(
-                f -> f.connection() + "@" + f.scheduledFor(), Collectors.counting()));
-        assertThat(perFiring.values()).as("each scheduled time fires on exactly one node").allMatch(n -> n == 1);
+        Map<String, Long> perFiring = seen.stream()
+                .collect(Collectors.groupingBy(f -> f.connection() + "@" + f.scheduledFor(), Collectors.counting()));
+        assertThat(perFiring.values())
+                .as("each scheduled time fires on exactly one node")
+                .allMatch(n -> n == 1);
         assertThat(seen).extracting(Firing::node).as("both nodes take part").contains("a", "b");
         assertThat(seen).extracting(Firing::connection).contains("every-second", "every-second-too");
     }
@@ -77,7 +89,10 @@ class ConnectionSchedulesIT {
     @Test
     void aTriggerThatMissedManyFiringsCatchesUpOnceNotInABurst() throws Exception {
         try (ConnectionSchedules node = node("a", Duration.ofSeconds(1))) {
-            node.apply("late", new Schedule.Basic(1, BasicUnit.HOURS), Instant.now().minus(Duration.ofHours(10)));
+            node.apply(
+                    "late",
+                    new Schedule.Basic(1, BasicUnit.HOURS),
+                    Instant.now().minus(Duration.ofHours(10)));
             waitFor(() -> !firings.isEmpty(), Duration.ofSeconds(20));
             Thread.sleep(3_000);
             assertThat(firings).hasSize(1);
@@ -88,8 +103,8 @@ class ConnectionSchedulesIT {
     @Test
     void triggersSurviveARestartAndAPausedTriggerDoesNotFire() throws Exception {
         // In standby: a running node could fire the every-second trigger between its creation and its pause.
-        try (ConnectionSchedules node = ConnectionSchedules.create(dataSource,
-                new QuartzSettings("tributary", 2, Duration.ofSeconds(60), Duration.ofSeconds(2)))) {
+        try (ConnectionSchedules node = ConnectionSchedules.create(
+                dataSource, new QuartzSettings("tributary", 2, Duration.ofSeconds(60), Duration.ofSeconds(2)))) {
             node.apply("kept", Schedule.Cron.parse("0 2 * * 1-5", "Europe/Paris"));
             node.apply("paused", Schedule.Cron.parse("* * * * * ?", "UTC"));
             node.pause("paused");
@@ -119,7 +134,8 @@ class ConnectionSchedulesIT {
             assertThat(node.retryTime(43)).isEmpty();
         }
         assertThat(retries).isEmpty();
-        try (ConnectionSchedules b = node("b", Duration.ofSeconds(60)); ConnectionSchedules c = node("c", Duration.ofSeconds(60))) {
+        try (ConnectionSchedules b = node("b", Duration.ofSeconds(60));
+                ConnectionSchedules c = node("c", Duration.ofSeconds(60))) {
             waitFor(() -> !retries.isEmpty(), Duration.ofSeconds(20));
             Thread.sleep(3_000);
             assertThat(retries).hasSize(1);
@@ -128,16 +144,18 @@ class ConnectionSchedulesIT {
             assertThat(fired).isEqualTo(new Retry(fired.node(), "conn-1", 42, 1, "RESUME"));
             assertThat(b.retryTime(42)).isEmpty();
         }
-        assertThat(database.queryValue("SELECT count(*) FROM qrtz_job_details")).as("a fired retry leaves nothing behind").isEqualTo(0L);
+        assertThat(database.queryValue("SELECT count(*) FROM qrtz_job_details"))
+                .as("a fired retry leaves nothing behind")
+                .isEqualTo(0L);
         assertThat(firings).isEmpty();
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("condition not met in time").isLessThan(deadline);
             Thread.sleep(100);
         }
     }
-
 }

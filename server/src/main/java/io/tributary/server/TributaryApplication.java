@@ -8,8 +8,7 @@ import io.tributary.server.cli.TributaryCommand;
  */
 public final class TributaryApplication {
 
-    private TributaryApplication() {
-    }
+    private TributaryApplication() {}
 
     public static void main(String[] args) {
         System.exit(TributaryCommand.execute(args));

@@ -2,7 +2,6 @@ package io.tributary.text;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,13 +12,19 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class InferredType {
 
-    private enum Kind { NOTHING_YET, SCALAR, OBJECT, ARRAY }
+    private enum Kind {
+        NOTHING_YET,
+        SCALAR,
+        OBJECT,
+        ARRAY
+    }
 
     private Kind kind = Kind.NOTHING_YET;
     private TextType scalar;
     private Map<String, InferredType> properties;
     /** Set when an object had more distinct properties than allowed: it is kept as an opaque JSON object. */
     private boolean opaqueObject;
+
     private InferredType items;
 
     void observe(JsonNode value, JsonSchemaInference.Options options) {

@@ -113,8 +113,12 @@ public final class IsoDateTimeScanner {
         }
         int at = text.length() - rest;
         // the length tells the form: HH, HHMM, HH:MM or HH:MM:SS
-        if ((sign != '+' && sign != '-') || !(rest == 2 || rest == 4 || (rest == 5 || rest == 8) && text.charAt(at + 2) == ':'
-                && (rest == 5 || text.charAt(at + 5) == ':'))) {
+        if ((sign != '+' && sign != '-')
+                || !(rest == 2
+                        || rest == 4
+                        || (rest == 5 || rest == 8)
+                                && text.charAt(at + 2) == ':'
+                                && (rest == 5 || text.charAt(at + 5) == ':'))) {
             return false;
         }
         int hours = number(at, 2);

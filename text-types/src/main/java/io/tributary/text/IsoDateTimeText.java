@@ -1,6 +1,5 @@
 package io.tributary.text;
 
-
 /**
  * The canonical ISO-8601 text ({@code 2024-01-01T10:00:00.5+02:00}) of a date-time written in the
  * shapes that ISO writers and databases export: {@code YYYY-MM-DD[T| ]HH:MM[:SS[.fraction]]} and
@@ -15,8 +14,7 @@ package io.tributary.text;
  */
 final class IsoDateTimeText {
 
-    private IsoDateTimeText() {
-    }
+    private IsoDateTimeText() {}
 
     /** Whether {@code t} is a valid {@code YYYY-MM-DD} date, which is then its own canonical text. */
     static boolean isDate(String t) {
@@ -32,9 +30,14 @@ final class IsoDateTimeText {
      */
     static String canonical(String t, boolean withOffset) {
         IsoDateTimeScanner scan = new IsoDateTimeScanner(t);
-        if (!scan.date() || !scan.dateTimeSeparator() || !scan.time() || !(scan.atEnd() || scan.offset())
+        if (!scan.date()
+                || !scan.dateTimeSeparator()
+                || !scan.time()
+                || !(scan.atEnd() || scan.offset())
                 // java.time prints an offset's seconds unless they are zero; rare enough to leave to it
-                || scan.offsetHasSeconds() || !scan.offsetInRange() || scan.hasOffset() != withOffset) {
+                || scan.offsetHasSeconds()
+                || !scan.offsetInRange()
+                || scan.hasOffset() != withOffset) {
             return null;
         }
         // the scanner read the date and the time at fixed places: YYYY-MM-DD?HH:MM[:SS[.fraction]]

@@ -13,7 +13,6 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 
-
 /**
  * Parses the ISO-8601 date and time strings sources emit, {@code null} when the text is not a valid
  * value. The usual shapes ({@code 2024-05-01}, {@code 10:15:30.5}, {@code 2024-05-01T10:15:30.123Z},
@@ -35,12 +34,24 @@ public final class IsoTemporal {
     static final DateTimeFormatter DATE_TIME_FORMAT = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .optionalStart().append(DateTimeFormatter.ISO_LOCAL_TIME).optionalEnd()
-            .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .optionalStart()
+            .appendLiteral('T')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
+            .optionalStart()
+            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH:MM:ss", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HHmm", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH", "Z")
+            .optionalEnd()
             .toFormatter()
             .withResolverStyle(ResolverStyle.STRICT);
 
@@ -48,14 +59,19 @@ public final class IsoTemporal {
     static final DateTimeFormatter TIME_FORMAT = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH:MM:ss", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HHmm", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH", "Z")
+            .optionalEnd()
             .toFormatter()
             .withResolverStyle(ResolverStyle.STRICT);
 
-    private IsoTemporal() {
-    }
+    private IsoTemporal() {}
 
     /** {@code yyyy-MM-dd}. */
     public static LocalDate date(String text) {
@@ -64,8 +80,7 @@ public final class IsoTemporal {
             return LocalDate.of(scan.year(), scan.month(), scan.day());
         }
         TemporalAccessor parsed = fallback(DATE_TIME_FORMAT, text);
-        return parsed != null && !parsed.isSupported(ChronoField.HOUR_OF_DAY)
-                ? LocalDate.from(parsed) : null;
+        return parsed != null && !parsed.isSupported(ChronoField.HOUR_OF_DAY) ? LocalDate.from(parsed) : null;
     }
 
     /** {@code HH:mm[:ss[.fraction]]}; an offset, if any, is dropped. */
@@ -88,16 +103,17 @@ public final class IsoTemporal {
         if (parsed == null) {
             return null;
         }
-        return OffsetTime.of(LocalTime.from(parsed), parsed.isSupported(ChronoField.OFFSET_SECONDS)
-                ? ZoneOffset.from(parsed) : ZoneOffset.UTC);
+        return OffsetTime.of(
+                LocalTime.from(parsed),
+                parsed.isSupported(ChronoField.OFFSET_SECONDS) ? ZoneOffset.from(parsed) : ZoneOffset.UTC);
     }
 
     /** A date-time without zone: the wall-clock time as written, any offset dropped; a date alone is its midnight. */
     public static LocalDateTime timestamp(String text) {
         IsoDateTimeScanner scan = new IsoDateTimeScanner(text);
         if (dateTime(scan)) {
-            return LocalDateTime.of(LocalDate.of(scan.year(), scan.month(), scan.day()),
-                    LocalTime.ofNanoOfDay(scan.nanoOfDay()));
+            return LocalDateTime.of(
+                    LocalDate.of(scan.year(), scan.month(), scan.day()), LocalTime.ofNanoOfDay(scan.nanoOfDay()));
         }
         TemporalAccessor parsed = fallback(DATE_TIME_FORMAT, text);
         return parsed == null ? null : LocalDateTime.of(LocalDate.from(parsed), localTimeOrMidnight(parsed));
@@ -107,22 +123,25 @@ public final class IsoTemporal {
     public static OffsetDateTime timestampWithOffset(String text) {
         IsoDateTimeScanner scan = new IsoDateTimeScanner(text);
         if (dateTime(scan)) {
-            return scan.offsetInRange() ? OffsetDateTime.of(LocalDate.of(scan.year(), scan.month(), scan.day()),
-                    LocalTime.ofNanoOfDay(scan.nanoOfDay()), offset(scan)) : null;
+            return scan.offsetInRange()
+                    ? OffsetDateTime.of(
+                            LocalDate.of(scan.year(), scan.month(), scan.day()),
+                            LocalTime.ofNanoOfDay(scan.nanoOfDay()),
+                            offset(scan))
+                    : null;
         }
         TemporalAccessor parsed = fallback(DATE_TIME_FORMAT, text);
         if (parsed == null) {
             return null;
         }
-        ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
-                ? ZoneOffset.from(parsed) : ZoneOffset.UTC;
+        ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS) ? ZoneOffset.from(parsed) : ZoneOffset.UTC;
         return OffsetDateTime.of(LocalDate.from(parsed), localTimeOrMidnight(parsed), offset);
     }
 
     /** A date, then optionally a separator, a time and an offset; the scanner has read the whole text. */
     private static boolean dateTime(IsoDateTimeScanner scan) {
-        return scan.date() && (scan.atEnd()
-                || scan.dateTimeSeparator() && scan.time() && (scan.atEnd() || scan.offset()));
+        return scan.date()
+                && (scan.atEnd() || scan.dateTimeSeparator() && scan.time() && (scan.atEnd() || scan.offset()));
     }
 
     private static ZoneOffset offset(IsoDateTimeScanner scan) {

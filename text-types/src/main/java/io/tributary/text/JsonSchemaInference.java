@@ -38,8 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class JsonSchemaInference {
 
     /** How values are interpreted and how much is sampled. */
-    record Options(int maxSamples, boolean typesFromText, boolean stringFormats, int maxProperties) {
-    }
+    record Options(int maxSamples, boolean typesFromText, boolean stringFormats, int maxProperties) {}
 
     private final Options options;
     private final InferredType root = new InferredType();
@@ -98,7 +97,8 @@ public final class JsonSchemaInference {
      */
     public ObjectNode recordSchema() {
         if (!root.isObjectOrNothing()) {
-            throw new IllegalStateException("the sampled values are not all JSON objects; a stream's records must be objects");
+            throw new IllegalStateException(
+                    "the sampled values are not all JSON objects; a stream's records must be objects");
         }
         ObjectNode schema = JsonNodeFactory.instance.objectNode();
         schema.put("$schema", "http://json-schema.org/draft-07/schema#");
@@ -115,8 +115,7 @@ public final class JsonSchemaInference {
         private boolean stringFormats = true;
         private int maxProperties = 1000;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** How many values are sampled at most (default 1000). */
         public Builder maxSamples(int maxSamples) {

@@ -11,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,10 +34,13 @@ public enum TextType {
     NUMBER("number", null, null, "a number"),
     BOOLEAN("boolean", null, null, "true or false"),
     DATE("string", "date", null, "a date (YYYY-MM-DD)"),
-    DATE_TIME_WITH_TIMEZONE("string", "date-time", "timestamp_with_timezone",
+    DATE_TIME_WITH_TIMEZONE(
+            "string",
+            "date-time",
+            "timestamp_with_timezone",
             "a date-time with a time zone offset (YYYY-MM-DDThh:mm:ss+hh:mm)"),
-    DATE_TIME_WITHOUT_TIMEZONE("string", "date-time", "timestamp_without_timezone",
-            "a date-time without time zone (YYYY-MM-DDThh:mm:ss)"),
+    DATE_TIME_WITHOUT_TIMEZONE(
+            "string", "date-time", "timestamp_without_timezone", "a date-time without time zone (YYYY-MM-DDThh:mm:ss)"),
     TIME_WITH_TIMEZONE("string", "time", "time_with_timezone", "a time with a time zone offset (hh:mm:ss+hh:mm)"),
     TIME_WITHOUT_TIMEZONE("string", "time", "time_without_timezone", "a time without time zone (hh:mm:ss)"),
     OBJECT("object", null, null, "a JSON object"),
@@ -53,7 +55,8 @@ public enum TextType {
     private static final Pattern NUMBER_TEXT = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
     private static final String TIME_PART = "[0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]{1,9})?)?";
     private static final String OFFSET_PART = "([zZ]|[+-][0-9]{2}(:?[0-9]{2}(:?[0-9]{2})?)?)?";
-    private static final Pattern DATE_TIME_TEXT = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}[tT ]" + TIME_PART + OFFSET_PART);
+    private static final Pattern DATE_TIME_TEXT =
+            Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}[tT ]" + TIME_PART + OFFSET_PART);
     private static final Pattern TIME_TEXT = Pattern.compile(TIME_PART + OFFSET_PART);
 
     private final String jsonType;
@@ -226,7 +229,8 @@ public enum TextType {
         }
         // Spreadsheets export whole numbers as 1.0 or 1E3; they are integers still.
         BigDecimal d = new BigDecimal(t);
-        if (d.precision() - d.scale() > MAX_INTEGER_DIGITS || (d.signum() != 0 && d.stripTrailingZeros().scale() > 0)) {
+        if (d.precision() - d.scale() > MAX_INTEGER_DIGITS
+                || (d.signum() != 0 && d.stripTrailingZeros().scale() > 0)) {
             return null;
         }
         BigInteger i = d.toBigIntegerExact();
@@ -254,19 +258,25 @@ public enum TextType {
         if (!DATE_TIME_TEXT.matcher(t).matches()) {
             return null;
         }
-        TemporalAccessor parsed = IsoTemporal.DATE_TIME_FORMAT.parseBest(t.replace(',', '.'), OffsetDateTime::from, LocalDateTime::from);
+        TemporalAccessor parsed =
+                IsoTemporal.DATE_TIME_FORMAT.parseBest(t.replace(',', '.'), OffsetDateTime::from, LocalDateTime::from);
         if (parsed instanceof OffsetDateTime odt) {
-            return this == DATE_TIME_WITH_TIMEZONE ? NODES.stringNode(odt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)) : null;
+            return this == DATE_TIME_WITH_TIMEZONE
+                    ? NODES.stringNode(odt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                    : null;
         }
         LocalDateTime ldt = (LocalDateTime) parsed;
-        return this == DATE_TIME_WITHOUT_TIMEZONE ? NODES.stringNode(ldt.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)) : null;
+        return this == DATE_TIME_WITHOUT_TIMEZONE
+                ? NODES.stringNode(ldt.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME))
+                : null;
     }
 
     private JsonNode parseTime(String t) {
         if (!TIME_TEXT.matcher(t).matches()) {
             return null;
         }
-        TemporalAccessor parsed = IsoTemporal.TIME_FORMAT.parseBest(t.replace(',', '.'), OffsetTime::from, LocalTime::from);
+        TemporalAccessor parsed =
+                IsoTemporal.TIME_FORMAT.parseBest(t.replace(',', '.'), OffsetTime::from, LocalTime::from);
         if (parsed instanceof OffsetTime ot) {
             return this == TIME_WITH_TIMEZONE ? NODES.stringNode(ot.format(DateTimeFormatter.ISO_OFFSET_TIME)) : null;
         }
@@ -327,13 +337,17 @@ public enum TextType {
             case "boolean" -> BOOLEAN;
             case "object" -> OBJECT;
             case "array" -> ARRAY;
-            case "string" -> switch (propertySchema.path("format").asString("")) {
-                case "date" -> DATE;
-                case "date-time" -> airbyteType.equals("timestamp_without_timezone")
-                        ? DATE_TIME_WITHOUT_TIMEZONE : DATE_TIME_WITH_TIMEZONE;
-                case "time" -> airbyteType.equals("time_with_timezone") ? TIME_WITH_TIMEZONE : TIME_WITHOUT_TIMEZONE;
-                default -> STRING;
-            };
+            case "string" ->
+                switch (propertySchema.path("format").asString("")) {
+                    case "date" -> DATE;
+                    case "date-time" ->
+                        airbyteType.equals("timestamp_without_timezone")
+                                ? DATE_TIME_WITHOUT_TIMEZONE
+                                : DATE_TIME_WITH_TIMEZONE;
+                    case "time" ->
+                        airbyteType.equals("time_with_timezone") ? TIME_WITH_TIMEZONE : TIME_WITHOUT_TIMEZONE;
+                    default -> STRING;
+                };
             default -> STRING;
         };
     }

@@ -59,7 +59,21 @@ class IsoDateTimeScannerTest {
     }
 
     @ParameterizedTest(name = "{0} is not an offset")
-    @ValueSource(strings = {"+19", "+02:60", "+02:00:60", "+2", "+02:", "+020", "+02:0030", "Z ", "Zulu", " +02", "+02 ", "UTC"})
+    @ValueSource(
+            strings = {
+                "+19",
+                "+02:60",
+                "+02:00:60",
+                "+2",
+                "+02:",
+                "+020",
+                "+02:0030",
+                "Z ",
+                "Zulu",
+                " +02",
+                "+02 ",
+                "UTC"
+            })
     void rejectsOffsetsOfOtherShapesOrThatDoNotEndTheText(String offset) {
         IsoDateTimeScanner scan = new IsoDateTimeScanner("10:00" + offset);
         assertThat(scan.time()).isTrue();
@@ -67,8 +81,20 @@ class IsoDateTimeScannerTest {
     }
 
     @ParameterizedTest(name = "{0} is not a date")
-    @ValueSource(strings = {"2023-02-29", "1900-02-29", "2024-04-31", "2024-13-01", "2024-00-01", "2024-01-00",
-            "2024-1-01", "2024/01/01", "+2024-01-01", "2024-01-0\u0661", "2024-01"})
+    @ValueSource(
+            strings = {
+                "2023-02-29",
+                "1900-02-29",
+                "2024-04-31",
+                "2024-13-01",
+                "2024-00-01",
+                "2024-01-00",
+                "2024-1-01",
+                "2024/01/01",
+                "+2024-01-01",
+                "2024-01-0\u0661",
+                "2024-01"
+            })
     void rejectsDatesOfOtherShapesOrThatTheCalendarDoesNotHave(String text) {
         assertThat(new IsoDateTimeScanner(text).date()).isFalse();
     }
@@ -94,6 +120,7 @@ class IsoDateTimeScannerTest {
     @ValueSource(strings = {"T", "t", " "})
     void acceptsTOrASpaceBetweenDateAndTime(String separator) {
         IsoDateTimeScanner scan = new IsoDateTimeScanner("2024-01-01" + separator + "10:00");
-        assertThat(scan.date() && scan.dateTimeSeparator() && scan.time() && scan.atEnd()).isTrue();
+        assertThat(scan.date() && scan.dateTimeSeparator() && scan.time() && scan.atEnd())
+                .isTrue();
     }
 }

@@ -9,11 +9,9 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,7 +28,9 @@ class IsoDateTimeTextTest {
         int readWithoutJavaTime = 0;
         for (String text : dateTimeLikeTexts(50_000)) {
             for (TextType type : DATE_TIME_TYPES) {
-                assertThat(text(type.parse(text))).as("%s of '%s'", type, text).isEqualTo(text(byFormatter(type, text)));
+                assertThat(text(type.parse(text)))
+                        .as("%s of '%s'", type, text)
+                        .isEqualTo(text(byFormatter(type, text)));
                 if (IsoDateTimeText.canonical(text, type == TextType.DATE_TIME_WITH_TIMEZONE) != null) {
                     readWithoutJavaTime++;
                 }
@@ -41,38 +41,57 @@ class IsoDateTimeTextTest {
     }
 
     @ParameterizedTest(name = "{0} is read without java.time as {1}")
-    @CsvSource(delimiter = '|', value = {
-            "2024-01-01 00:00:01+00|2024-01-01T00:00:01Z",
-            "2024-01-01T10:00:00Z|2024-01-01T10:00:00Z",
-            "2024-01-01t10:00:00z|2024-01-01T10:00:00Z",
-            "2024-01-01T10:00:00-00:00|2024-01-01T10:00:00Z",
-            "2024-06-30 23:59:59.123456+02|2024-06-30T23:59:59.123456+02:00",
-            "2024-06-30 23:59:59,500+0530|2024-06-30T23:59:59.5+05:30",
-            "2024-06-30 23:59:59.000-03:30|2024-06-30T23:59:59-03:30",
-            "2024-02-29T10:00+18:00|2024-02-29T10:00:00+18:00",
-            "0000-02-29 00:00:00.000000001-18|0000-02-29T00:00:00.000000001-18:00"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2024-01-01 00:00:01+00|2024-01-01T00:00:01Z",
+                "2024-01-01T10:00:00Z|2024-01-01T10:00:00Z",
+                "2024-01-01t10:00:00z|2024-01-01T10:00:00Z",
+                "2024-01-01T10:00:00-00:00|2024-01-01T10:00:00Z",
+                "2024-06-30 23:59:59.123456+02|2024-06-30T23:59:59.123456+02:00",
+                "2024-06-30 23:59:59,500+0530|2024-06-30T23:59:59.5+05:30",
+                "2024-06-30 23:59:59.000-03:30|2024-06-30T23:59:59-03:30",
+                "2024-02-29T10:00+18:00|2024-02-29T10:00:00+18:00",
+                "0000-02-29 00:00:00.000000001-18|0000-02-29T00:00:00.000000001-18:00"
+            })
     void readsTheCommonShapesWithAnOffsetItself(String text, String canonical) {
         assertThat(IsoDateTimeText.canonical(text, true)).isEqualTo(canonical);
         assertThat(TextType.DATE_TIME_WITH_TIMEZONE.parse(text).asString()).isEqualTo(canonical);
     }
 
     @ParameterizedTest(name = "{0} is read without java.time as {1}")
-    @CsvSource(delimiter = '|', value = {
-            "2024-01-01 00:00:01|2024-01-01T00:00:01",
-            "2024-01-01T10:00|2024-01-01T10:00:00",
-            "2024-12-31 23:59:59.9|2024-12-31T23:59:59.9",
-            "9999-12-31 23:59:59.999999999|9999-12-31T23:59:59.999999999"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2024-01-01 00:00:01|2024-01-01T00:00:01",
+                "2024-01-01T10:00|2024-01-01T10:00:00",
+                "2024-12-31 23:59:59.9|2024-12-31T23:59:59.9",
+                "9999-12-31 23:59:59.999999999|9999-12-31T23:59:59.999999999"
+            })
     void readsTheCommonShapesWithoutAnOffsetItself(String text, String canonical) {
         assertThat(IsoDateTimeText.canonical(text, false)).isEqualTo(canonical);
         assertThat(TextType.DATE_TIME_WITHOUT_TIMEZONE.parse(text).asString()).isEqualTo(canonical);
     }
 
     @ParameterizedTest(name = "{0} is left to java.time")
-    @CsvSource(delimiter = '|', value = {
-            "2023-02-29 10:00:00", "2024-04-31 10:00:00", "2024-13-01 10:00:00", "2024-01-01 24:00:00",
-            "2024-01-01 10:60:00", "2024-01-01 10:00:60", "2024-01-01 10:00:00.1234567890",
-            "2024-01-01 10:00:00+19", "2024-01-01 10:00:00+18:01", "2024-01-01 10:00:00+02:00:30",
-            "2024-01-01 10:00:00 +02", "2024-01-01_10:00:00", "2024-1-01 10:00:00", "2024-01-01 10:00:00+2"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2023-02-29 10:00:00",
+                "2024-04-31 10:00:00",
+                "2024-13-01 10:00:00",
+                "2024-01-01 24:00:00",
+                "2024-01-01 10:60:00",
+                "2024-01-01 10:00:60",
+                "2024-01-01 10:00:00.1234567890",
+                "2024-01-01 10:00:00+19",
+                "2024-01-01 10:00:00+18:01",
+                "2024-01-01 10:00:00+02:00:30",
+                "2024-01-01 10:00:00 +02",
+                "2024-01-01_10:00:00",
+                "2024-1-01 10:00:00",
+                "2024-01-01 10:00:00+2"
+            })
     void leavesEverythingElseToJavaTime(String text) {
         assertThat(IsoDateTimeText.canonical(text, true)).isNull();
         assertThat(IsoDateTimeText.canonical(text, false)).isNull();
@@ -97,8 +116,17 @@ class IsoDateTimeTextTest {
             }
         }
         assertThat(dates).isGreaterThan(years.size() * 365);
-        for (String text : List.of("2024-1-01", "2024-01-1", "2024/01/01", "20240101", "2024-01-01T00:00", "-2024-01-01",
-                "+2024-01-01", "02024-01-01", "2024-01-0\u0661", " 2024-01-01 ")) {
+        for (String text : List.of(
+                "2024-1-01",
+                "2024-01-1",
+                "2024/01/01",
+                "20240101",
+                "2024-01-01T00:00",
+                "-2024-01-01",
+                "+2024-01-01",
+                "02024-01-01",
+                "2024-01-0\u0661",
+                " 2024-01-01 ")) {
             assertThat(text(TextType.DATE.parse(text))).as(text).isEqualTo(dateByJavaTime(text.trim()));
         }
     }
@@ -109,7 +137,8 @@ class IsoDateTimeTextTest {
             return null;
         }
         try {
-            return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(ResolverStyle.STRICT)).toString();
+            return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(ResolverStyle.STRICT))
+                    .toString();
         } catch (DateTimeParseException e) {
             return null;
         }
@@ -147,7 +176,16 @@ class IsoDateTimeTextTest {
     private record TextMaker(Random random, boolean valid) {
 
         String dateTime() {
-            return pick("2024", "2023", "2000", "1900", "2100", "0000", "0004", "9999", String.format("%04d", random.nextInt(10000)))
+            return pick(
+                            "2024",
+                            "2023",
+                            "2000",
+                            "1900",
+                            "2100",
+                            "0000",
+                            "0004",
+                            "9999",
+                            String.format("%04d", random.nextInt(10000)))
                     + "-" + twoDigits(valid ? 1 : 0, valid ? 12 : 13) + "-" + twoDigits(valid ? 1 : 0, valid ? 28 : 32)
                     + (valid ? pick("T", "t", " ") : pick("T", " ", "_", "", "  "))
                     + twoDigits(0, valid ? 23 : 25) + ":" + twoDigits(0, valid ? 59 : 61)
@@ -158,8 +196,11 @@ class IsoDateTimeTextTest {
             return switch (random.nextInt(3)) {
                 case 0 -> "";
                 case 1 -> ":" + twoDigits(0, valid ? 59 : 61);
-                default -> ":" + twoDigits(0, valid ? 59 : 61) + pick(".", ",")
-                        + digits(valid ? 1 + random.nextInt(9) : random.nextInt(12), random.nextBoolean() ? "0123456789" : "05");
+                default ->
+                    ":" + twoDigits(0, valid ? 59 : 61) + pick(".", ",")
+                            + digits(
+                                    valid ? 1 + random.nextInt(9) : random.nextInt(12),
+                                    random.nextBoolean() ? "0123456789" : "05");
             };
         }
 
@@ -168,8 +209,10 @@ class IsoDateTimeTextTest {
             String hours = twoDigits(0, valid ? 17 : 19);
             String minutes = twoDigits(0, valid ? 59 : 61);
             return switch (random.nextInt(valid ? 5 : 6)) {
-                case 0 -> valid ? pick("", "Z", "z", "+00", "-00", "+00:00", "-00:00", "+0000")
-                        : pick(" +02", "+2", "+02:", "Zulu", "+18", "-18:00", "+1800");
+                case 0 ->
+                    valid
+                            ? pick("", "Z", "z", "+00", "-00", "+00:00", "-00:00", "+0000")
+                            : pick(" +02", "+2", "+02:", "Zulu", "+18", "-18:00", "+1800");
                 case 1 -> sign + hours;
                 case 2 -> sign + hours + minutes;
                 case 3 -> sign + hours + ":" + minutes;
@@ -203,7 +246,10 @@ class IsoDateTimeTextTest {
         return switch (random.nextInt(3)) {
             case 0 -> text.substring(0, i) + text.substring(i + 1);
             case 1 -> text.substring(0, i) + text.charAt(i) + text.substring(i);
-            default -> text.substring(0, i) + pick(random, "0", "9", "-", ":", ".", "+", "T", " ", "Z", "x") + text.substring(i + 1);
+            default ->
+                text.substring(0, i)
+                        + pick(random, "0", "9", "-", ":", ".", "+", "T", " ", "Z", "x")
+                        + text.substring(i + 1);
         };
     }
 

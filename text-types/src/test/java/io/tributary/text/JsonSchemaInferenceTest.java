@@ -25,8 +25,8 @@ class JsonSchemaInferenceTest {
 
     @Test
     void typesEveryPropertyAsANullableUnion() {
-        ObjectNode schema = infer(JsonSchemaInference.forJson(),
-                "{\"id\": 1, \"price\": 9.99, \"active\": true, \"name\": \"ada\"}");
+        ObjectNode schema = infer(
+                JsonSchemaInference.forJson(), "{\"id\": 1, \"price\": 9.99, \"active\": true, \"name\": \"ada\"}");
 
         assertThat(schema).isEqualTo(json("""
                 {"$schema": "http://json-schema.org/draft-07/schema#", "type": "object", "properties": {
@@ -38,7 +38,8 @@ class JsonSchemaInferenceTest {
 
     @Test
     void describesNestedObjectsWithPropertiesAndArraysWithItems() {
-        ObjectNode schema = infer(JsonSchemaInference.forJson(),
+        ObjectNode schema = infer(
+                JsonSchemaInference.forJson(),
                 "{\"contact\": {\"email\": \"a@b.c\", \"phones\": [\"1\", \"2\"]}, \"addresses\": [{\"city\": \"Oslo\"}]}",
                 "{\"contact\": {\"email\": null, \"age\": 40}, \"addresses\": [{\"zip\": 150}, {\"city\": \"Rome\"}]}");
 
@@ -54,7 +55,8 @@ class JsonSchemaInferenceTest {
 
     @Test
     void widensIntegerToNumberToString() {
-        ObjectNode schema = infer(JsonSchemaInference.forJson(),
+        ObjectNode schema = infer(
+                JsonSchemaInference.forJson(),
                 "{\"a\": 1, \"b\": 1, \"c\": true}",
                 "{\"a\": 2.5, \"b\": 2.5, \"c\": 3}",
                 "{\"a\": 3, \"b\": \"n/a\"}");
@@ -66,7 +68,8 @@ class JsonSchemaInferenceTest {
 
     @Test
     void makesAnObjectOrArrayNextToAScalarOrEachOtherAString() {
-        ObjectNode schema = infer(JsonSchemaInference.forJson(),
+        ObjectNode schema = infer(
+                JsonSchemaInference.forJson(),
                 "{\"a\": {\"x\": 1}, \"b\": 5, \"c\": [1], \"d\": [1]}",
                 "{\"a\": 7, \"b\": {\"y\": 2}, \"c\": {\"z\": 1}, \"d\": [{\"k\": 1}]}",
                 "{\"a\": {\"x\": 2}}");
@@ -82,34 +85,42 @@ class JsonSchemaInferenceTest {
         ObjectNode schema = infer(JsonSchemaInference.forJson(), "{\"a\": null, \"b\": []}");
 
         assertThat(schema.at("/properties/a")).isEqualTo(json("{\"type\": [\"null\", \"string\"]}"));
-        assertThat(schema.at("/properties/b")).isEqualTo(json(
-                "{\"type\": [\"null\", \"array\"], \"items\": {\"type\": [\"null\", \"string\"]}}"));
+        assertThat(schema.at("/properties/b"))
+                .isEqualTo(json("{\"type\": [\"null\", \"array\"], \"items\": {\"type\": [\"null\", \"string\"]}}"));
     }
 
     @Test
     void detectsDateAndDateTimeStringsOnlyWhenEverySampledValueHasTheFormat() {
-        ObjectNode schema = infer(JsonSchemaInference.forJson(),
+        ObjectNode schema = infer(
+                JsonSchemaInference.forJson(),
                 "{\"day\": \"2024-02-29\", \"at\": \"2024-01-01T10:00:00Z\", \"local\": \"2024-01-01T10:00:00\", \"mixed\": \"2024-01-01\"}",
                 "{\"day\": \"2024-03-01\", \"at\": \"2024-01-01T10:00:00+02:00\", \"local\": \"2024-01-01 11:00\", \"mixed\": \"soon\"}");
 
-        assertThat(schema.at("/properties/day")).isEqualTo(json("{\"type\": [\"null\", \"string\"], \"format\": \"date\"}"));
-        assertThat(schema.at("/properties/at")).isEqualTo(json(
-                "{\"type\": [\"null\", \"string\"], \"format\": \"date-time\", \"airbyte_type\": \"timestamp_with_timezone\"}"));
-        assertThat(schema.at("/properties/local")).isEqualTo(json(
-                "{\"type\": [\"null\", \"string\"], \"format\": \"date-time\", \"airbyte_type\": \"timestamp_without_timezone\"}"));
+        assertThat(schema.at("/properties/day"))
+                .isEqualTo(json("{\"type\": [\"null\", \"string\"], \"format\": \"date\"}"));
+        assertThat(schema.at("/properties/at"))
+                .isEqualTo(
+                        json(
+                                "{\"type\": [\"null\", \"string\"], \"format\": \"date-time\", \"airbyte_type\": \"timestamp_with_timezone\"}"));
+        assertThat(schema.at("/properties/local"))
+                .isEqualTo(
+                        json(
+                                "{\"type\": [\"null\", \"string\"], \"format\": \"date-time\", \"airbyte_type\": \"timestamp_without_timezone\"}"));
         assertThat(schema.at("/properties/mixed")).isEqualTo(json("{\"type\": [\"null\", \"string\"]}"));
     }
 
     @Test
     void leavesJsonStringsAsPlainStringsWhenFormatsAreOff() {
-        ObjectNode schema = infer(JsonSchemaInference.builder().stringFormats(false).build(), "{\"day\": \"2024-02-29\"}");
+        ObjectNode schema =
+                infer(JsonSchemaInference.builder().stringFormats(false).build(), "{\"day\": \"2024-02-29\"}");
 
         assertThat(schema.at("/properties/day")).isEqualTo(json("{\"type\": [\"null\", \"string\"]}"));
     }
 
     @Test
     void readsStringsAsTextStandingForOtherTypesWhenAskedTo() {
-        ObjectNode schema = infer(JsonSchemaInference.builder().typesFromText(true).build(),
+        ObjectNode schema = infer(
+                JsonSchemaInference.builder().typesFromText(true).build(),
                 "{\"id\": \"1\", \"price\": \"1\", \"ok\": \"true\", \"day\": \"2024-01-31\", \"zip\": \"00501\", \"n\": \"1\"}",
                 "{\"id\": \"2\", \"price\": \"2.50\", \"ok\": \"FALSE\", \"day\": null, \"zip\": \"10001\", \"n\": \"x\"}");
 
@@ -130,7 +141,8 @@ class JsonSchemaInferenceTest {
 
     @Test
     void stopsSamplingWhenTheSampleIsFull() {
-        JsonSchemaInference inference = JsonSchemaInference.builder().maxSamples(2).build();
+        JsonSchemaInference inference =
+                JsonSchemaInference.builder().maxSamples(2).build();
 
         assertThat(inference.accept(json("{\"a\": 1}"))).isTrue();
         assertThat(inference.accept(json("{\"a\": 2}"))).isTrue();
@@ -138,17 +150,20 @@ class JsonSchemaInferenceTest {
         assertThat(inference.accept(json("{\"a\": \"text\", \"b\": 1}"))).isFalse();
 
         assertThat(inference.sampled()).isEqualTo(2);
-        assertThat(inference.recordSchema().get("properties")).isEqualTo(json("{\"a\": {\"type\": [\"null\", \"integer\"]}}"));
+        assertThat(inference.recordSchema().get("properties"))
+                .isEqualTo(json("{\"a\": {\"type\": [\"null\", \"integer\"]}}"));
     }
 
     @Test
     void keepsAnObjectWithTooManyDistinctKeysAsOpaqueJson() {
-        JsonSchemaInference inference = JsonSchemaInference.builder().maxProperties(3).build();
+        JsonSchemaInference inference =
+                JsonSchemaInference.builder().maxProperties(3).build();
         for (int i = 0; i < 5; i++) {
             inference.accept(json("{\"scores\": {\"user" + i + "\": " + i + "}}"));
         }
 
-        assertThat(inference.recordSchema().at("/properties/scores")).isEqualTo(json("{\"type\": [\"null\", \"object\"]}"));
+        assertThat(inference.recordSchema().at("/properties/scores"))
+                .isEqualTo(json("{\"type\": [\"null\", \"object\"]}"));
     }
 
     @Test
@@ -158,7 +173,8 @@ class JsonSchemaInferenceTest {
         inference.accept(json("null"));
         inference.accept(json("[3.5]"));
 
-        assertThat(inference.schema()).isEqualTo(json("{\"type\": [\"null\", \"array\"], \"items\": {\"type\": [\"null\", \"number\"]}}"));
+        assertThat(inference.schema())
+                .isEqualTo(json("{\"type\": [\"null\", \"array\"], \"items\": {\"type\": [\"null\", \"number\"]}}"));
     }
 
     @Test
@@ -166,18 +182,21 @@ class JsonSchemaInferenceTest {
         JsonSchemaInference inference = JsonSchemaInference.forJson();
         inference.accept(json("[1]"));
 
-        assertThatThrownBy(inference::recordSchema).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(inference::recordSchema)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not all JSON objects");
     }
 
     @Test
     void givesAnEmptyObjectSchemaWhenNothingWasSampled() {
-        assertThat(JsonSchemaInference.forJson().recordSchema().get("properties")).isEqualTo(json("{}"));
+        assertThat(JsonSchemaInference.forJson().recordSchema().get("properties"))
+                .isEqualTo(json("{}"));
     }
 
     @Test
     void rejectsAnEmptySample() {
         assertThatThrownBy(() -> JsonSchemaInference.builder().maxSamples(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxSamples");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxSamples");
     }
 }

@@ -35,8 +35,8 @@ public class TributaryAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean({JobRepository.class, PlatformTransactionManager.class})
-    public ConnectionJobFactory tributaryConnectionJobFactory(JobRepository jobRepository,
-                                                              PlatformTransactionManager transactionManager) {
+    public ConnectionJobFactory tributaryConnectionJobFactory(
+            JobRepository jobRepository, PlatformTransactionManager transactionManager) {
         return new ConnectionJobFactory(jobRepository, transactionManager);
     }
 }

@@ -1,9 +1,8 @@
 package io.tributary.batch.config;
 
+import io.tributary.normalization.NormalizationMode;
 import java.util.List;
 import java.util.Objects;
-
-import io.tributary.normalization.NormalizationMode;
 
 /**
  * A connection: which source feeds which destination, with which streams, how namespaces and
@@ -35,10 +34,28 @@ public record ConnectionDefinition(
     }
 
     /** A connection with basic normalization. */
-    public ConnectionDefinition(String name, String source, String destination, NamespaceDefinition namespaceDefinition,
-                                String namespaceFormat, String prefix, int chunkSize, int maxDepth,
-                                List<StreamSelection> streams, String place) {
-        this(name, source, destination, namespaceDefinition, namespaceFormat, prefix, chunkSize, maxDepth, streams, place,
+    public ConnectionDefinition(
+            String name,
+            String source,
+            String destination,
+            NamespaceDefinition namespaceDefinition,
+            String namespaceFormat,
+            String prefix,
+            int chunkSize,
+            int maxDepth,
+            List<StreamSelection> streams,
+            String place) {
+        this(
+                name,
+                source,
+                destination,
+                namespaceDefinition,
+                namespaceFormat,
+                prefix,
+                chunkSize,
+                maxDepth,
+                streams,
+                place,
                 NormalizationMode.BASIC);
     }
 }

@@ -1,5 +1,10 @@
 package io.tributary.batch.config;
 
+import io.tributary.connector.catalog.DestinationSyncMode;
+import io.tributary.connector.catalog.SyncMode;
+import io.tributary.connector.config.ConfigException;
+import io.tributary.connector.config.ConfigSpec;
+import io.tributary.connector.config.ConnectorConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,12 +18,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.tributary.connector.catalog.DestinationSyncMode;
-import io.tributary.connector.catalog.SyncMode;
-import io.tributary.connector.config.ConfigException;
-import io.tributary.connector.config.ConfigSpec;
-import io.tributary.connector.config.ConnectorConfig;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -85,7 +84,8 @@ public final class ConnectionsFileLoader {
             throw new ConfigException(fileName + ": the file is empty; declare sources, destinations and connections");
         }
         if (!root.isObject()) {
-            throw new ConfigException(fileName + ": expected a map with sources, destinations and connections at the top");
+            throw new ConfigException(
+                    fileName + ": expected a map with sources, destinations and connections at the top");
         }
         List<String> problems = new ArrayList<>();
         unknownKeys(root, Set.of("sources", "destinations", "connections"), "", problems);
@@ -100,7 +100,8 @@ public final class ConnectionsFileLoader {
                 ConnectionDefinition c = connection(e.getKey(), e.getValue(), "connections." + e.getKey(), problems);
                 if (c != null) {
                     if (!sources.containsKey(c.source())) {
-                        problems.add(c.place() + ".source: no source named '" + c.source() + "'; declared sources: " + sources.keySet());
+                        problems.add(c.place() + ".source: no source named '" + c.source() + "'; declared sources: "
+                                + sources.keySet());
                     }
                     if (!destinations.containsKey(c.destination())) {
                         problems.add(c.place() + ".destination: no destination named '" + c.destination()
@@ -111,7 +112,8 @@ public final class ConnectionsFileLoader {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems.stream().map(p -> fileName + ": " + p).toList());
+            throw new ConfigException(
+                    problems.stream().map(p -> fileName + ": " + p).toList());
         }
         return new TributaryConfig(sources, destinations, connections);
     }
@@ -174,10 +176,15 @@ public final class ConnectionsFileLoader {
         }
         String nsFormat = ConnectionSettings.NAMESPACE_FORMAT.get(settings);
         if (nsDef == NamespaceDefinition.CUSTOM_FORMAT && nsFormat.isBlank()) {
-            problems.add(place + ".namespace_format: required with namespace_definition custom_format, e.g. production_${SOURCE_NAMESPACE}");
+            problems.add(
+                    place
+                            + ".namespace_format: required with namespace_definition custom_format, e.g. production_${SOURCE_NAMESPACE}");
         }
-        ConnectorConfig normalization = validated(ConnectionSettings.NORMALIZATION_SPEC,
-                ConnectionSettings.NORMALIZATION.get(settings), place + ".normalization", problems);
+        ConnectorConfig normalization = validated(
+                ConnectionSettings.NORMALIZATION_SPEC,
+                ConnectionSettings.NORMALIZATION.get(settings),
+                place + ".normalization",
+                problems);
         List<StreamSelection> streams = new ArrayList<>();
         List<Object> items = ConnectionSettings.STREAMS.get(settings);
         for (int i = 0; i < items.size(); i++) {
@@ -189,9 +196,18 @@ public final class ConnectionsFileLoader {
         if (normalization == null) {
             return null;
         }
-        return new ConnectionDefinition(name, ConnectionSettings.SOURCE.get(settings), ConnectionSettings.DESTINATION.get(settings),
-                nsDef, nsFormat, ConnectionSettings.PREFIX.get(settings), ConnectionSettings.CHUNK_SIZE.intValue(settings),
-                ConnectionSettings.MAX_DEPTH.intValue(normalization), streams, place, ConnectionSettings.MODE.get(normalization));
+        return new ConnectionDefinition(
+                name,
+                ConnectionSettings.SOURCE.get(settings),
+                ConnectionSettings.DESTINATION.get(settings),
+                nsDef,
+                nsFormat,
+                ConnectionSettings.PREFIX.get(settings),
+                ConnectionSettings.CHUNK_SIZE.intValue(settings),
+                ConnectionSettings.MAX_DEPTH.intValue(normalization),
+                streams,
+                place,
+                ConnectionSettings.MODE.get(normalization));
     }
 
     /** {@code node}'s values checked against {@code spec}; {@code null} (with the problems added) when they do not pass. */
@@ -209,7 +225,8 @@ public final class ConnectionsFileLoader {
 
     private StreamSelection stream(Object item, String place, List<String> problems) {
         if (item instanceof String name && !name.isEmpty()) {
-            return new StreamSelection(name, true, SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, List.of(), List.of(), place);
+            return new StreamSelection(
+                    name, true, SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, List.of(), List.of(), place);
         }
         if (!(item instanceof Map<?, ?>)) {
             problems.add(place + ": expected a stream name or a map with at least 'name'");
@@ -246,8 +263,14 @@ public final class ConnectionsFileLoader {
                 pk.add(List.of(String.valueOf(part)));
             }
         }
-        return new StreamSelection(ConnectionSettings.NAME.get(s), ConnectionSettings.SELECTED.get(s), syncMode, destMode,
-                ConnectionSettings.CURSOR_FIELD.get(s), pk, place);
+        return new StreamSelection(
+                ConnectionSettings.NAME.get(s),
+                ConnectionSettings.SELECTED.get(s),
+                syncMode,
+                destMode,
+                ConnectionSettings.CURSOR_FIELD.get(s),
+                pk,
+                place);
     }
 
     private static void unknownKeys(JsonNode node, Set<String> known, String prefix, List<String> problems) {

@@ -18,7 +18,9 @@ public enum NamespaceDefinition {
 
     public static NamespaceDefinition parse(String value) {
         String v = value.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
-        return Arrays.stream(values()).filter(d -> d.wireName().equals(v)).findFirst()
+        return Arrays.stream(values())
+                .filter(d -> d.wireName().equals(v))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "unknown namespace_definition '" + value + "'; use source, destination or custom_format"));
     }

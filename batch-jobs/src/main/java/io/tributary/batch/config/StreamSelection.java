@@ -1,9 +1,8 @@
 package io.tributary.batch.config;
 
-import java.util.List;
-
 import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.catalog.SyncMode;
+import java.util.List;
 
 /**
  * How a connection syncs one stream. Empty cursor/primary key mean "use what the source suggests".

@@ -1,9 +1,8 @@
 package io.tributary.batch.config;
 
+import io.tributary.connector.config.ConfigException;
 import java.util.Map;
 import java.util.TreeMap;
-
-import io.tributary.connector.config.ConfigException;
 
 /** Everything a connections file declares: named sources, destinations and connections. */
 public record TributaryConfig(
@@ -20,7 +19,8 @@ public record TributaryConfig(
     public ConnectorDefinition source(String name) {
         ConnectorDefinition d = sources.get(name);
         if (d == null) {
-            throw new ConfigException("no source named '" + name + "'; sources in this file: " + new TreeMap<>(sources).keySet());
+            throw new ConfigException(
+                    "no source named '" + name + "'; sources in this file: " + new TreeMap<>(sources).keySet());
         }
         return d;
     }

@@ -1,8 +1,5 @@
 package io.tributary.batch.engine;
 
-import java.util.List;
-import java.util.Map;
-
 import io.tributary.batch.plan.ConnectionPlan;
 import io.tributary.connector.catalog.Catalog;
 import io.tributary.connector.catalog.ConfiguredStream;
@@ -13,6 +10,8 @@ import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.connector.source.CheckResult;
 import io.tributary.connector.source.Source;
+import java.util.List;
+import java.util.Map;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
@@ -22,17 +21,28 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  */
 final class ResetPlans {
 
-    private ResetPlans() {
-    }
+    private ResetPlans() {}
 
     static ConnectionPlan of(ConnectionPlan plan) {
         Source empty = new EmptySource(plan.source());
-        return new ConnectionPlan(plan.name(), empty, plan.sourceConfig(), plan.destination(), plan.destinationConfig(),
+        return new ConnectionPlan(
+                plan.name(),
+                empty,
+                plan.sourceConfig(),
+                plan.destination(),
+                plan.destinationConfig(),
                 plan.streams().stream()
-                        .map(s -> new ConfiguredStream(s.stream(), SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE,
-                                List.of(), s.primaryKey(), s.destinationNamespace(), s.destinationName()))
+                        .map(s -> new ConfiguredStream(
+                                s.stream(),
+                                SyncMode.FULL_REFRESH,
+                                DestinationSyncMode.OVERWRITE,
+                                List.of(),
+                                s.primaryKey(),
+                                s.destinationNamespace(),
+                                s.destinationName()))
                         .toList(),
-                plan.chunkSize(), plan.normalization());
+                plan.chunkSize(),
+                plan.normalization());
     }
 
     /** The source's own type and spec, but no records. */
@@ -59,8 +69,8 @@ final class ResetPlans {
         }
 
         @Override
-        public ItemStreamReader<SourceRecord> reader(ConnectorConfig config, ConfiguredStream stream,
-                                                     Map<String, Object> previousSync) {
+        public ItemStreamReader<SourceRecord> reader(
+                ConnectorConfig config, ConfiguredStream stream, Map<String, Object> previousSync) {
             return new ItemStreamReader<>() {
                 @Override
                 public SourceRecord read() {

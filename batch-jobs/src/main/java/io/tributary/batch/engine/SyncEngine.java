@@ -1,15 +1,5 @@
 package io.tributary.batch.engine;
 
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-
-import javax.sql.DataSource;
-
 import io.tributary.batch.config.TributaryConfig;
 import io.tributary.batch.job.ConnectionJobFactory;
 import io.tributary.batch.job.SyncOwnerListener;
@@ -17,6 +7,14 @@ import io.tributary.batch.plan.ConnectionPlan;
 import io.tributary.batch.plan.ConnectionPlanner;
 import io.tributary.batch.repository.JobRepositorySchema;
 import io.tributary.connector.registry.ConnectorRegistry;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -27,8 +25,8 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
 import org.springframework.core.task.SyncTaskExecutor;
@@ -51,8 +49,12 @@ public final class SyncEngine {
     private final ConnectionPlanner planner;
     private final ConnectionJobFactory jobFactory;
 
-    public SyncEngine(JobRepository repository, JobOperator operator, PlatformTransactionManager transactionManager,
-                      ConnectorRegistry registry, Duration progressInterval) {
+    public SyncEngine(
+            JobRepository repository,
+            JobOperator operator,
+            PlatformTransactionManager transactionManager,
+            ConnectorRegistry registry,
+            Duration progressInterval) {
         this.repository = repository;
         this.operator = operator;
         this.planner = new ConnectionPlanner(registry);
@@ -126,13 +128,15 @@ public final class SyncEngine {
      * once; the future ends with the result, or with the {@link SyncException} or
      * {@link io.tributary.connector.config.ConfigException} that kept it from starting.
      */
-    public CompletableFuture<SyncResult> launch(SyncKind kind, TributaryConfig config, String connection,
-                                                SyncListener listener, Executor executor) {
-        return CompletableFuture.supplyAsync(() -> switch (kind) {
-            case SYNC -> sync(config, connection, listener);
-            case RESUME -> restart(config, connection, listener);
-            case RESET -> reset(config, connection, listener);
-        }, executor);
+    public CompletableFuture<SyncResult> launch(
+            SyncKind kind, TributaryConfig config, String connection, SyncListener listener, Executor executor) {
+        return CompletableFuture.supplyAsync(
+                () -> switch (kind) {
+                    case SYNC -> sync(config, connection, listener);
+                    case RESUME -> restart(config, connection, listener);
+                    case RESET -> reset(config, connection, listener);
+                },
+                executor);
     }
 
     /**
@@ -173,7 +177,8 @@ public final class SyncEngine {
             return false;
         }
         BatchStatus status = last.getStatus();
-        return status == BatchStatus.FAILED || status == BatchStatus.STOPPED
+        return status == BatchStatus.FAILED
+                || status == BatchStatus.STOPPED
                 || (status.isRunning() && !SyncOwnerListener.isAlive(last));
     }
 
@@ -191,11 +196,16 @@ public final class SyncEngine {
             for (JobExecution execution : repository.findRunningJobExecutions(name)) {
                 boolean hasOwner = execution.getExecutionContext().containsKey(SyncOwnerListener.OWNER_KEY);
                 if (SyncOwnerListener.isAlive(execution)
-                        || (!hasOwner && execution.getCreateTime() != null && execution.getCreateTime().isAfter(ownerless))) {
+                        || (!hasOwner
+                                && execution.getCreateTime() != null
+                                && execution.getCreateTime().isAfter(ownerless))) {
                     continue;
                 }
-                log.warn("Sync of {} (job {}) was left {} by a process that no longer runs; marking it failed",
-                        name, execution.getId(), execution.getStatus());
+                log.warn(
+                        "Sync of {} (job {}) was left {} by a process that no longer runs; marking it failed",
+                        name,
+                        execution.getId(),
+                        execution.getStatus());
                 recovered.add(SyncResult.of(operator.recover(execution)));
             }
         }
@@ -282,11 +292,14 @@ public final class SyncEngine {
             return last;
         }
         if (SyncOwnerListener.isAlive(last)) {
-            throw new SyncException("a sync of '" + connection + "' is already running (job " + last.getId() + ", process "
-                    + last.getExecutionContext().getString(SyncOwnerListener.OWNER_KEY, "?") + ")");
+            throw new SyncException("a sync of '" + connection + "' is already running (job " + last.getId()
+                    + ", process " + last.getExecutionContext().getString(SyncOwnerListener.OWNER_KEY, "?") + ")");
         }
-        log.warn("Sync of {} (job {}) was left {} by a process that no longer runs; marking it failed",
-                connection, last.getId(), last.getStatus());
+        log.warn(
+                "Sync of {} (job {}) was left {} by a process that no longer runs; marking it failed",
+                connection,
+                last.getId(),
+                last.getStatus());
         return operator.recover(last);
     }
 }

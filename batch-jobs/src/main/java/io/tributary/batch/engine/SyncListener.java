@@ -8,7 +8,7 @@ package io.tributary.batch.engine;
 public interface SyncListener {
 
     /** Nothing to be told. */
-    SyncListener NONE = jobExecutionId -> { };
+    SyncListener NONE = jobExecutionId -> {};
 
     /**
      * The sync's job execution was created and starts now, in the thread that runs it; its owner

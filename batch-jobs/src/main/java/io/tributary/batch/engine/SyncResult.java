@@ -1,12 +1,11 @@
 package io.tributary.batch.engine;
 
+import io.tributary.batch.job.StepNames;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
-import io.tributary.batch.job.StepNames;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -45,15 +44,27 @@ public record SyncResult(
         execution.getStepExecutions().stream()
                 .filter(s -> StepNames.isLoad(s.getStepName()))
                 .sorted(Comparator.comparing(StepExecution::getId))
-                .forEach(s -> streams.add(new StreamResult(StepNames.stream(s.getStepName()), s.getStatus().name(),
-                        s.getWriteCount(), s.getExecutionContext().getLong("tributary.bytes", 0L))));
+                .forEach(s -> streams.add(new StreamResult(
+                        StepNames.stream(s.getStepName()),
+                        s.getStatus().name(),
+                        s.getWriteCount(),
+                        s.getExecutionContext().getLong("tributary.bytes", 0L))));
         LocalDateTime start = execution.getStartTime() != null ? execution.getStartTime() : execution.getCreateTime();
         LocalDateTime end = execution.getEndTime() != null ? execution.getEndTime() : LocalDateTime.now();
         Duration duration = start == null ? Duration.ZERO : Duration.between(start, end);
         String failure = execution.getAllFailureExceptions().stream()
-                .map(SyncResult::rootMessage).findFirst().orElse(null);
-        return new SyncResult(execution.getJobInstance().getJobName(), execution.getId(),
-                execution.getJobInstance().getInstanceId(), execution.getStatus().name(), start, duration, streams, failure);
+                .map(SyncResult::rootMessage)
+                .findFirst()
+                .orElse(null);
+        return new SyncResult(
+                execution.getJobInstance().getJobName(),
+                execution.getId(),
+                execution.getJobInstance().getInstanceId(),
+                execution.getStatus().name(),
+                start,
+                duration,
+                streams,
+                failure);
     }
 
     static String rootMessage(Throwable t) {

@@ -39,9 +39,14 @@ final class CompleteStreamTasklet implements Tasklet {
         StepExecution current = chunkContext.getStepContext().getStepExecution();
         JobInstance instance = current.getJobExecution().getJobInstance();
         StepExecution load = repository.getLastStepExecution(instance, StepNames.load(stream));
-        ExecutionContext state = load == null ? new ExecutionContext() : new ExecutionContext(load.getExecutionContext());
-        StreamLoader loader = plan.destination().loader(plan.destinationConfig(), stream, tables,
-                new LoadContext(plan.name(), instance.getInstanceId()));
+        ExecutionContext state =
+                load == null ? new ExecutionContext() : new ExecutionContext(load.getExecutionContext());
+        StreamLoader loader = plan.destination()
+                .loader(
+                        plan.destinationConfig(),
+                        stream,
+                        tables,
+                        new LoadContext(plan.name(), instance.getInstanceId()));
         loader.open(state);
         try {
             loader.complete();

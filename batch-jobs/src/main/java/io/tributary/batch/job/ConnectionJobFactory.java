@@ -1,14 +1,13 @@
 package io.tributary.batch.job;
 
-import java.time.Duration;
-import java.util.List;
-
 import io.tributary.batch.plan.ConnectionPlan;
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.connector.schema.NormalizedRecord;
 import io.tributary.normalization.Normalization;
 import io.tributary.normalization.StreamNormalizer;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
@@ -38,8 +37,8 @@ public final class ConnectionJobFactory {
     private final PlatformTransactionManager transactionManager;
     private final Duration progressInterval;
 
-    public ConnectionJobFactory(JobRepository repository, PlatformTransactionManager transactionManager,
-                                Duration progressInterval) {
+    public ConnectionJobFactory(
+            JobRepository repository, PlatformTransactionManager transactionManager, Duration progressInterval) {
         this.repository = repository;
         this.transactionManager = transactionManager;
         this.progressInterval = progressInterval;
@@ -60,9 +59,10 @@ public final class ConnectionJobFactory {
         for (ConfiguredStream stream : plan.streams()) {
             StreamNormalizer normalizer = Normalization.forStream(stream, plan.normalization());
             StreamConnectors connectors = new StreamConnectors(plan, stream, normalizer, previous);
-            SyncProgressListener progress = new SyncProgressListener(stream.stream().qualifiedName(), connectors::bytes,
-                    progressInterval);
-            ChunkOrientedStepBuilder<SourceRecord, NormalizedRecord> load = new StepBuilder(StepNames.load(stream), repository)
+            SyncProgressListener progress =
+                    new SyncProgressListener(stream.stream().qualifiedName(), connectors::bytes, progressInterval);
+            ChunkOrientedStepBuilder<SourceRecord, NormalizedRecord> load = new StepBuilder(
+                            StepNames.load(stream), repository)
                     .<SourceRecord, NormalizedRecord>chunk(plan.chunkSize())
                     .transactionManager(transactionManager)
                     .reader(connectors.reader())
@@ -75,7 +75,9 @@ public final class ConnectionJobFactory {
                 load = load.taskExecutor(NormalizationThreads.executor());
             }
             Step complete = new StepBuilder(StepNames.complete(stream), repository)
-                    .tasklet(new CompleteStreamTasklet(plan, stream, normalizer.tables(), repository), transactionManager)
+                    .tasklet(
+                            new CompleteStreamTasklet(plan, stream, normalizer.tables(), repository),
+                            transactionManager)
                     .build();
             job = job == null ? new JobBuilder(plan.name(), repository).start(load.build()) : job.next(load.build());
             job = job.next(complete);

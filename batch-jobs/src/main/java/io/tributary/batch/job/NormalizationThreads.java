@@ -14,8 +14,7 @@ final class NormalizationThreads {
 
     private static final AsyncTaskExecutor EXECUTOR = create();
 
-    private NormalizationThreads() {
-    }
+    private NormalizationThreads() {}
 
     static AsyncTaskExecutor executor() {
         return EXECUTOR;

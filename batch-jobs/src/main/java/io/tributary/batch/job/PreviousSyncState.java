@@ -3,7 +3,6 @@ package io.tributary.batch.job;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;

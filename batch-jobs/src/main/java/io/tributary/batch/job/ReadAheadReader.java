@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -56,8 +54,7 @@ final class ReadAheadReader<T> implements ItemStreamReader<T> {
     private ExecutionContext position;
 
     /** A record with, at chunk boundaries, the source's position after it; or the end; or the source's failure. */
-    private record Entry<T>(T record, ExecutionContext positionAfter, Throwable failure) {
-    }
+    private record Entry<T>(T record, ExecutionContext positionAfter, Throwable failure) {}
 
     /**
      * @param chunkSize the step's chunk size: the records the step takes between two {@link #update}s
@@ -168,7 +165,8 @@ final class ReadAheadReader<T> implements ItemStreamReader<T> {
     public void update(ExecutionContext context) {
         if (!exhausted && handed % chunkSize != 0) {
             throw new IllegalStateException(threadName + ": the step asked for the position after " + handed
-                    + " records, which is not a chunk boundary (chunk size " + chunkSize + "); read-ahead only knows the "
+                    + " records, which is not a chunk boundary (chunk size " + chunkSize
+                    + "); read-ahead only knows the "
                     + "position at chunk boundaries");
         }
         for (Map.Entry<String, Object> e : position.entrySet()) {

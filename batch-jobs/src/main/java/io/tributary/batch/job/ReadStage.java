@@ -1,8 +1,7 @@
 package io.tributary.batch.job;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 import io.tributary.connector.record.SourceRecord;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 

@@ -5,8 +5,7 @@ import io.tributary.connector.catalog.ConfiguredStream;
 /** The names of a stream's two steps: the chunked load, then the step that makes the load final. */
 public final class StepNames {
 
-    private StepNames() {
-    }
+    private StepNames() {}
 
     public static String load(ConfiguredStream stream) {
         return "load:" + stream.stream().qualifiedName();

@@ -1,7 +1,5 @@
 package io.tributary.batch.job;
 
-import java.util.Map;
-
 import io.tributary.batch.plan.ConnectionPlan;
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.destination.LoadContext;
@@ -11,6 +9,7 @@ import io.tributary.connector.schema.NormalizedRecord;
 import io.tributary.connector.schema.StreamTables;
 import io.tributary.connector.source.ReadAheadSafe;
 import io.tributary.normalization.StreamNormalizer;
+import java.util.Map;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -33,7 +32,11 @@ final class StreamConnectors implements StepExecutionListener {
     private ReadStage stage;
     private StreamLoader loader;
 
-    StreamConnectors(ConnectionPlan plan, ConfiguredStream stream, StreamNormalizer normalizer, PreviousSyncState previousSyncState) {
+    StreamConnectors(
+            ConnectionPlan plan,
+            ConfiguredStream stream,
+            StreamNormalizer normalizer,
+            PreviousSyncState previousSyncState) {
         this.plan = plan;
         this.stream = stream;
         this.normalizer = normalizer;
@@ -48,9 +51,13 @@ final class StreamConnectors implements StepExecutionListener {
         ItemStreamReader<SourceRecord> source = plan.source().reader(plan.sourceConfig(), stream, previous);
         stage = new ReadStage(source);
         reader = source instanceof ReadAheadSafe
-                ? new ReadAheadReader<>(stage, plan.chunkSize(), "tributary-read-" + stream.stream().qualifiedName())
+                ? new ReadAheadReader<>(
+                        stage,
+                        plan.chunkSize(),
+                        "tributary-read-" + stream.stream().qualifiedName())
                 : stage;
-        loader = plan.destination().loader(plan.destinationConfig(), stream, tables, new LoadContext(plan.name(), syncId));
+        loader = plan.destination()
+                .loader(plan.destinationConfig(), stream, tables, new LoadContext(plan.name(), syncId));
     }
 
     /** Bytes of the records read so far (see {@link ReadStage}), 0 before the step starts. */

@@ -2,7 +2,6 @@ package io.tributary.batch.job;
 
 import java.lang.management.ManagementFactory;
 import java.util.Optional;
-
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;

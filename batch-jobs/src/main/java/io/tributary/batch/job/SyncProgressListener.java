@@ -3,14 +3,13 @@ package io.tributary.batch.job;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.core.ExitStatus;
 
 /**
  * Logs a progress line for a stream every few seconds during its load (records, records/s, bytes)
@@ -53,15 +52,24 @@ final class SyncProgressListener implements ChunkListener<Object, Object>, StepE
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        log.info("[{}] {} {}", stream, stepExecution.getStatus().name().toLowerCase(Locale.ROOT), line(System.nanoTime()));
+        log.info(
+                "[{}] {} {}",
+                stream,
+                stepExecution.getStatus().name().toLowerCase(Locale.ROOT),
+                line(System.nanoTime()));
         return null;
     }
 
     private String line(long now) {
         long records = step.getWriteCount();
         double seconds = Math.max((now - startNanos) / 1e9, 1e-3);
-        return String.format(Locale.ROOT, "%,d records (%,.0f records/s), %s in %.1f s",
-                records, (records - startRecords) / seconds, formatBytes(bytes.getAsLong()), seconds);
+        return String.format(
+                Locale.ROOT,
+                "%,d records (%,.0f records/s), %s in %.1f s",
+                records,
+                (records - startRecords) / seconds,
+                formatBytes(bytes.getAsLong()),
+                seconds);
     }
 
     static String formatBytes(long bytes) {

@@ -1,12 +1,11 @@
 package io.tributary.batch.plan;
 
-import java.util.List;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.connector.destination.Destination;
 import io.tributary.connector.source.Source;
 import io.tributary.normalization.NormalizationOptions;
+import java.util.List;
 
 /**
  * A connection ready to run: connectors found, configurations validated, streams matched against

@@ -1,8 +1,5 @@
 package io.tributary.batch.plan;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.tributary.batch.config.ConnectionDefinition;
 import io.tributary.batch.config.ConnectorDefinition;
 import io.tributary.batch.config.StreamSelection;
@@ -18,6 +15,8 @@ import io.tributary.connector.destination.Destination;
 import io.tributary.connector.registry.ConnectorRegistry;
 import io.tributary.connector.source.Source;
 import io.tributary.normalization.NormalizationOptions;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns a declared connection into a {@link ConnectionPlan}: finds its connectors, validates their
@@ -86,8 +85,15 @@ public final class ConnectionPlanner {
         List<ConfiguredStream> streams = configure(connection, sourceDef.name(), catalog);
         NormalizationOptions normalization = new NormalizationOptions(connection.maxDepth(), destination.naming())
                 .withMode(connection.normalization());
-        return new ConnectionPlan(connection.name(), source, sourceConfig, destination, destinationConfig, streams,
-                connection.chunkSize(), normalization);
+        return new ConnectionPlan(
+                connection.name(),
+                source,
+                sourceConfig,
+                destination,
+                destinationConfig,
+                streams,
+                connection.chunkSize(),
+                normalization);
     }
 
     List<ConfiguredStream> configure(ConnectionDefinition connection, String sourceName, Catalog catalog) {
@@ -97,8 +103,14 @@ public final class ConnectionPlanner {
         if (selections.isEmpty()) {
             for (Stream s : catalog.streams()) {
                 selections = new ArrayList<>(selections);
-                selections.add(new StreamSelection(s.qualifiedName(), true, SyncMode.FULL_REFRESH,
-                        DestinationSyncMode.OVERWRITE, List.of(), List.of(), connection.place() + ".streams"));
+                selections.add(new StreamSelection(
+                        s.qualifiedName(),
+                        true,
+                        SyncMode.FULL_REFRESH,
+                        DestinationSyncMode.OVERWRITE,
+                        List.of(),
+                        List.of(),
+                        connection.place() + ".streams"));
             }
         }
         for (StreamSelection sel : selections) {
@@ -108,13 +120,16 @@ public final class ConnectionPlanner {
             Stream stream = catalog.find(sel.name()).orElse(null);
             if (stream == null) {
                 problems.add(sel.place() + ".name: stream '" + sel.name() + "' not found in source '" + sourceName
-                        + "'; available streams: " + catalog.streams().stream().map(Stream::qualifiedName).toList());
+                        + "'; available streams: "
+                        + catalog.streams().stream().map(Stream::qualifiedName).toList());
                 continue;
             }
             if (!stream.supportedSyncModes().contains(sel.syncMode())) {
                 problems.add(sel.place() + ".sync_mode: stream '" + sel.name() + "' does not support "
                         + sel.syncMode().wireName() + "; supported: "
-                        + stream.supportedSyncModes().stream().map(SyncMode::wireName).toList());
+                        + stream.supportedSyncModes().stream()
+                                .map(SyncMode::wireName)
+                                .toList());
                 continue;
             }
             List<String> cursor = sel.cursorField().isEmpty() ? stream.defaultCursorField() : sel.cursorField();
@@ -138,17 +153,25 @@ public final class ConnectionPlanner {
             }
             for (List<String> part : pk) {
                 if (!stream.jsonSchema().path("properties").has(part.get(0))) {
-                    problems.add(sel.place() + ".primary_key: '" + part.get(0) + "' is not a field of stream '" + sel.name() + "'");
+                    problems.add(sel.place() + ".primary_key: '" + part.get(0) + "' is not a field of stream '"
+                            + sel.name() + "'");
                 }
             }
             String namespace = switch (connection.namespaceDefinition()) {
                 case SOURCE -> stream.namespace();
                 case DESTINATION -> null;
-                case CUSTOM_FORMAT -> connection.namespaceFormat()
-                        .replace("${SOURCE_NAMESPACE}", stream.namespace() == null ? "" : stream.namespace());
+                case CUSTOM_FORMAT ->
+                    connection
+                            .namespaceFormat()
+                            .replace("${SOURCE_NAMESPACE}", stream.namespace() == null ? "" : stream.namespace());
             };
-            out.add(new ConfiguredStream(stream, sel.syncMode(), sel.destinationSyncMode(),
-                    sel.syncMode() == SyncMode.INCREMENTAL ? cursor : List.of(), pk, namespace,
+            out.add(new ConfiguredStream(
+                    stream,
+                    sel.syncMode(),
+                    sel.destinationSyncMode(),
+                    sel.syncMode() == SyncMode.INCREMENTAL ? cursor : List.of(),
+                    pk,
+                    namespace,
                     connection.prefix() + stream.name()));
         }
         if (!problems.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.tributary.batch.repository;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,8 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +43,10 @@ public final class EmbeddedRepository implements AutoCloseable {
             log.debug("Embedded job repository on port {} with data in {}", pg.getPort(), dataDirectory);
             return new EmbeddedRepository(pg);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the embedded job repository in " + dataDirectory
-                    + ": " + e.getMessage() + "; pass --repository-url to use a PostgreSQL server instead", e);
+            throw new UncheckedIOException(
+                    "Cannot start the embedded job repository in " + dataDirectory + ": " + e.getMessage()
+                            + "; pass --repository-url to use a PostgreSQL server instead",
+                    e);
         }
     }
 

@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import javax.sql.DataSource;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
@@ -18,8 +16,7 @@ public final class JobRepositorySchema {
 
     private static final long LOCK_KEY = 0x7472696275L;
 
-    private JobRepositorySchema() {
-    }
+    private JobRepositorySchema() {}
 
     public static void ensure(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
@@ -29,7 +26,8 @@ public final class JobRepositorySchema {
                 s.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
                 try {
                     if (!exists(c)) {
-                        ScriptUtils.executeSqlScript(c, new ClassPathResource("org/springframework/batch/core/schema-postgresql.sql"));
+                        ScriptUtils.executeSqlScript(
+                                c, new ClassPathResource("org/springframework/batch/core/schema-postgresql.sql"));
                     }
                 } finally {
                     s.execute("SELECT pg_advisory_unlock(" + LOCK_KEY + ")");
@@ -44,7 +42,7 @@ public final class JobRepositorySchema {
 
     private static boolean exists(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT to_regclass('batch_job_instance') IS NOT NULL")) {
+                ResultSet rs = s.executeQuery("SELECT to_regclass('batch_job_instance') IS NOT NULL")) {
             rs.next();
             return rs.getBoolean(1);
         }

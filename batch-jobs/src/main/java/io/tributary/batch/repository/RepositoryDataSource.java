@@ -1,15 +1,13 @@
 package io.tributary.batch.repository;
 
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 
 /** A small connection pool to the PostgreSQL database that holds the job repository. */
 public final class RepositoryDataSource {
 
-    private RepositoryDataSource() {
-    }
+    private RepositoryDataSource() {}
 
     public static HikariDataSource create(String jdbcUrl, String user, String password) {
         HikariConfig config = new HikariConfig();

@@ -2,13 +2,6 @@ package io.tributary.batch.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import javax.sql.DataSource;
-
 import io.tributary.batch.config.ConnectionsFileLoader;
 import io.tributary.batch.config.TributaryConfig;
 import io.tributary.batch.job.ConnectionJobFactory;
@@ -16,6 +9,11 @@ import io.tributary.batch.plan.ConnectionPlanner;
 import io.tributary.batch.repository.JobRepositorySchema;
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -74,12 +72,20 @@ class TributaryAutoConfigurationIT {
                         ConnectionPlanner planner = context.getBean(ConnectionPlanner.class);
                         Job job = context.getBean(ConnectionJobFactory.class).create(planner.plan(config, "numbers"));
                         JobExecution execution = context.getBean(JobOperator.class)
-                                .start(job, new JobParametersBuilder().addLong("run", 1L).toJobParameters());
+                                .start(
+                                        job,
+                                        new JobParametersBuilder()
+                                                .addLong("run", 1L)
+                                                .toJobParameters());
                         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-                        assertThat(execution.getStepExecutions().stream().mapToLong(s -> s.getWriteCount()).sum()).isEqualTo(42);
+                        assertThat(execution.getStepExecutions().stream()
+                                        .mapToLong(s -> s.getWriteCount())
+                                        .sum())
+                                .isEqualTo(42);
                     });
             try (var files = Files.walk(lake)) {
-                assertThat(files.filter(f -> f.toString().endsWith(".jsonl")).count()).isPositive();
+                assertThat(files.filter(f -> f.toString().endsWith(".jsonl")).count())
+                        .isPositive();
             }
         }
     }

@@ -2,6 +2,10 @@ package io.tributary.batch.cdc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.batch.engine.ChildSyncMain;
+import io.tributary.readers.postgres.cdc.Lsn;
+import io.tributary.readers.postgres.cdc.PostgresCdcReader;
+import io.tributary.testsupport.postgres.ReplicationSlots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,11 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.tributary.batch.engine.ChildSyncMain;
-import io.tributary.readers.postgres.cdc.Lsn;
-import io.tributary.readers.postgres.cdc.PostgresCdcReader;
-import io.tributary.testsupport.postgres.ReplicationSlots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.job.JobInstance;
@@ -36,8 +35,9 @@ class CdcKillNineIT {
 
     private static final int ROWS = 20_000;
     private static final int KILLS = 5;
-    private static final String CHECKSUM = "SELECT count(*) || ':' || coalesce(md5(string_agg(id || '|' || v || '|' || note,"
-            + " ',' ORDER BY id)), '') FROM ";
+    private static final String CHECKSUM =
+            "SELECT count(*) || ':' || coalesce(md5(string_agg(id || '|' || v || '|' || note,"
+                    + " ',' ORDER BY id)), '') FROM ";
     private static final Pattern SAVED_LSN = Pattern.compile("\"lsn\":\"([0-9A-F]+/[0-9A-F]+)\"");
 
     @TempDir
@@ -47,9 +47,11 @@ class CdcKillNineIT {
     private int children;
 
     @Test
-    void aSyncOfMoreThan100000ChangesKilledFiveTimesEndsExactAndNeverAcknowledgesWhatWasNotCommitted() throws Exception {
+    void aSyncOfMoreThan100000ChangesKilledFiveTimesEndsExactAndNeverAcknowledgesWhatWasNotCommitted()
+            throws Exception {
         try (CdcSyncFixture fx = new CdcSyncFixture("cdc_kill")) {
-            fx.source.execute("CREATE TABLE items (id bigint PRIMARY KEY, v int NOT NULL, note text NOT NULL)",
+            fx.source.execute(
+                    "CREATE TABLE items (id bigint PRIMARY KEY, v int NOT NULL, note text NOT NULL)",
                     "INSERT INTO items SELECT g, 0, 'row ' || g FROM generate_series(1, " + ROWS + ") g");
             String yaml = fx.yaml("""
                     killed: { source: shop, destination: warehouse, namespace_definition: destination, chunk_size: 2500,
@@ -59,7 +61,9 @@ class CdcKillNineIT {
             Files.writeString(config, yaml);
             assertThat(fx.sync(yaml, "killed").records()).isEqualTo(ROWS);
 
-            long initialSync = ((Number) fx.repository.queryValue("SELECT max(job_instance_id) FROM batch_job_instance")).longValue();
+            long initialSync = ((Number)
+                            fx.repository.queryValue("SELECT max(job_instance_id) FROM batch_job_instance"))
+                    .longValue();
             long changes = makeChanges(fx);
             assertThat(changes).isGreaterThanOrEqualTo(100_000);
 
@@ -69,14 +73,18 @@ class CdcKillNineIT {
             try {
                 long previous = 0;
                 for (int kill = 1; kill <= KILLS; kill++) {
-                    long at = Math.max(previous + 5_000, kill * changes / (KILLS + 2) + random.nextInt((int) (changes / 20)));
+                    long at = Math.max(
+                            previous + 5_000, kill * changes / (KILLS + 2) + random.nextInt((int) (changes / 20)));
                     Process child = start(kill == 1 ? "sync" : "restart", fx, config);
                     killWhenCommitted(child, fx, initialSync, at);
                     previous = committedSince(fx, initialSync);
-                    System.out.printf("[kill -9] child %d killed with %d of %d changes committed%n", children, previous, changes);
+                    System.out.printf(
+                            "[kill -9] child %d killed with %d of %d changes committed%n", children, previous, changes);
                 }
                 Process last = start("restart", fx, config);
-                assertThat(last.waitFor(3, TimeUnit.MINUTES)).as("the last restart finishes").isTrue();
+                assertThat(last.waitFor(3, TimeUnit.MINUTES))
+                        .as("the last restart finishes")
+                        .isTrue();
                 String out = Files.readString(work.resolve("child-" + children + ".log"));
                 assertThat(last.exitValue()).as(out).isZero();
                 assertThat(out).contains("RESULT COMPLETED");
@@ -84,21 +92,31 @@ class CdcKillNineIT {
                 watch.running.set(false);
                 watcher.join();
             }
-            assertThat(watch.violations).as("confirmed flush LSN past the committed position").isEmpty();
+            assertThat(watch.violations)
+                    .as("confirmed flush LSN past the committed position")
+                    .isEmpty();
             assertThat(watch.checks.get()).as("acknowledgement checks made").isGreaterThan(100);
-            assertThat(watch.moved.get()).as("the slot was acknowledged while the sync ran").isGreaterThan(KILLS);
+            assertThat(watch.moved.get())
+                    .as("the slot was acknowledged while the sync ran")
+                    .isGreaterThan(KILLS);
 
-            assertThat(fx.target.queryValue(CHECKSUM + "warehouse.items")).isEqualTo(fx.source.queryValue(CHECKSUM + "items"));
-            assertThat(fx.target.queryValue("SELECT count(*) FROM warehouse._airbyte_raw_items")).as("raw: every change once")
+            assertThat(fx.target.queryValue(CHECKSUM + "warehouse.items"))
+                    .isEqualTo(fx.source.queryValue(CHECKSUM + "items"));
+            assertThat(fx.target.queryValue("SELECT count(*) FROM warehouse._airbyte_raw_items"))
+                    .as("raw: every change once")
                     .isEqualTo(ROWS + changes);
-            assertThat(fx.target.queryValue("SELECT count(DISTINCT (_airbyte_data->>'_ab_cdc_lsn', _airbyte_data->>'id', "
-                    + "_airbyte_data->>'_ab_cdc_deleted_at')) FROM warehouse._airbyte_raw_items")).isEqualTo(ROWS + changes);
+            assertThat(fx.target.queryValue(
+                            "SELECT count(DISTINCT (_airbyte_data->>'_ab_cdc_lsn', _airbyte_data->>'id', "
+                                    + "_airbyte_data->>'_ab_cdc_deleted_at')) FROM warehouse._airbyte_raw_items"))
+                    .isEqualTo(ROWS + changes);
             assertThat(fx.repository.queryValue("SELECT count(*) FROM batch_job_execution WHERE status = 'COMPLETED'"))
                     .isEqualTo(2L);
 
-            fx.source.execute("UPDATE items SET v = v + 1 WHERE id < 100", "DELETE FROM items WHERE id BETWEEN 100 AND 120");
+            fx.source.execute(
+                    "UPDATE items SET v = v + 1 WHERE id < 100", "DELETE FROM items WHERE id BETWEEN 100 AND 120");
             assertThat(fx.sync(yaml, "killed").succeeded()).isTrue();
-            assertThat(fx.target.queryValue(CHECKSUM + "warehouse.items")).isEqualTo(fx.source.queryValue(CHECKSUM + "items"));
+            assertThat(fx.target.queryValue(CHECKSUM + "warehouse.items"))
+                    .isEqualTo(fx.source.queryValue(CHECKSUM + "items"));
             assertThat(ReplicationSlots.names(fx.source)).containsExactly(fx.slot("items"));
         }
     }
@@ -106,16 +124,21 @@ class CdcKillNineIT {
     /** More than 100,000 row changes in transactions of one row to 60,000 rows; returns how many records they make. */
     private static long makeChanges(CdcSyncFixture fx) throws Exception {
         long records = 0;
-        try (Connection c = fx.source.connect(); Statement s = c.createStatement()) {
+        try (Connection c = fx.source.connect();
+                Statement s = c.createStatement()) {
             for (int t = 0; t < 40; t++) {
                 records += s.executeUpdate("INSERT INTO items SELECT g, 0, 'new ' || g FROM generate_series("
                         + (ROWS + t * 1000 + 1) + ", " + (ROWS + t * 1000 + 1000) + ") g");
             }
-            records += s.executeUpdate("UPDATE items SET v = v + 1, note = note || '+'"); // one transaction, 60,000 changes
-            s.execute("DO $$ BEGIN FOR i IN 1..2000 LOOP UPDATE items SET v = v + 1 WHERE id = i * 29; COMMIT; END LOOP; END $$");
+            records += s.executeUpdate(
+                    "UPDATE items SET v = v + 1, note = note || '+'"); // one transaction, 60,000 changes
+            s.execute(
+                    "DO $$ BEGIN FOR i IN 1..2000 LOOP UPDATE items SET v = v + 1 WHERE id = i * 29; COMMIT; END LOOP; END $$");
             records += 2000;
             records += s.executeUpdate("DELETE FROM items WHERE id % 5 = 0");
-            records += 2L * s.executeUpdate("UPDATE items SET id = id + 1000000 WHERE id % 97 = 1"); // a delete and an insert each
+            records += 2L
+                    * s.executeUpdate(
+                            "UPDATE items SET id = id + 1000000 WHERE id % 97 = 1"); // a delete and an insert each
             c.setAutoCommit(false);
             for (int t = 0; t < 300; t++) {
                 records += s.executeUpdate("UPDATE items SET note = 'mixed " + t + "' WHERE id = " + (t * 13 + 2));
@@ -169,7 +192,8 @@ class CdcKillNineIT {
     /** The CDC position committed with the last chunk of the newest sync, as the repository holds it. */
     private static Lsn committedPosition(CdcSyncFixture fx) {
         JobInstance instance = fx.engine.repository().getLastJobInstance("killed");
-        StepExecution load = instance == null ? null : fx.engine.repository().getLastStepExecution(instance, "load:public.items");
+        StepExecution load =
+                instance == null ? null : fx.engine.repository().getLastStepExecution(instance, "load:public.items");
         if (load == null || !load.getExecutionContext().containsKey(PostgresCdcReader.positionKey("items"))) {
             return null;
         }
@@ -180,9 +204,11 @@ class CdcKillNineIT {
     /** Records committed by the syncs after job instance {@code instance}. */
     private static long committedSince(CdcSyncFixture fx, long instance) {
         try {
-            return ((Number) fx.repository.queryValue("SELECT coalesce(sum(s.write_count), 0) FROM batch_step_execution s "
-                    + "JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id "
-                    + "WHERE e.job_instance_id > " + instance)).longValue();
+            return ((Number) fx.repository.queryValue(
+                            "SELECT coalesce(sum(s.write_count), 0) FROM batch_step_execution s "
+                                    + "JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id "
+                                    + "WHERE e.job_instance_id > " + instance))
+                    .longValue();
         } catch (IllegalStateException notYet) {
             return 0;
         }
@@ -204,7 +230,13 @@ class CdcKillNineIT {
     }
 
     private Process start(String mode, CdcSyncFixture fx, Path config) throws Exception {
-        return ChildSyncMain.start(mode, fx.repository.jdbcUrl(), fx.pg.user(), fx.pg.password(), config, "killed",
+        return ChildSyncMain.start(
+                mode,
+                fx.repository.jdbcUrl(),
+                fx.pg.user(),
+                fx.pg.password(),
+                config,
+                "killed",
                 work.resolve("child-" + (++children) + ".log"));
     }
 }

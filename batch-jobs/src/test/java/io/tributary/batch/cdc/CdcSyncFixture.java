@@ -1,10 +1,5 @@
 package io.tributary.batch.cdc;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.UUID;
-
 import com.zaxxer.hikari.HikariDataSource;
 import io.tributary.batch.config.ConnectionsFileLoader;
 import io.tributary.batch.config.TributaryConfig;
@@ -15,6 +10,10 @@ import io.tributary.connector.registry.ConnectorRegistry;
 import io.tributary.testsupport.postgres.ReplicationSlots;
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
 
 /**
  * A source database captured by CDC (slot base and publication unique to the test), a target
@@ -57,12 +56,16 @@ final class CdcSyncFixture implements AutoCloseable {
                 destinations:
                 %3$s
                 connections:
-                %4$s""".formatted(source.connectionSettingsYaml(), slotBase, destinations.indent(2).stripTrailing(),
-                connections.indent(2));
+                %4$s""".formatted(
+                        source.connectionSettingsYaml(),
+                        slotBase,
+                        destinations.indent(2).stripTrailing(),
+                        connections.indent(2));
     }
 
     static TributaryConfig parse(String yaml) {
-        return new ConnectionsFileLoader(n -> null).load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yml");
+        return new ConnectionsFileLoader(n -> null)
+                .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yml");
     }
 
     SyncResult sync(String yaml, String connection) {

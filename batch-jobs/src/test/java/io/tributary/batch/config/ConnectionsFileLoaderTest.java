@@ -3,16 +3,15 @@ package io.tributary.batch.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.connector.catalog.DestinationSyncMode;
+import io.tributary.connector.catalog.SyncMode;
+import io.tributary.connector.config.ConfigException;
+import io.tributary.normalization.NormalizationMode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import io.tributary.connector.catalog.DestinationSyncMode;
-import io.tributary.connector.catalog.SyncMode;
-import io.tributary.connector.config.ConfigException;
-import io.tributary.normalization.NormalizationMode;
 import org.junit.jupiter.api.Test;
 
 class ConnectionsFileLoaderTest {
@@ -73,7 +72,8 @@ class ConnectionsFileLoaderTest {
     @Test
     void reportsASecretMissingFromTheEnvironmentByPlaceAndVariable() {
         ConnectionsFileLoader noEnv = new ConnectionsFileLoader(name -> null);
-        assertThatThrownBy(() -> noEnv.load(new ByteArrayInputStream(VALID.getBytes(StandardCharsets.UTF_8)), "connections.yml"))
+        assertThatThrownBy(() ->
+                        noEnv.load(new ByteArrayInputStream(VALID.getBytes(StandardCharsets.UTF_8)), "connections.yml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("sources.shop.config.token")
                 .hasMessageContaining("environment variable SHOP_TOKEN is not set");
@@ -105,8 +105,10 @@ class ConnectionsFileLoaderTest {
     @Test
     void rejectsUnknownKeysSoThatTyposDoNotPassSilently() {
         String yaml = VALID.replace("chunk_size: 500", "chunk_sise: 500");
-        assertThatThrownBy(() -> load(yaml)).hasMessageContaining("connections.shop_to_lake.chunk_sise: unknown field; "
-                + "known fields are [source, destination, namespace_definition, namespace_format, prefix, chunk_size, normalization, streams]");
+        assertThatThrownBy(() -> load(yaml))
+                .hasMessageContaining(
+                        "connections.shop_to_lake.chunk_sise: unknown field; "
+                                + "known fields are [source, destination, namespace_definition, namespace_format, prefix, chunk_size, normalization, streams]");
     }
 
     @Test
@@ -137,11 +139,13 @@ class ConnectionsFileLoaderTest {
 
     @Test
     void readsTheNormalizationModeAndDepth() {
-        ConnectionDefinition raw = load(VALID.replace("chunk_size: 500", "chunk_size: 500\n    normalization: { mode: raw }"))
+        ConnectionDefinition raw = load(VALID.replace(
+                        "chunk_size: 500", "chunk_size: 500\n    normalization: { mode: raw }"))
                 .connection("shop_to_lake");
         assertThat(raw.normalization()).isEqualTo(NormalizationMode.RAW);
-        ConnectionDefinition basic = load(VALID.replace("chunk_size: 500",
-                "chunk_size: 500\n    normalization: { mode: Basic, max_depth: 2 }")).connection("shop_to_lake");
+        ConnectionDefinition basic = load(VALID.replace(
+                        "chunk_size: 500", "chunk_size: 500\n    normalization: { mode: Basic, max_depth: 2 }"))
+                .connection("shop_to_lake");
         assertThat(basic.normalization()).isEqualTo(NormalizationMode.BASIC);
         assertThat(basic.maxDepth()).isEqualTo(2);
     }
@@ -151,8 +155,9 @@ class ConnectionsFileLoaderTest {
         String yaml = VALID.replace("chunk_size: 500", "chunk_size: 500\n    normalization: { mode: flat }");
         assertThatThrownBy(() -> load(yaml))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("connections.yml: connections.shop_to_lake.normalization.mode: 'flat' is not allowed; "
-                        + "use one of [raw, basic] (raw: only the raw JSON records (_airbyte_raw_<stream>); basic: also flat typed tables)");
+                .hasMessageContaining(
+                        "connections.yml: connections.shop_to_lake.normalization.mode: 'flat' is not allowed; "
+                                + "use one of [raw, basic] (raw: only the raw JSON records (_airbyte_raw_<stream>); basic: also flat typed tables)");
     }
 
     @Test
@@ -160,9 +165,13 @@ class ConnectionsFileLoaderTest {
         assertThatThrownBy(() -> load(VALID.replace("chunk_size: 500", "chunk_size: 500\n    normalization: raw")))
                 .hasMessageContaining("connections.shop_to_lake.normalization: expected a map of settings, got 'raw' "
                         + "(a map such as { mode: basic, max_depth: 10 })");
-        assertThatThrownBy(() -> load(VALID.replace("chunk_size: 500", "chunk_size: 500\n    normalization: { mdoe: raw }")))
-                .hasMessageContaining("connections.shop_to_lake.normalization.mdoe: unknown field; known fields are [mode, max_depth]");
-        assertThatThrownBy(() -> load(VALID.replace("chunk_size: 500", "chunk_size: 500\n    normalization: { max_depth: -1 }")))
-                .hasMessageContaining("connections.shop_to_lake.normalization.max_depth: -1 is too small; the minimum is 0");
+        assertThatThrownBy(() ->
+                        load(VALID.replace("chunk_size: 500", "chunk_size: 500\n    normalization: { mdoe: raw }")))
+                .hasMessageContaining(
+                        "connections.shop_to_lake.normalization.mdoe: unknown field; known fields are [mode, max_depth]");
+        assertThatThrownBy(() ->
+                        load(VALID.replace("chunk_size: 500", "chunk_size: 500\n    normalization: { max_depth: -1 }")))
+                .hasMessageContaining(
+                        "connections.shop_to_lake.normalization.max_depth: -1 is too small; the minimum is 0");
     }
 }

@@ -2,6 +2,13 @@ package io.tributary.batch.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.tributary.batch.config.ConnectionsFileLoader;
+import io.tributary.batch.config.TributaryConfig;
+import io.tributary.batch.repository.RepositoryDataSource;
+import io.tributary.connector.registry.ConnectorRegistry;
+import io.tributary.testsupport.postgres.TestDatabase;
+import io.tributary.testsupport.postgres.TestPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,14 +22,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.zaxxer.hikari.HikariDataSource;
-import io.tributary.batch.config.ConnectionsFileLoader;
-import io.tributary.batch.config.TributaryConfig;
-import io.tributary.batch.repository.RepositoryDataSource;
-import io.tributary.connector.registry.ConnectorRegistry;
-import io.tributary.testsupport.postgres.TestDatabase;
-import io.tributary.testsupport.postgres.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,10 @@ class JsonArrayFileToLocalParquetIT {
     @BeforeEach
     void startEngine() {
         database = TestPostgres.get().createDatabase("jsonarray");
-        dataSource = RepositoryDataSource.create(database.jdbcUrl(), TestPostgres.get().user(), TestPostgres.get().password());
+        dataSource = RepositoryDataSource.create(
+                database.jdbcUrl(),
+                TestPostgres.get().user(),
+                TestPostgres.get().password());
         engine = SyncEngine.create(dataSource, ConnectorRegistry.load(), Duration.ofSeconds(1));
     }
 
@@ -58,9 +60,19 @@ class JsonArrayFileToLocalParquetIT {
     void syncsAJsonArrayWithFloatsIntoParquetThatDuckDbReadsBack() throws Exception {
         StringBuilder json = new StringBuilder("[\n");
         for (int i = 1; i <= 250; i++) {
-            json.append("  {\n    \"title\": \"movie ").append(i).append("\",\n    \"year\": ").append(1950 + i % 70)
-                    .append(",\n    \"rating\": ").append(i % 10).append('.').append(i % 7).append("5,\n")
-                    .append("    \"box_office\": {\"usd\": ").append(i).append(".125}\n  }").append(i < 250 ? ",\n" : "\n");
+            json.append("  {\n    \"title\": \"movie ")
+                    .append(i)
+                    .append("\",\n    \"year\": ")
+                    .append(1950 + i % 70)
+                    .append(",\n    \"rating\": ")
+                    .append(i % 10)
+                    .append('.')
+                    .append(i % 7)
+                    .append("5,\n")
+                    .append("    \"box_office\": {\"usd\": ")
+                    .append(i)
+                    .append(".125}\n  }")
+                    .append(i < 250 ? ",\n" : "\n");
         }
         Path movies = Files.writeString(dir.resolve("movies.json"), json.append("]\n"));
         Path lake = dir.resolve("lake");
@@ -71,10 +83,9 @@ class JsonArrayFileToLocalParquetIT {
         assertThat(result.records()).isEqualTo(250);
         String files = "read_parquet('" + lake.resolve("*/movies/*.parquet") + "')";
         assertThat(query("SELECT count(*), sum(year) FROM " + files)).containsExactly(List.of(250L, sumOfYears()));
-        assertThat(query("SELECT title, year, rating, box_office_usd FROM " + files + " WHERE title IN ('movie 1', 'movie 17')"
-                + " ORDER BY title")).containsExactly(
-                List.of("movie 1", 1951L, 1.15, 1.125),
-                List.of("movie 17", 1967L, 7.35, 17.125));
+        assertThat(query("SELECT title, year, rating, box_office_usd FROM " + files
+                        + " WHERE title IN ('movie 1', 'movie 17')" + " ORDER BY title"))
+                .containsExactly(List.of("movie 1", 1951L, 1.15, 1.125), List.of("movie 17", 1967L, 7.35, 17.125));
     }
 
     private static long sumOfYears() {
@@ -98,14 +109,15 @@ class JsonArrayFileToLocalParquetIT {
                     chunk_size: 100
                     streams: [{ name: movies, sync_mode: full_refresh, destination_sync_mode: overwrite }]
                 """.formatted(file, lake);
-        return new ConnectionsFileLoader(n -> null).load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yml");
+        return new ConnectionsFileLoader(n -> null)
+                .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yml");
     }
 
     /** Rows of an in-memory DuckDB query, each as its values (BIGINT as Long, DOUBLE as Double). */
     private static List<List<Object>> query(String sql) throws SQLException, IOException {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             List<List<Object>> rows = new ArrayList<>();
             while (rs.next()) {
                 List<Object> row = new ArrayList<>();

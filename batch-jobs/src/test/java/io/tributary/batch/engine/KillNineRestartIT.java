@@ -2,14 +2,12 @@ package io.tributary.batch.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.LongStream;
-
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,13 +53,21 @@ class KillNineRestartIT {
 
             assertThat(LocalOutput.ids(lake.resolve("seq").resolve("numbers")))
                     .isEqualTo(LongStream.rangeClosed(1, RECORDS).boxed().toList());
-            assertThat(repository.queryValue("SELECT count(*) FROM batch_job_instance")).isEqualTo(1L);
-            assertThat(repository.queryValue("SELECT count(*) FROM batch_job_execution")).isEqualTo(3L);
+            assertThat(repository.queryValue("SELECT count(*) FROM batch_job_instance"))
+                    .isEqualTo(1L);
+            assertThat(repository.queryValue("SELECT count(*) FROM batch_job_execution"))
+                    .isEqualTo(3L);
         }
     }
 
     private Process start(String mode, TestDatabase repository, Path config) throws Exception {
-        return ChildSyncMain.start(mode, repository.jdbcUrl(), TestPostgres.get().user(), TestPostgres.get().password(), config, "killed",
+        return ChildSyncMain.start(
+                mode,
+                repository.jdbcUrl(),
+                TestPostgres.get().user(),
+                TestPostgres.get().password(),
+                config,
+                "killed",
                 work.resolve("child-" + (++children) + "-" + mode + ".log"));
     }
 
@@ -76,7 +82,9 @@ class KillNineRestartIT {
     private static void killWhenCommitted(Process process, TestDatabase repository, long records) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (committedInRunningExecution(repository) < records) {
-            assertThat(process.isAlive()).as("the sync ended before it could be killed").isTrue();
+            assertThat(process.isAlive())
+                    .as("the sync ended before it could be killed")
+                    .isTrue();
             assertThat(System.nanoTime()).as("sync too slow").isLessThan(deadline);
             Thread.sleep(20);
         }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,8 +15,7 @@ final class LocalOutput {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private LocalOutput() {
-    }
+    private LocalOutput() {}
 
     static List<JsonNode> rows(Path tableDirectory) {
         List<JsonNode> rows = new ArrayList<>();
@@ -25,8 +23,11 @@ final class LocalOutput {
             return rows;
         }
         try (Stream<Path> files = Files.list(tableDirectory)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
+            for (Path f : files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> p.getFileName().toString().endsWith(".jsonl"))
+                    .sorted()
+                    .toList()) {
                 for (String line : Files.readAllLines(f)) {
                     if (!line.isBlank()) {
                         rows.add(JSON.readTree(line));
@@ -40,6 +41,9 @@ final class LocalOutput {
     }
 
     static List<Long> ids(Path tableDirectory) {
-        return rows(tableDirectory).stream().map(r -> r.get("id").asLong()).sorted().toList();
+        return rows(tableDirectory).stream()
+                .map(r -> r.get("id").asLong())
+                .sorted()
+                .toList();
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
@@ -21,6 +20,7 @@ class RetryPolicyTest {
     @Test
     void refusesAttemptsOutOfRangeAndANegativeBackoff() {
         assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO)).hasMessageContaining("from 1 to 20");
-        assertThatThrownBy(() -> new RetryPolicy(2, Duration.ofSeconds(-1))).hasMessageContaining("must not be negative");
+        assertThatThrownBy(() -> new RetryPolicy(2, Duration.ofSeconds(-1)))
+                .hasMessageContaining("must not be negative");
     }
 }

@@ -3,13 +3,6 @@ package io.tributary.batch.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.stream.LongStream;
-
 import com.zaxxer.hikari.HikariDataSource;
 import io.tributary.batch.config.ConnectionsFileLoader;
 import io.tributary.batch.config.TributaryConfig;
@@ -17,6 +10,12 @@ import io.tributary.batch.repository.RepositoryDataSource;
 import io.tributary.connector.registry.ConnectorRegistry;
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,10 @@ class SyncEngineIT {
     @BeforeEach
     void startEngine() {
         database = TestPostgres.get().createDatabase("engine");
-        dataSource = RepositoryDataSource.create(database.jdbcUrl(), TestPostgres.get().user(), TestPostgres.get().password());
+        dataSource = RepositoryDataSource.create(
+                database.jdbcUrl(),
+                TestPostgres.get().user(),
+                TestPostgres.get().password());
         engine = SyncEngine.create(dataSource, ConnectorRegistry.load(), Duration.ofSeconds(1));
     }
 
@@ -57,7 +59,8 @@ class SyncEngineIT {
                     chunk_size: 100
                     streams: [{ name: numbers, sync_mode: %s, destination_sync_mode: %s }]
                 """.formatted(count, failAt, lake, syncMode, destinationMode);
-        return new ConnectionsFileLoader(n -> null).load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yml");
+        return new ConnectionsFileLoader(n -> null)
+                .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yml");
     }
 
     private List<Long> output() {
@@ -88,7 +91,8 @@ class SyncEngineIT {
         assertThat(restarted.status()).isEqualTo("COMPLETED");
         assertThat(restarted.jobInstanceId()).isEqualTo(failed.jobInstanceId());
         assertThat(restarted.streams().get(0).records())
-                .as("the restart reads only what was not committed").isEqualTo(600);
+                .as("the restart reads only what was not committed")
+                .isEqualTo(600);
         assertThat(output()).isEqualTo(range(1, 1_000));
     }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -55,7 +54,8 @@ class ReadAheadReaderTest {
     }
 
     /** What a chunk step does: take chunkSize records, then save the position; returns the records taken. */
-    private static List<Long> chunk(ItemStreamReader<Long> reader, int chunkSize, ExecutionContext context) throws Exception {
+    private static List<Long> chunk(ItemStreamReader<Long> reader, int chunkSize, ExecutionContext context)
+            throws Exception {
         List<Long> taken = new ArrayList<>();
         for (int i = 0; i < chunkSize; i++) {
             Long record = reader.read();
@@ -161,7 +161,9 @@ class ReadAheadReaderTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(endless.closed).isTrue();
         AtomicBoolean alive = new AtomicBoolean();
-        Thread.getAllStackTraces().keySet().forEach(t -> alive.compareAndSet(false, t.getName().equals("read-ahead-endless")));
+        Thread.getAllStackTraces()
+                .keySet()
+                .forEach(t -> alive.compareAndSet(false, t.getName().equals("read-ahead-endless")));
         assertThat(alive).isFalse();
     }
 

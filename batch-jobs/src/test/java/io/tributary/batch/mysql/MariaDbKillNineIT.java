@@ -2,16 +2,15 @@ package io.tributary.batch.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.batch.engine.ChildSyncMain;
+import io.tributary.testsupport.mysql.TestMariaDb;
+import io.tributary.testsupport.postgres.TestDatabase;
+import io.tributary.testsupport.postgres.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
-import io.tributary.batch.engine.ChildSyncMain;
-import io.tributary.testsupport.mysql.TestMariaDb;
-import io.tributary.testsupport.postgres.TestDatabase;
-import io.tributary.testsupport.postgres.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,11 +45,13 @@ class MariaDbKillNineIT {
         source = TestMariaDb.get().createDatabase("my_kill");
         target = pg.createDatabase("my_kill_dst");
         repository = pg.createDatabase("my_kill_repo");
-        source.execute("CREATE TABLE orders (id bigint PRIMARY KEY, customer int, amount decimal(12,2), status varchar(10), "
+        source.execute(
+                "CREATE TABLE orders (id bigint PRIMARY KEY, customer int, amount decimal(12,2), status varchar(10), "
                         + "updated_at datetime(6) NOT NULL, note varchar(40))",
                 // seven rows share each cursor value
                 "INSERT INTO orders SELECT seq, seq % 997, (seq % 100000) / 100.0, ELT(1 + seq % 3, 'new', 'paid', 'shipped'), "
-                        + "TIMESTAMP '2024-01-01 00:00:00' + INTERVAL (seq DIV 7) SECOND, CONCAT('order ', seq) FROM seq_1_to_" + ROWS);
+                        + "TIMESTAMP '2024-01-01 00:00:00' + INTERVAL (seq DIV 7) SECOND, CONCAT('order ', seq) FROM seq_1_to_"
+                        + ROWS);
     }
 
     @AfterEach
@@ -62,20 +63,22 @@ class MariaDbKillNineIT {
 
     @Test
     void aFullRefreshKilledFiveTimesEndsEqualToTheSource() throws Exception {
-        Path config = connections("{ name: " + source.name() + ".orders, sync_mode: full_refresh, destination_sync_mode: overwrite }");
+        Path config = connections(
+                "{ name: " + source.name() + ".orders, sync_mode: full_refresh, destination_sync_mode: overwrite }");
         syncKilledFiveTimes(config);
         assertEqual(ROWS);
     }
 
     @Test
     void anIncrementalSyncKilledFiveTimesEndsEqualToTheSourceAndTheNextSyncAddsOnlyNewRows() throws Exception {
-        Path config = connections("{ name: " + source.name() + ".orders, sync_mode: incremental, cursor_field: [updated_at], "
-                + "destination_sync_mode: append }");
+        Path config = connections("{ name: " + source.name()
+                + ".orders, sync_mode: incremental, cursor_field: [updated_at], " + "destination_sync_mode: append }");
         syncKilledFiveTimes(config);
         assertEqual(ROWS);
 
         // new rows, some sharing the last cursor value already synced
-        source.execute("SET @last = (SELECT max(updated_at) FROM orders)",
+        source.execute(
+                "SET @last = (SELECT max(updated_at) FROM orders)",
                 "INSERT INTO orders SELECT seq, seq % 997, 1.00, 'late', @last, CONCAT('late ', seq) FROM seq_"
                         + (ROWS + 1) + "_to_" + (ROWS + 500),
                 "INSERT INTO orders SELECT seq, 1, 1, 'new', '2030-01-01 00:00:00', CONCAT('new ', seq) FROM seq_"
@@ -91,8 +94,18 @@ class MariaDbKillNineIT {
                 destinations: { warehouse: { type: postgres, config: { host: "%s", port: %d, database: %s, username: %s, password: "%s", ssl_mode: disable, schema: warehouse } } }
                 connections:
                   killed: { source: shop, destination: warehouse, namespace_definition: destination, chunk_size: 1000, streams: [%s] }
-                """.formatted(source.server().host(), source.server().port(), source.name(), source.server().user(),
-                source.server().password(), pg.host(), pg.port(), target.name(), pg.user(), pg.password(), stream));
+                """.formatted(
+                        source.server().host(),
+                        source.server().port(),
+                        source.name(),
+                        source.server().user(),
+                        source.server().password(),
+                        pg.host(),
+                        pg.port(),
+                        target.name(),
+                        pg.user(),
+                        pg.password(),
+                        stream));
         return file;
     }
 
@@ -107,7 +120,8 @@ class MariaDbKillNineIT {
             System.out.printf("[kill -9] child %d killed with %d of %d rows committed%n", children, previous, ROWS);
         }
         finish(start("restart", config));
-        assertThat(repository.queryValue("SELECT count(*) FROM batch_job_execution WHERE status = 'COMPLETED'")).isEqualTo(1L);
+        assertThat(repository.queryValue("SELECT count(*) FROM batch_job_execution WHERE status = 'COMPLETED'"))
+                .isEqualTo(1L);
     }
 
     private void finish(Process child) throws Exception {
@@ -119,26 +133,42 @@ class MariaDbKillNineIT {
 
     /** The final table holds the source's rows value for value; the raw table each row once. */
     private void assertEqual(long rows) {
-        List<String> expected = source.query("SELECT CONCAT_WS('|', id, customer, amount, status, "
-                + "DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i:%s.%f'), note) FROM orders ORDER BY id").stream()
-                .map(r -> (String) r[0]).toList();
-        List<String> actual = target.query("SELECT id || '|' || customer || '|' || amount || '|' || status || '|' "
-                + "|| to_char(updated_at, 'YYYY-MM-DD HH24:MI:SS.US') || '|' || note FROM warehouse.orders ORDER BY id").stream()
-                .map(r -> (String) r[0]).toList();
+        List<String> expected = source
+                .query("SELECT CONCAT_WS('|', id, customer, amount, status, "
+                        + "DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i:%s.%f'), note) FROM orders ORDER BY id")
+                .stream()
+                .map(r -> (String) r[0])
+                .toList();
+        List<String> actual = target
+                .query(
+                        "SELECT id || '|' || customer || '|' || amount || '|' || status || '|' "
+                                + "|| to_char(updated_at, 'YYYY-MM-DD HH24:MI:SS.US') || '|' || note FROM warehouse.orders ORDER BY id")
+                .stream()
+                .map(r -> (String) r[0])
+                .toList();
         assertThat(expected).hasSize((int) rows);
         assertThat(actual).as("final table").isEqualTo(expected);
         assertThat(target.queryValue("SELECT count(*) || ':' || count(DISTINCT _airbyte_data->>'id') FROM "
-                + "warehouse._airbyte_raw_orders")).as("raw table").isEqualTo(rows + ":" + rows);
+                        + "warehouse._airbyte_raw_orders"))
+                .as("raw table")
+                .isEqualTo(rows + ":" + rows);
     }
 
     private Process start(String mode, Path config) throws Exception {
-        return ChildSyncMain.start(mode, repository.jdbcUrl(), pg.user(), pg.password(), config, "killed",
+        return ChildSyncMain.start(
+                mode,
+                repository.jdbcUrl(),
+                pg.user(),
+                pg.password(),
+                config,
+                "killed",
                 work.resolve("child-" + (++children) + ".log"));
     }
 
     private long committed() {
         try {
-            return ((Number) repository.queryValue("SELECT coalesce(sum(write_count), 0) FROM batch_step_execution")).longValue();
+            return ((Number) repository.queryValue("SELECT coalesce(sum(write_count), 0) FROM batch_step_execution"))
+                    .longValue();
         } catch (IllegalStateException notCreatedYet) {
             return 0;
         }
@@ -148,7 +178,9 @@ class MariaDbKillNineIT {
     private void killWhenCommitted(Process process, long records) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (committed() < records) {
-            assertThat(process.isAlive()).as("the sync ended before it could be killed; see child-%d.log", children).isTrue();
+            assertThat(process.isAlive())
+                    .as("the sync ended before it could be killed; see child-%d.log", children)
+                    .isTrue();
             assertThat(System.nanoTime()).as("sync too slow").isLessThan(deadline);
             Thread.sleep(10);
         }

@@ -2,11 +2,6 @@ package io.tributary.batch.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-
 import com.zaxxer.hikari.HikariDataSource;
 import io.tributary.batch.config.ConnectionsFileLoader;
 import io.tributary.batch.engine.SyncEngine;
@@ -16,6 +11,10 @@ import io.tributary.connector.registry.ConnectorRegistry;
 import io.tributary.testsupport.mysql.TestMariaDb;
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,8 +70,17 @@ class MariaDbToPostgresSyncIT {
                                              destination_sync_mode: append_dedup, primary_key: [[id]] }] }
                   zoo:         { source: shop, destination: warehouse, namespace_definition: destination, chunk_size: 1,
                                  streams: [{ name: %3$s.zoo, destination_sync_mode: overwrite }] }
-                """.formatted(source.server().host(), source.server().port(), source.name(), source.server().user(),
-                source.server().password(), pg.host(), pg.port(), target.name(), pg.user(), pg.password());
+                """.formatted(
+                        source.server().host(),
+                        source.server().port(),
+                        source.name(),
+                        source.server().user(),
+                        source.server().password(),
+                        pg.host(),
+                        pg.port(),
+                        target.name(),
+                        pg.user(),
+                        pg.password());
         syncAll();
         target.execute("CREATE TABLE warehouse.first_run AS SELECT 'ow' AS t, id, name FROM warehouse.ow_customers "
                 + "UNION ALL SELECT 'fa', id, name FROM warehouse.fa_customers UNION ALL SELECT 'ia', id, name FROM warehouse.ia_customers "
@@ -86,9 +94,13 @@ class MariaDbToPostgresSyncIT {
 
     private static void syncAll() {
         for (String connection : List.of("overwrite", "full_append", "incr_append", "incr_dedup", "zoo")) {
-            SyncResult result = engine.sync(new ConnectionsFileLoader(n -> null).load(
-                    new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yml"), connection);
-            assertThat(result.succeeded()).as(connection + ": " + result.failure()).isTrue();
+            SyncResult result = engine.sync(
+                    new ConnectionsFileLoader(n -> null)
+                            .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yml"),
+                    connection);
+            assertThat(result.succeeded())
+                    .as(connection + ": " + result.failure())
+                    .isTrue();
         }
     }
 
@@ -102,12 +114,16 @@ class MariaDbToPostgresSyncIT {
 
     private static List<String> rows(String table) {
         return target.query("SELECT id, name FROM warehouse." + table + " ORDER BY id, name").stream()
-                .map(r -> r[0] + ":" + r[1]).toList();
+                .map(r -> r[0] + ":" + r[1])
+                .toList();
     }
 
     private static List<String> firstRun(String mode) {
-        return target.query("SELECT id, name FROM warehouse.first_run WHERE t = '" + mode + "' ORDER BY id, name").stream()
-                .map(r -> r[0] + ":" + r[1]).toList();
+        return target
+                .query("SELECT id, name FROM warehouse.first_run WHERE t = '" + mode + "' ORDER BY id, name")
+                .stream()
+                .map(r -> r[0] + ":" + r[1])
+                .toList();
     }
 
     private static final List<String> ORIGINAL = List.of("1:name 1", "2:name 2", "3:name 3", "4:name 4", "5:name 5");
@@ -121,52 +137,96 @@ class MariaDbToPostgresSyncIT {
     @Test
     void fullRefreshAppendAddsAWholeSnapshotEachSync() {
         assertThat(firstRun("fa")).isEqualTo(ORIGINAL);
-        assertThat(rows("fa_customers")).containsExactly("1:name 1", "1:name 1", "2:name 2", "2:renamed", "3:name 3", "3:name 3",
-                "4:name 4", "4:name 4", "5:name 5", "6:name 6");
+        assertThat(rows("fa_customers"))
+                .containsExactly(
+                        "1:name 1",
+                        "1:name 1",
+                        "2:name 2",
+                        "2:renamed",
+                        "3:name 3",
+                        "3:name 3",
+                        "4:name 4",
+                        "4:name 4",
+                        "5:name 5",
+                        "6:name 6");
     }
 
     @Test
     void incrementalAppendAddsOnlyChangedRows() {
         assertThat(firstRun("ia")).isEqualTo(ORIGINAL);
-        assertThat(rows("ia_customers")).containsExactly("1:name 1", "2:name 2", "2:renamed", "3:name 3", "4:name 4", "5:name 5",
-                "6:name 6");
+        assertThat(rows("ia_customers"))
+                .containsExactly("1:name 1", "2:name 2", "2:renamed", "3:name 3", "4:name 4", "5:name 5", "6:name 6");
     }
 
     @Test
     void incrementalDedupKeepsTheLatestVersionOfEachKey() {
         assertThat(firstRun("dd")).isEqualTo(ORIGINAL);
-        assertThat(rows("dd_customers")).as("a deleted row stays until CDC reports deletions")
+        assertThat(rows("dd_customers"))
+                .as("a deleted row stays until CDC reports deletions")
                 .containsExactly("1:name 1", "2:renamed", "3:name 3", "4:name 4", "5:name 5", "6:name 6");
-        assertThat(target.queryValue("SELECT count(*) FROM warehouse._airbyte_raw_dd_customers")).isEqualTo(7L);
+        assertThat(target.queryValue("SELECT count(*) FROM warehouse._airbyte_raw_dd_customers"))
+                .isEqualTo(7L);
     }
 
     @Test
     void everyTypeFamilyArrivesTypedAndExact() {
-        assertThat(target.query("SELECT flag::text, big::text, price::text, born::text, seen::text, (at AT TIME ZONE 'UTC')::text, span::text, "
-                + "yr::text, doc_a_b::text, doc_c::text, encode(decode(raw, 'base64'), 'hex'), mood, tags, bits::text, shape "
-                + "FROM warehouse.zoo WHERE id = 1")).singleElement().satisfies(r -> assertThat(r).containsExactly(
-                        "true", "18446744073709551615", "12345.678", "2024-02-29", "2024-02-29 13:14:15.25",
-                        "2024-02-29 13:14:15", "12:30:00", "2024", "1.50", "[1]", "00ff10", "happy", "a,b", "10",
-                        "POINT(1 2)"));
+        assertThat(target.query(
+                        "SELECT flag::text, big::text, price::text, born::text, seen::text, (at AT TIME ZONE 'UTC')::text, span::text, "
+                                + "yr::text, doc_a_b::text, doc_c::text, encode(decode(raw, 'base64'), 'hex'), mood, tags, bits::text, shape "
+                                + "FROM warehouse.zoo WHERE id = 1"))
+                .singleElement()
+                .satisfies(r -> assertThat(r)
+                        .containsExactly(
+                                "true",
+                                "18446744073709551615",
+                                "12345.678",
+                                "2024-02-29",
+                                "2024-02-29 13:14:15.25",
+                                "2024-02-29 13:14:15",
+                                "12:30:00",
+                                "2024",
+                                "1.50",
+                                "[1]",
+                                "00ff10",
+                                "happy",
+                                "a,b",
+                                "10",
+                                "POINT(1 2)"));
     }
 
     @Test
     void typedColumnsHaveTheTypesTheCatalogDeclares() {
-        List<String> types = target.query("SELECT attname || ' ' || format_type(atttypid, atttypmod) FROM pg_attribute "
-                + "WHERE attrelid = 'warehouse.zoo'::regclass AND attnum > 0 AND NOT attisdropped").stream()
-                .map(r -> (String) r[0]).toList();
-        assertThat(types).contains("id bigint", "flag boolean", "big numeric(20,0)", "price numeric(12,3)", "born date",
-                "seen timestamp without time zone", "at timestamp with time zone", "span time without time zone",
-                "yr bigint", "bits bigint", "mood text");
+        List<String> types = target
+                .query("SELECT attname || ' ' || format_type(atttypid, atttypmod) FROM pg_attribute "
+                        + "WHERE attrelid = 'warehouse.zoo'::regclass AND attnum > 0 AND NOT attisdropped")
+                .stream()
+                .map(r -> (String) r[0])
+                .toList();
+        assertThat(types)
+                .contains(
+                        "id bigint",
+                        "flag boolean",
+                        "big numeric(20,0)",
+                        "price numeric(12,3)",
+                        "born date",
+                        "seen timestamp without time zone",
+                        "at timestamp with time zone",
+                        "span time without time zone",
+                        "yr bigint",
+                        "bits bigint",
+                        "mood text");
     }
 
     @Test
     void zeroDatesAreNullInTheTypedTableRecordedInTheMetaColumnAndKeptInTheRawTable() {
         assertThat(target.query("SELECT born, seen, at FROM warehouse.zoo WHERE id = 2"))
-                .singleElement().satisfies(r -> assertThat(r).containsOnlyNulls());
-        assertThat(target.queryValue("SELECT _airbyte_meta::text FROM warehouse.zoo WHERE id = 2").toString())
+                .singleElement()
+                .satisfies(r -> assertThat(r).containsOnlyNulls());
+        assertThat(target.queryValue("SELECT _airbyte_meta::text FROM warehouse.zoo WHERE id = 2")
+                        .toString())
                 .contains("\"born\"", "\"seen\"", "\"at\"", "NULLED");
         assertThat(target.queryValue("SELECT _airbyte_data->>'born' FROM warehouse._airbyte_raw_zoo "
-                + "WHERE _airbyte_data->>'id' = '2'")).isEqualTo("0000-00-00");
+                        + "WHERE _airbyte_data->>'id' = '2'"))
+                .isEqualTo("0000-00-00");
     }
 }

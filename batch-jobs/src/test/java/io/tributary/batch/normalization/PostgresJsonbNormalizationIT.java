@@ -2,11 +2,6 @@ package io.tributary.batch.normalization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-
 import com.zaxxer.hikari.HikariDataSource;
 import io.tributary.batch.config.ConnectionsFileLoader;
 import io.tributary.batch.config.TributaryConfig;
@@ -16,6 +11,10 @@ import io.tributary.batch.repository.RepositoryDataSource;
 import io.tributary.connector.registry.ConnectorRegistry;
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,9 +29,9 @@ class PostgresJsonbNormalizationIT {
     void jsonbDocumentsBecomeFlatColumnsAndAChildTableThatJoinsBackToTheOriginalArrays() {
         TestPostgres pg = TestPostgres.get();
         try (TestDatabase source = pg.createDatabase("norm_src");
-             TestDatabase target = pg.createDatabase("norm_dst");
-             TestDatabase repository = pg.createDatabase("norm_repo");
-             HikariDataSource repo = RepositoryDataSource.create(repository.jdbcUrl(), pg.user(), pg.password())) {
+                TestDatabase target = pg.createDatabase("norm_dst");
+                TestDatabase repository = pg.createDatabase("norm_repo");
+                HikariDataSource repo = RepositoryDataSource.create(repository.jdbcUrl(), pg.user(), pg.password())) {
             source.execute("""
                     CREATE TABLE customers (id bigint PRIMARY KEY, name text, contact jsonb, addresses jsonb)""", """
                     INSERT INTO customers VALUES
@@ -52,11 +51,13 @@ class PostgresJsonbNormalizationIT {
                     """.formatted(pg.host(), pg.port(), source.name(), target.name(), pg.user(), pg.password());
             TributaryConfig config = new ConnectionsFileLoader(n -> null)
                     .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yml");
-            SyncResult result = SyncEngine.create(repo, ConnectorRegistry.load(), Duration.ofSeconds(5)).sync(config, "customers");
+            SyncResult result = SyncEngine.create(repo, ConnectorRegistry.load(), Duration.ofSeconds(5))
+                    .sync(config, "customers");
             assertThat(result.succeeded()).as(String.valueOf(result.failure())).isTrue();
 
             assertThat(target.query("SELECT id, name, contact_email, contact_phone FROM public.customers ORDER BY id"))
-                    .containsExactly(new Object[] {1L, "Ada", "ada@example.com", "+33 1 23"},
+                    .containsExactly(
+                            new Object[] {1L, "Ada", "ada@example.com", "+33 1 23"},
                             new Object[] {2L, "Grace", "grace@example.com", null},
                             new Object[] {3L, "Linus", null, null});
             List<Object[]> joined = target.query("""
@@ -64,11 +65,17 @@ class PostgresJsonbNormalizationIT {
                     FROM public.customers c JOIN public.customers_addresses a
                       ON a._airbyte_customers_hashid = c._airbyte_customers_hashid
                     ORDER BY c.id, a.street""");
-            assertThat(joined).containsExactly(new Object[] {1L, "1 rue A", "Paris"}, new Object[] {1L, "2 Main St", "Boston"},
-                    new Object[] {2L, "3 Navy Rd", "Arlington"});
-            assertThat(target.queryValue("SELECT count(*) FROM public._airbyte_raw_customers")).isEqualTo(3L);
-            assertThat(target.queryValue("SELECT _airbyte_data->'addresses'->0->>'city' FROM public._airbyte_raw_customers "
-                    + "WHERE _airbyte_data->>'id' = '1'")).isEqualTo("Paris");
+            assertThat(joined)
+                    .containsExactly(
+                            new Object[] {1L, "1 rue A", "Paris"},
+                            new Object[] {1L, "2 Main St", "Boston"},
+                            new Object[] {2L, "3 Navy Rd", "Arlington"});
+            assertThat(target.queryValue("SELECT count(*) FROM public._airbyte_raw_customers"))
+                    .isEqualTo(3L);
+            assertThat(target.queryValue(
+                            "SELECT _airbyte_data->'addresses'->0->>'city' FROM public._airbyte_raw_customers "
+                                    + "WHERE _airbyte_data->>'id' = '1'"))
+                    .isEqualTo("Paris");
         }
     }
 }

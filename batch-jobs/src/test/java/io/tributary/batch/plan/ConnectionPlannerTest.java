@@ -3,16 +3,15 @@ package io.tributary.batch.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import io.tributary.batch.config.ConnectionsFileLoader;
 import io.tributary.batch.config.TributaryConfig;
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.config.ConfigException;
 import io.tributary.connector.registry.ConnectorRegistry;
 import io.tributary.normalization.NormalizationMode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConnectionPlannerTest {
@@ -29,12 +28,14 @@ class ConnectionPlannerTest {
                   c:
                 %s
                 """.formatted(sourceConfig, connection.indent(4));
-        return new ConnectionsFileLoader(n -> null).load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yml");
+        return new ConnectionsFileLoader(n -> null)
+                .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yml");
     }
 
     @Test
     void selectsEveryDiscoveredStreamWhenNoneIsListed() {
-        ConnectionPlan plan = planner.plan(config("{ count: 1, streams: [a, b] }", "source: seq\ndestination: lake"), "c");
+        ConnectionPlan plan =
+                planner.plan(config("{ count: 1, streams: [a, b] }", "source: seq\ndestination: lake"), "c");
         assertThat(plan.streams()).extracting(ConfiguredStream::name).containsExactly("a", "b");
     }
 
@@ -53,16 +54,19 @@ class ConnectionPlannerTest {
 
     @Test
     void carriesTheNormalizationModeAndDepthToTheNormalizationOptions() {
-        ConnectionPlan raw = planner.plan(config("{ count: 1 }", "source: seq\ndestination: lake\nnormalization: { mode: raw }"), "c");
+        ConnectionPlan raw = planner.plan(
+                config("{ count: 1 }", "source: seq\ndestination: lake\nnormalization: { mode: raw }"), "c");
         assertThat(raw.normalization().mode()).isEqualTo(NormalizationMode.RAW);
-        ConnectionPlan basic = planner.plan(config("{ count: 1 }", "source: seq\ndestination: lake\nnormalization: { max_depth: 1 }"), "c");
+        ConnectionPlan basic = planner.plan(
+                config("{ count: 1 }", "source: seq\ndestination: lake\nnormalization: { max_depth: 1 }"), "c");
         assertThat(basic.normalization().mode()).isEqualTo(NormalizationMode.BASIC);
         assertThat(basic.normalization().maxDepth()).isEqualTo(1);
     }
 
     @Test
     void reportsAnUnknownStreamWithTheAvailableOnes() {
-        assertThatThrownBy(() -> planner.plan(config("{ count: 1 }", "source: seq\ndestination: lake\nstreams: [numbrs]"), "c"))
+        assertThatThrownBy(() ->
+                        planner.plan(config("{ count: 1 }", "source: seq\ndestination: lake\nstreams: [numbrs]"), "c"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("connections.c.streams[0].name: stream 'numbrs' not found in source 'seq'")
                 .hasMessageContaining("[seq.numbers]");
@@ -79,7 +83,8 @@ class ConnectionPlannerTest {
                 connections:
                   c: { source: seq, destination: lake }
                 """;
-        TributaryConfig wrong = new ConnectionsFileLoader(n -> null).load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yml");
+        TributaryConfig wrong = new ConnectionsFileLoader(n -> null)
+                .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yml");
         assertThat(config.connections()).containsKey("c");
         assertThatThrownBy(() -> planner.plan(wrong, "c"))
                 .hasMessageContaining("sources.seq.type: unknown source type 'sequense'")
@@ -122,7 +127,8 @@ class ConnectionPlannerTest {
 
     @Test
     void neverShowsASecretInTheValidatedConfiguration() {
-        ConnectionPlan plan = planner.plan(config("{ count: 1, token: hunter2 }", "source: seq\ndestination: lake"), "c");
+        ConnectionPlan plan =
+                planner.plan(config("{ count: 1, token: hunter2 }", "source: seq\ndestination: lake"), "c");
         assertThat(plan.sourceConfig().toString()).doesNotContain("hunter2").contains("**********");
     }
 }

@@ -2,9 +2,8 @@ package io.tributary.batch.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
 import io.tributary.batch.engine.SyncResult;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,15 +14,18 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresBadInputIT {
 
-    private static final String LOADER = "loader_" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String LOADER =
+            "loader_" + UUID.randomUUID().toString().substring(0, 8);
     private static PostgresSyncFixture fixture;
 
     @BeforeAll
     static void createTablesAndAFirstSync() {
         fixture = new PostgresSyncFixture("pg_bad");
-        fixture.source.execute("CREATE TABLE customers (id int PRIMARY KEY, name text, updated_at timestamptz)",
+        fixture.source.execute(
+                "CREATE TABLE customers (id int PRIMARY KEY, name text, updated_at timestamptz)",
                 "INSERT INTO customers VALUES (1, 'ann', '2024-01-01'), (2, 'bob', '2024-01-02')",
-                "CREATE TABLE log (at timestamptz, line text)", "INSERT INTO log VALUES ('2024-01-01', 'x')");
+                "CREATE TABLE log (at timestamptz, line text)",
+                "INSERT INTO log VALUES ('2024-01-01', 'x')");
         SyncResult first = fixture.sync(fixture.yaml("""
                 good: { source: shop, destination: warehouse, namespace_definition: destination,
                         streams: [{ name: public.customers, destination_sync_mode: overwrite }] }
@@ -43,7 +45,9 @@ class PostgresBadInputIT {
         String yaml = fixture.yaml(yamlConnection);
         try {
             SyncResult result = fixture.sync(yaml, connection);
-            assertThat(result.succeeded()).as("the sync of %s must fail", connection).isFalse();
+            assertThat(result.succeeded())
+                    .as("the sync of %s must fail", connection)
+                    .isFalse();
             return result.failure();
         } catch (RuntimeException refusedBeforeStarting) {
             return refusedBeforeStarting.getMessage();
@@ -51,7 +55,8 @@ class PostgresBadInputIT {
     }
 
     private static void assertDeliveredDataIntact() {
-        assertThat(fixture.target.query("SELECT id, name FROM warehouse.customers ORDER BY id")).extracting(r -> r[0] + ":" + r[1])
+        assertThat(fixture.target.query("SELECT id, name FROM warehouse.customers ORDER BY id"))
+                .extracting(r -> r[0] + ":" + r[1])
                 .containsExactly("1:ann", "2:bob");
     }
 
@@ -91,24 +96,33 @@ class PostgresBadInputIT {
         String yaml = fixture.yaml("""
                 limited: { source: shop, destination: limited_warehouse, namespace_definition: destination,
                            streams: [{ name: public.customers, destination_sync_mode: overwrite }] }
-                """).replace("destinations: {", "destinations: { limited_warehouse: { type: postgres, config: { host: \""
-                + fixture.pg.host() + "\", port: " + fixture.pg.port() + ", database: " + fixture.target.name() + ", username: "
-                + LOADER + ", ssl_mode: disable, schema: limited } },");
+                """)
+                .replace(
+                        "destinations: {",
+                        "destinations: { limited_warehouse: { type: postgres, config: { host: \""
+                                + fixture.pg.host() + "\", port: " + fixture.pg.port() + ", database: "
+                                + fixture.target.name() + ", username: "
+                                + LOADER + ", ssl_mode: disable, schema: limited } },");
         SyncResult first = fixture.sync(yaml, "limited");
         assertThat(first.succeeded()).as(first.failure()).isTrue();
 
         fixture.target.execute("REVOKE CREATE ON SCHEMA limited FROM " + LOADER);
         SyncResult failed = fixture.sync(yaml, "limited");
         assertThat(failed.succeeded()).isFalse();
-        assertThat(failed.failure()).contains("may not create tables in schema 'limited'")
+        assertThat(failed.failure())
+                .contains("may not create tables in schema 'limited'")
                 .contains("GRANT USAGE, CREATE ON SCHEMA \"limited\" TO \"" + LOADER + "\"");
-        assertThat(fixture.target.query("SELECT id FROM limited.customers ORDER BY id")).as("what the first sync delivered")
-                .extracting(r -> r[0]).containsExactly(1L, 2L);
+        assertThat(fixture.target.query("SELECT id FROM limited.customers ORDER BY id"))
+                .as("what the first sync delivered")
+                .extracting(r -> r[0])
+                .containsExactly(1L, 2L);
 
         fixture.target.execute("GRANT CREATE ON SCHEMA limited TO " + LOADER);
         SyncResult again = fixture.sync(yaml, "limited");
         assertThat(again.succeeded()).as(again.failure()).isTrue();
-        assertThat(fixture.target.query("SELECT id FROM limited.customers ORDER BY id")).extracting(r -> r[0]).containsExactly(1L, 2L);
+        assertThat(fixture.target.query("SELECT id FROM limited.customers ORDER BY id"))
+                .extracting(r -> r[0])
+                .containsExactly(1L, 2L);
         assertDeliveredDataIntact();
     }
 }

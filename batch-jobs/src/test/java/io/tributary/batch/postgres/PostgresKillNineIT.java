@@ -2,13 +2,12 @@ package io.tributary.batch.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.batch.engine.ChildSyncMain;
+import io.tributary.testsupport.postgres.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
-import io.tributary.batch.engine.ChildSyncMain;
-import io.tributary.testsupport.postgres.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,9 +23,10 @@ class PostgresKillNineIT {
 
     private static final int ROWS = 200_000;
     private static final int KILLS = 5;
-    private static final String CHECKSUM = "SELECT count(*) || ':' || coalesce(md5(string_agg(id || '|' || customer || '|' || amount"
-            + " || '|' || status || '|' || to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '|' || note,"
-            + " ',' ORDER BY id)), '') FROM ";
+    private static final String CHECKSUM =
+            "SELECT count(*) || ':' || coalesce(md5(string_agg(id || '|' || customer || '|' || amount"
+                    + " || '|' || status || '|' || to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '|' || note,"
+                    + " ',' ORDER BY id)), '') FROM ";
 
     @TempDir
     Path work;
@@ -60,8 +60,10 @@ class PostgresKillNineIT {
             assertEqual(fixture, "warehouse.orders", ROWS);
 
             // new rows, some sharing the last cursor value already synced
-            fixture.source.execute("INSERT INTO orders SELECT g, g % 997, (g % 100000) / 100.0, 'late', "
-                    + "(SELECT max(updated_at) FROM orders), 'late ' || g FROM generate_series(" + (ROWS + 1) + ", " + (ROWS + 500) + ") g",
+            fixture.source.execute(
+                    "INSERT INTO orders SELECT g, g % 997, (g % 100000) / 100.0, 'late', "
+                            + "(SELECT max(updated_at) FROM orders), 'late ' || g FROM generate_series(" + (ROWS + 1)
+                            + ", " + (ROWS + 500) + ") g",
                     "INSERT INTO orders SELECT g, 1, 1, 'new', timestamptz '2030-01-01 00:00+00', 'new ' || g "
                             + "FROM generate_series(" + (ROWS + 501) + ", " + (ROWS + 1000) + ") g");
             Process next = start("sync", fixture, config);
@@ -71,8 +73,9 @@ class PostgresKillNineIT {
     }
 
     private static void createOrders(PostgresSyncFixture fixture, int rows) {
-        fixture.source.execute("CREATE TABLE orders (id bigint PRIMARY KEY, customer int, amount numeric(12,2), status text, "
-                + "updated_at timestamptz NOT NULL, note text)",
+        fixture.source.execute(
+                "CREATE TABLE orders (id bigint PRIMARY KEY, customer int, amount numeric(12,2), status text, "
+                        + "updated_at timestamptz NOT NULL, note text)",
                 // seven rows share each cursor value
                 "INSERT INTO orders SELECT g, g % 997, (g % 100000) / 100.0, (ARRAY['new','paid','shipped'])[1 + g % 3], "
                         + "timestamptz '2024-01-01 00:00+00' + (g / 7) * interval '1 second', 'order ' || g "
@@ -111,19 +114,30 @@ class PostgresKillNineIT {
     private static void assertEqual(PostgresSyncFixture fixture, String table, long rows) {
         Object source = fixture.source.queryValue(CHECKSUM + "orders");
         assertThat(source.toString()).startsWith(rows + ":");
-        assertThat(fixture.target.queryValue(CHECKSUM + table)).as("final table").isEqualTo(source);
+        assertThat(fixture.target.queryValue(CHECKSUM + table))
+                .as("final table")
+                .isEqualTo(source);
         assertThat(fixture.target.queryValue("SELECT count(*) || ':' || count(DISTINCT _airbyte_data->>'id') FROM "
-                + "warehouse._airbyte_raw_orders")).as("raw table").isEqualTo(rows + ":" + rows);
+                        + "warehouse._airbyte_raw_orders"))
+                .as("raw table")
+                .isEqualTo(rows + ":" + rows);
     }
 
     private Process start(String mode, PostgresSyncFixture fixture, Path config) throws Exception {
-        return ChildSyncMain.start(mode, fixture.repository.jdbcUrl(), fixture.pg.user(), fixture.pg.password(), config, "killed",
+        return ChildSyncMain.start(
+                mode,
+                fixture.repository.jdbcUrl(),
+                fixture.pg.user(),
+                fixture.pg.password(),
+                config,
+                "killed",
                 work.resolve("child-" + (++children) + ".log"));
     }
 
     private static long committed(TestDatabase repository) {
         try {
-            return ((Number) repository.queryValue("SELECT coalesce(sum(write_count), 0) FROM batch_step_execution")).longValue();
+            return ((Number) repository.queryValue("SELECT coalesce(sum(write_count), 0) FROM batch_step_execution"))
+                    .longValue();
         } catch (IllegalStateException notCreatedYet) {
             return 0;
         }
@@ -133,7 +147,9 @@ class PostgresKillNineIT {
     private void killWhenCommitted(Process process, TestDatabase repository, long records) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (committed(repository) < records) {
-            assertThat(process.isAlive()).as("the sync ended before it could be killed; see child-%d.log", children).isTrue();
+            assertThat(process.isAlive())
+                    .as("the sync ended before it could be killed; see child-%d.log", children)
+                    .isTrue();
             assertThat(System.nanoTime()).as("sync too slow").isLessThan(deadline);
             Thread.sleep(10);
         }

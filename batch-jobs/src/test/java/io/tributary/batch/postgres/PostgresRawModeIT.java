@@ -2,9 +2,8 @@ package io.tributary.batch.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import io.tributary.batch.engine.SyncResult;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,11 +44,18 @@ class PostgresRawModeIT {
         assertThat(result.records()).isEqualTo(1234);
         assertThat(result.bytes()).isPositive();
 
-        assertThat(fixture.target.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'warehouse' "
-                + "AND table_name NOT LIKE '\\_tributary%' ORDER BY 1").stream().map(r -> (String) r[0]).toList())
+        assertThat(fixture
+                        .target
+                        .query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'warehouse' "
+                                + "AND table_name NOT LIKE '\\_tributary%' ORDER BY 1")
+                        .stream()
+                        .map(r -> (String) r[0])
+                        .toList())
                 .containsExactly("_airbyte_raw_customers");
-        assertThat(fixture.target.queryValue("SELECT count(*) FROM warehouse._airbyte_raw_customers")).isEqualTo(1234L);
-        assertThat(fixture.target.queryValue("SELECT count(DISTINCT _airbyte_data->>'id') FROM warehouse._airbyte_raw_customers"))
+        assertThat(fixture.target.queryValue("SELECT count(*) FROM warehouse._airbyte_raw_customers"))
+                .isEqualTo(1234L);
+        assertThat(fixture.target.queryValue(
+                        "SELECT count(DISTINCT _airbyte_data->>'id') FROM warehouse._airbyte_raw_customers"))
                 .isEqualTo(1234L);
         List<Object[]> row = fixture.target.query("SELECT _airbyte_data->>'name', _airbyte_data->>'amount', "
                 + "_airbyte_data->'doc'->'contact'->>'email', _airbyte_data->'doc'->>'score', _airbyte_data->'doc'->'tags'->>1 "

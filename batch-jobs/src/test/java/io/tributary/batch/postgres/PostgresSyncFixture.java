@@ -1,9 +1,5 @@
 package io.tributary.batch.postgres;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-
 import com.zaxxer.hikari.HikariDataSource;
 import io.tributary.batch.config.ConnectionsFileLoader;
 import io.tributary.batch.config.TributaryConfig;
@@ -13,6 +9,9 @@ import io.tributary.batch.repository.RepositoryDataSource;
 import io.tributary.connector.registry.ConnectorRegistry;
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * A source database, a target database and a job repository on the test server, and a connections
@@ -49,7 +48,8 @@ final class PostgresSyncFixture implements AutoCloseable {
     }
 
     static TributaryConfig parse(String yaml) {
-        return new ConnectionsFileLoader(n -> null).load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yml");
+        return new ConnectionsFileLoader(n -> null)
+                .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yml");
     }
 
     SyncResult sync(String yaml, String connection) {

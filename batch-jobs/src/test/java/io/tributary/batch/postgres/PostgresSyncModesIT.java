@@ -2,9 +2,8 @@ package io.tributary.batch.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import io.tributary.batch.engine.SyncResult;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,9 +37,10 @@ class PostgresSyncModesIT {
                                             destination_sync_mode: append_dedup, primary_key: [[id]] }] }
                 """);
         syncAll();
-        fixture.target.execute("CREATE TABLE warehouse.first_run AS SELECT 'ow' AS t, id, name FROM warehouse.ow_customers "
-                + "UNION ALL SELECT 'fa', id, name FROM warehouse.fa_customers UNION ALL SELECT 'ia', id, name FROM warehouse.ia_customers "
-                + "UNION ALL SELECT 'dd', id, name FROM warehouse.dd_customers");
+        fixture.target.execute(
+                "CREATE TABLE warehouse.first_run AS SELECT 'ow' AS t, id, name FROM warehouse.ow_customers "
+                        + "UNION ALL SELECT 'fa', id, name FROM warehouse.fa_customers UNION ALL SELECT 'ia', id, name FROM warehouse.ia_customers "
+                        + "UNION ALL SELECT 'dd', id, name FROM warehouse.dd_customers");
         fixture.source.execute(
                 "UPDATE customers SET name = 'renamed', updated_at = timestamptz '2024-02-01 00:00+00' WHERE id = 2",
                 "DELETE FROM customers WHERE id = 5",
@@ -51,7 +51,9 @@ class PostgresSyncModesIT {
     private static void syncAll() {
         for (String connection : List.of("overwrite", "full_append", "incr_append", "incr_dedup")) {
             SyncResult result = fixture.sync(yaml, connection);
-            assertThat(result.succeeded()).as(connection + ": " + result.failure()).isTrue();
+            assertThat(result.succeeded())
+                    .as(connection + ": " + result.failure())
+                    .isTrue();
         }
     }
 
@@ -62,12 +64,17 @@ class PostgresSyncModesIT {
 
     private static List<String> rows(String table) {
         return fixture.target.query("SELECT id, name FROM warehouse." + table + " ORDER BY id, name").stream()
-                .map(r -> r[0] + ":" + r[1]).toList();
+                .map(r -> r[0] + ":" + r[1])
+                .toList();
     }
 
     private static List<String> firstRun(String mode) {
-        return fixture.target.query("SELECT id, name FROM warehouse.first_run WHERE t = '" + mode + "' ORDER BY id, name").stream()
-                .map(r -> r[0] + ":" + r[1]).toList();
+        return fixture
+                .target
+                .query("SELECT id, name FROM warehouse.first_run WHERE t = '" + mode + "' ORDER BY id, name")
+                .stream()
+                .map(r -> r[0] + ":" + r[1])
+                .toList();
     }
 
     private static final List<String> ORIGINAL = List.of("1:name 1", "2:name 2", "3:name 3", "4:name 4", "5:name 5");
@@ -76,37 +83,52 @@ class PostgresSyncModesIT {
     void overwriteHoldsTheSourceAsOfEachSync() {
         assertThat(firstRun("ow")).isEqualTo(ORIGINAL);
         assertThat(rows("ow_customers")).containsExactly("1:name 1", "2:renamed", "3:name 3", "4:name 4", "6:name 6");
-        assertThat(fixture.target.queryValue("SELECT count(*) FROM warehouse._airbyte_raw_ow_customers")).isEqualTo(5L);
+        assertThat(fixture.target.queryValue("SELECT count(*) FROM warehouse._airbyte_raw_ow_customers"))
+                .isEqualTo(5L);
     }
 
     @Test
     void fullRefreshAppendAddsAWholeSnapshotEachSync() {
         assertThat(firstRun("fa")).isEqualTo(ORIGINAL);
-        assertThat(rows("fa_customers")).containsExactly("1:name 1", "1:name 1", "2:name 2", "2:renamed", "3:name 3", "3:name 3",
-                "4:name 4", "4:name 4", "5:name 5", "6:name 6");
+        assertThat(rows("fa_customers"))
+                .containsExactly(
+                        "1:name 1",
+                        "1:name 1",
+                        "2:name 2",
+                        "2:renamed",
+                        "3:name 3",
+                        "3:name 3",
+                        "4:name 4",
+                        "4:name 4",
+                        "5:name 5",
+                        "6:name 6");
     }
 
     @Test
     void incrementalAppendAddsOnlyChangedRows() {
         assertThat(firstRun("ia")).isEqualTo(ORIGINAL);
-        assertThat(rows("ia_customers")).containsExactly("1:name 1", "2:name 2", "2:renamed", "3:name 3", "4:name 4", "5:name 5",
-                "6:name 6");
+        assertThat(rows("ia_customers"))
+                .containsExactly("1:name 1", "2:name 2", "2:renamed", "3:name 3", "4:name 4", "5:name 5", "6:name 6");
     }
 
     @Test
     void incrementalDedupKeepsTheLatestVersionOfEachKey() {
         assertThat(firstRun("dd")).isEqualTo(ORIGINAL);
-        assertThat(rows("dd_customers")).as("a deleted row stays until CDC reports deletions")
+        assertThat(rows("dd_customers"))
+                .as("a deleted row stays until CDC reports deletions")
                 .containsExactly("1:name 1", "2:renamed", "3:name 3", "4:name 4", "5:name 5", "6:name 6");
         assertThat(fixture.target.queryValue("SELECT count(*) FROM warehouse._airbyte_raw_dd_customers"))
-                .as("the raw table keeps every version").isEqualTo(7L);
+                .as("the raw table keeps every version")
+                .isEqualTo(7L);
     }
 
     @Test
     void leavesNoStagingTablesBehindAndRecordsEachLoadAsCompleted() {
         assertThat(fixture.target.query("SELECT tablename FROM pg_tables WHERE schemaname = 'warehouse' "
-                + "AND tablename LIKE '\\_tributary\\_%' AND tablename <> '_tributary_loads'")).isEmpty();
-        assertThat(fixture.target.query("SELECT DISTINCT status FROM warehouse._tributary_loads")).extracting(r -> r[0])
+                        + "AND tablename LIKE '\\_tributary\\_%' AND tablename <> '_tributary_loads'"))
+                .isEmpty();
+        assertThat(fixture.target.query("SELECT DISTINCT status FROM warehouse._tributary_loads"))
+                .extracting(r -> r[0])
                 .containsExactly("COMPLETED");
     }
 }

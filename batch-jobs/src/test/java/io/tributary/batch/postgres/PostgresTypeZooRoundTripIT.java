@@ -2,11 +2,10 @@ package io.tributary.batch.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.tributary.batch.engine.SyncResult;
 import io.tributary.testsupport.postgres.PostgresTypeZoo;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,7 @@ import org.junit.jupiter.api.Test;
 class PostgresTypeZooRoundTripIT {
 
     /** A source expression and the target expression that must give the same text, row by row. */
-    private record Same(String column, String source, String target) {
-    }
+    private record Same(String column, String source, String target) {}
 
     private static final List<Same> COLUMNS = List.of(
             new Same("small", "small::text", "small::text"),
@@ -95,7 +93,8 @@ class PostgresTypeZooRoundTripIT {
             List<String> mismatches = new ArrayList<>();
             for (Same column : COLUMNS) {
                 Object in = fixture.source.queryValue("SELECT " + column.source() + " FROM zoo WHERE id = " + id);
-                Object out = fixture.target.queryValue("SELECT " + column.target() + " FROM warehouse.zoo WHERE id = " + id);
+                Object out =
+                        fixture.target.queryValue("SELECT " + column.target() + " FROM warehouse.zoo WHERE id = " + id);
                 if (in == null ? out != null : !in.equals(out)) {
                     mismatches.add(column.column() + ": source " + in + ", target " + out);
                 }
@@ -107,29 +106,53 @@ class PostgresTypeZooRoundTripIT {
     @Test
     void valuesWithoutATypedFormAreNullInTheTypedTableRecordedInTheMetaColumnAndKeptInTheRawTable() {
         assertThat(fixture.target.query("SELECT num_free, double_v, ts, tstz FROM warehouse.zoo WHERE id = 4"))
-                .singleElement().satisfies(r -> assertThat(r).containsOnlyNulls());
-        assertThat(fixture.target.queryValue("SELECT _airbyte_meta::text FROM warehouse.zoo WHERE id = 4").toString())
+                .singleElement()
+                .satisfies(r -> assertThat(r).containsOnlyNulls());
+        assertThat(fixture.target
+                        .queryValue("SELECT _airbyte_meta::text FROM warehouse.zoo WHERE id = 4")
+                        .toString())
                 .contains("num_free", "double_v", "\"ts\"", "tstz", "NULLED");
-        assertThat(fixture.target.queryValue("SELECT _airbyte_data->>'num_free' || ' ' || (_airbyte_data->>'ts') || ' ' "
-                + "|| (_airbyte_data->>'tstz') FROM warehouse._airbyte_raw_zoo WHERE _airbyte_data->>'id' = '4'"))
+        assertThat(
+                        fixture.target.queryValue(
+                                "SELECT _airbyte_data->>'num_free' || ' ' || (_airbyte_data->>'ts') || ' ' "
+                                        + "|| (_airbyte_data->>'tstz') FROM warehouse._airbyte_raw_zoo WHERE _airbyte_data->>'id' = '4'"))
                 .isEqualTo("NaN infinity -infinity");
     }
 
     @Test
     void typedColumnsHaveTheTypesTheCatalogDeclares() {
-        List<String> types = fixture.target.query("SELECT attname || ' ' || format_type(atttypid, atttypmod) FROM pg_attribute "
-                + "WHERE attrelid = 'warehouse.zoo'::regclass AND attnum > 0 AND NOT attisdropped").stream()
-                .map(r -> (String) r[0]).toList();
-        assertThat(types).contains("id bigint", "num numeric(20,5)", "price_v numeric(12,3)", "d date",
-                "t time without time zone", "ttz time with time zone", "ts timestamp without time zone",
-                "tstz timestamp with time zone", "flag boolean", "ints jsonb", "txt text");
+        List<String> types = fixture
+                .target
+                .query("SELECT attname || ' ' || format_type(atttypid, atttypmod) FROM pg_attribute "
+                        + "WHERE attrelid = 'warehouse.zoo'::regclass AND attnum > 0 AND NOT attisdropped")
+                .stream()
+                .map(r -> (String) r[0])
+                .toList();
+        assertThat(types)
+                .contains(
+                        "id bigint",
+                        "num numeric(20,5)",
+                        "price_v numeric(12,3)",
+                        "d date",
+                        "t time without time zone",
+                        "ttz time with time zone",
+                        "ts timestamp without time zone",
+                        "tstz timestamp with time zone",
+                        "flag boolean",
+                        "ints jsonb",
+                        "txt text");
     }
 
     @Test
     void theRawTableKeepsEachRecordExactly() {
-        assertThat(fixture.target.queryValue("SELECT _airbyte_data::text FROM warehouse._airbyte_raw_zoo "
-                + "WHERE _airbyte_data->>'id' = '1'").toString())
-                .contains("\"num\": 123456789012345.12340", "\"tstz\": \"2024-01-02T01:04:05.5Z\"", "\"b\": \"AP8Q\"",
+        assertThat(fixture.target
+                        .queryValue("SELECT _airbyte_data::text FROM warehouse._airbyte_raw_zoo "
+                                + "WHERE _airbyte_data->>'id' = '1'")
+                        .toString())
+                .contains(
+                        "\"num\": 123456789012345.12340",
+                        "\"tstz\": \"2024-01-02T01:04:05.5Z\"",
+                        "\"b\": \"AP8Q\"",
                         "\"j\": {\"a\": 1.50, \"b\": [1, 2], \"c\": {\"d\": \"x\"}}");
     }
 }

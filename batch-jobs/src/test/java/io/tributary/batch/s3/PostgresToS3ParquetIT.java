@@ -2,6 +2,16 @@ package io.tributary.batch.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.tributary.batch.config.ConnectionsFileLoader;
+import io.tributary.batch.config.TributaryConfig;
+import io.tributary.batch.engine.SyncEngine;
+import io.tributary.batch.engine.SyncResult;
+import io.tributary.batch.repository.RepositoryDataSource;
+import io.tributary.connector.registry.ConnectorRegistry;
+import io.tributary.testsupport.postgres.TestDatabase;
+import io.tributary.testsupport.postgres.TestPostgres;
+import io.tributary.testsupport.s3.TestS3Server;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,17 +23,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.zaxxer.hikari.HikariDataSource;
-import io.tributary.batch.config.ConnectionsFileLoader;
-import io.tributary.batch.config.TributaryConfig;
-import io.tributary.batch.engine.SyncEngine;
-import io.tributary.batch.engine.SyncResult;
-import io.tributary.batch.repository.RepositoryDataSource;
-import io.tributary.connector.registry.ConnectorRegistry;
-import io.tributary.testsupport.postgres.TestDatabase;
-import io.tributary.testsupport.postgres.TestPostgres;
-import io.tributary.testsupport.s3.TestS3Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -45,8 +44,8 @@ class PostgresToS3ParquetIT {
         TestS3Server s3 = TestS3Server.get();
         String bucket = s3.createBucket("lake");
         try (TestDatabase source = pg.createDatabase("s3_src");
-             TestDatabase repository = pg.createDatabase("s3_repo");
-             HikariDataSource repo = RepositoryDataSource.create(repository.jdbcUrl(), pg.user(), pg.password())) {
+                TestDatabase repository = pg.createDatabase("s3_repo");
+                HikariDataSource repo = RepositoryDataSource.create(repository.jdbcUrl(), pg.user(), pg.password())) {
             source.execute("""
                     CREATE TABLE customers (id bigint PRIMARY KEY, name text, balance numeric(12,2), signed_up timestamptz,
                                             contact jsonb, addresses jsonb)""", """
@@ -76,17 +75,28 @@ class PostgresToS3ParquetIT {
                         destination: lake
                         chunk_size: 500
                         streams: [public.customers]
-                    """.formatted(pg.host(), pg.port(), source.name(), pg.user(), pg.password(), s3.endpoint(), bucket,
-                    TestS3Server.REGION, s3.accessKeyId(), s3.secretAccessKey());
+                    """.formatted(
+                            pg.host(),
+                            pg.port(),
+                            source.name(),
+                            pg.user(),
+                            pg.password(),
+                            s3.endpoint(),
+                            bucket,
+                            TestS3Server.REGION,
+                            s3.accessKeyId(),
+                            s3.secretAccessKey());
             TributaryConfig config = new ConnectionsFileLoader(n -> null)
                     .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yml");
-            SyncResult result = SyncEngine.create(repo, ConnectorRegistry.load(), Duration.ofSeconds(5)).sync(config, "customers_to_lake");
+            SyncResult result = SyncEngine.create(repo, ConnectorRegistry.load(), Duration.ofSeconds(5))
+                    .sync(config, "customers_to_lake");
             assertThat(result.succeeded()).as(String.valueOf(result.failure())).isTrue();
             assertThat(result.records()).isEqualTo(2000);
 
             Path customers = downloadTable(s3.client(), bucket, "tributary/public/customers/");
             Path addresses = downloadTable(s3.client(), bucket, "tributary/public/customers_addresses/");
-            try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
+            try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                    Statement s = duck.createStatement()) {
                 ResultSet rs = s.executeQuery("SELECT count(*), sum(id), sum(balance), count(contact_phone), "
                         + "min(signed_up), max(name) FROM read_parquet('" + customers + "/*.parquet')");
                 rs.next();
@@ -96,7 +106,8 @@ class PostgresToS3ParquetIT {
                 assertThat(rs.getLong(4)).as("NULL phones stay NULL").isEqualTo(1800);
                 assertThat(rs.getObject(5).toString()).startsWith("2025-01-01");
                 assertThat(rs.getString(6)).isEqualTo("Customer 999 ✓");
-                rs = s.executeQuery("SELECT typeof(balance), typeof(signed_up) FROM read_parquet('" + customers + "/*.parquet') LIMIT 1");
+                rs = s.executeQuery("SELECT typeof(balance), typeof(signed_up) FROM read_parquet('" + customers
+                        + "/*.parquet') LIMIT 1");
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("DECIMAL(12,2)");
                 assertThat(rs.getString(2)).isEqualTo("TIMESTAMP WITH TIME ZONE");
@@ -105,7 +116,9 @@ class PostgresToS3ParquetIT {
                         + "ON a._airbyte_customers_hashid = c._airbyte_customers_hashid "
                         + "WHERE a.street LIKE c.id || '-%'");
                 rs.next();
-                long expectedAddresses = ((Number) source.queryValue("SELECT sum(jsonb_array_length(addresses)) FROM customers")).longValue();
+                long expectedAddresses = ((Number)
+                                source.queryValue("SELECT sum(jsonb_array_length(addresses)) FROM customers"))
+                        .longValue();
                 assertThat(rs.getLong(1)).as("every address joins its customer").isEqualTo(expectedAddresses);
             }
         }
@@ -114,7 +127,9 @@ class PostgresToS3ParquetIT {
     private Path downloadTable(S3Client client, String bucket, String prefix) throws Exception {
         Path dir = download.resolve(prefix);
         Files.createDirectories(dir);
-        List<S3Object> objects = new ArrayList<>(client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream().toList());
+        List<S3Object> objects = new ArrayList<>(
+                client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+                        .toList());
         assertThat(objects).as("objects under " + prefix).isNotEmpty();
         for (S3Object o : objects) {
             Path target = dir.resolve(o.key().substring(o.key().lastIndexOf('/') + 1));

@@ -1,8 +1,5 @@
 package io.tributary.batch.testconnectors;
 
-import java.util.List;
-import java.util.Map;
-
 import io.tributary.connector.catalog.Catalog;
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.Stream;
@@ -13,6 +10,8 @@ import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.connector.source.CheckResult;
 import io.tributary.connector.source.Source;
+import java.util.List;
+import java.util.Map;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -28,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SequenceSource implements Source {
 
-    private static final ConfigSpec SPEC = ConfigSpec.of("Sequence",
+    private static final ConfigSpec SPEC = ConfigSpec.of(
+            "Sequence",
             ConfigField.integer("count").required().atLeast(0).describe("how many records"),
             ConfigField.integer("fail_at").defaultsTo(0L).describe("throw when reading this id; 0 never"),
             ConfigField.integer("delay_micros").defaultsTo(0L).describe("pause per record"),
@@ -56,13 +56,21 @@ public final class SequenceSource implements Source {
                 {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":["null","string"]},
                  "nested":{"type":"object","properties":{"n":{"type":"integer"}}}}}""", ObjectNode.class);
         return new Catalog(config.list("streams").stream()
-                .map(name -> new Stream(name, "seq", schema, List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL), false,
-                        List.of("id"), List.of(List.of("id")), List.of("id")))
+                .map(name -> new Stream(
+                        name,
+                        "seq",
+                        schema,
+                        List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL),
+                        false,
+                        List.of("id"),
+                        List.of(List.of("id")),
+                        List.of("id")))
                 .toList());
     }
 
     @Override
-    public ItemStreamReader<SourceRecord> reader(ConnectorConfig config, ConfiguredStream stream, Map<String, Object> previousSync) {
+    public ItemStreamReader<SourceRecord> reader(
+            ConnectorConfig config, ConfiguredStream stream, Map<String, Object> previousSync) {
         long count = config.integer("count");
         long failAt = config.integer("fail_at");
         long delayMicros = config.integer("delay_micros");

@@ -7,8 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Writes a {@link Catalog} as the Airbyte protocol's {@code AirbyteCatalog} JSON (snake_case fields). */
 public final class CatalogJson {
 
-    private CatalogJson() {
-    }
+    private CatalogJson() {}
 
     public static ObjectNode toProtocol(Catalog catalog) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();

@@ -23,7 +23,9 @@ public record ConfiguredStream(
         Objects.requireNonNull(syncMode, "syncMode");
         Objects.requireNonNull(destinationSyncMode, "destinationSyncMode");
         cursorField = cursorField == null ? List.of() : List.copyOf(cursorField);
-        primaryKey = primaryKey == null ? List.of() : primaryKey.stream().map(List::copyOf).toList();
+        primaryKey = primaryKey == null
+                ? List.of()
+                : primaryKey.stream().map(List::copyOf).toList();
         destinationName = destinationName == null ? stream.name() : destinationName;
     }
 

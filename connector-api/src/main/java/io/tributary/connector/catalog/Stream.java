@@ -2,9 +2,8 @@ package io.tributary.connector.catalog;
 
 import java.util.List;
 import java.util.Objects;
-
-import tools.jackson.databind.node.ObjectNode;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A stream as a source discovers it: its name, namespace (schema, folder...), the JSON Schema of
@@ -29,7 +28,8 @@ public record Stream(
         Objects.requireNonNull(jsonSchema, "jsonSchema");
         supportedSyncModes = List.copyOf(supportedSyncModes);
         defaultCursorField = defaultCursorField == null ? List.of() : List.copyOf(defaultCursorField);
-        sourceDefinedPrimaryKey = sourceDefinedPrimaryKey == null ? List.of()
+        sourceDefinedPrimaryKey = sourceDefinedPrimaryKey == null
+                ? List.of()
                 : sourceDefinedPrimaryKey.stream().map(List::copyOf).toList();
         cursorCandidates = cursorCandidates == null ? List.of() : List.copyOf(cursorCandidates);
     }

@@ -87,35 +87,42 @@ public record ConfigField<T>(
 
     /** A field whose value is one of an enum's constants, written as their {@link Choice#settingValue()} (any case). */
     public static <E extends Enum<E> & Choice> ConfigField<E> choice(String name, Class<E> type) {
-        List<String> values = Arrays.stream(type.getEnumConstants()).map(Choice::settingValue).toList();
+        List<String> values =
+                Arrays.stream(type.getEnumConstants()).map(Choice::settingValue).toList();
         return new ConfigField<>(name, FieldType.STRING, null, "", false, false, values, null, null, type);
     }
 
     public ConfigField<T> describe(String text) {
-        return new ConfigField<>(name, type, defaultValue, text, isRequired, isSecret, allowedValues, minimum, maximum, enumType);
+        return new ConfigField<>(
+                name, type, defaultValue, text, isRequired, isSecret, allowedValues, minimum, maximum, enumType);
     }
 
     public ConfigField<T> required() {
-        return new ConfigField<>(name, type, defaultValue, description, true, isSecret, allowedValues, minimum, maximum, enumType);
+        return new ConfigField<>(
+                name, type, defaultValue, description, true, isSecret, allowedValues, minimum, maximum, enumType);
     }
 
     /** Marks the field as a secret: never printed, returned masked, excluded from logs. */
     public ConfigField<T> secret() {
-        return new ConfigField<>(name, type, defaultValue, description, isRequired, true, allowedValues, minimum, maximum, enumType);
+        return new ConfigField<>(
+                name, type, defaultValue, description, isRequired, true, allowedValues, minimum, maximum, enumType);
     }
 
     /** The value when none is given; for a {@link #choice} field, a constant or its spelling. */
     public ConfigField<T> defaultsTo(Object value) {
         Object stored = value instanceof Choice choice ? choice.settingValue() : value;
-        return new ConfigField<>(name, type, stored, description, isRequired, isSecret, allowedValues, minimum, maximum, enumType);
+        return new ConfigField<>(
+                name, type, stored, description, isRequired, isSecret, allowedValues, minimum, maximum, enumType);
     }
 
     public ConfigField<T> between(long min, long max) {
-        return new ConfigField<>(name, type, defaultValue, description, isRequired, isSecret, allowedValues, min, max, enumType);
+        return new ConfigField<>(
+                name, type, defaultValue, description, isRequired, isSecret, allowedValues, min, max, enumType);
     }
 
     public ConfigField<T> atLeast(long min) {
-        return new ConfigField<>(name, type, defaultValue, description, isRequired, isSecret, allowedValues, min, maximum, enumType);
+        return new ConfigField<>(
+                name, type, defaultValue, description, isRequired, isSecret, allowedValues, min, maximum, enumType);
     }
 
     /**
@@ -127,15 +134,17 @@ public record ConfigField<T>(
     @SuppressWarnings("unchecked")
     public @Nullable T get(ConnectorConfig config) {
         if (!config.spec().declares(this)) {
-            throw new IllegalArgumentException("Field '" + name + "' is not declared by " + config.spec().title());
+            throw new IllegalArgumentException(
+                    "Field '" + name + "' is not declared by " + config.spec().title());
         }
         Object value = config.values().get(name);
         if (value == null) {
-            return (T) switch (type) {
-                case LIST, ITEMS -> List.of();
-                case OBJECT -> Map.of();
-                default -> null;
-            };
+            return (T)
+                    switch (type) {
+                        case LIST, ITEMS -> List.of();
+                        case OBJECT -> Map.of();
+                        default -> null;
+                    };
         }
         if (enumType != null) {
             for (Object constant : enumType.getEnumConstants()) {
@@ -162,5 +171,4 @@ public record ConfigField<T>(
         }
         return Math.toIntExact(n);
     }
-
 }

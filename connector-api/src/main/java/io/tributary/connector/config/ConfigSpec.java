@@ -7,12 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The declared configuration of one connector: an ordered list of {@link ConfigField}s. Turns raw
@@ -76,7 +75,8 @@ public final class ConfigSpec {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String key : input.keySet()) {
             if (!fields.containsKey(key)) {
-                problems.add(place + "." + key + ": unknown field; known fields are " + order.stream().map(ConfigField::name).toList());
+                problems.add(place + "." + key + ": unknown field; known fields are "
+                        + order.stream().map(ConfigField::name).toList());
             }
         }
         for (ConfigField<?> field : order) {
@@ -109,10 +109,12 @@ public final class ConfigSpec {
             case STRING -> {
                 // A structured value (a JSON Schema given as YAML, say) keeps its meaning as JSON text.
                 String s = value instanceof Map<?, ?> || value instanceof java.util.Collection<?>
-                        ? MAPPER.writeValueAsString(value) : String.valueOf(value);
+                        ? MAPPER.writeValueAsString(value)
+                        : String.valueOf(value);
                 if (!field.allowedValues().isEmpty()) {
                     String match = field.allowedValues().stream()
-                            .filter(v -> v.equalsIgnoreCase(s)).findFirst()
+                            .filter(v -> v.equalsIgnoreCase(s))
+                            .findFirst()
                             .orElseThrow(() -> new IllegalArgumentException(
                                     "'" + s + "' is not allowed; use one of " + field.allowedValues() + hint(field)));
                     yield match;
@@ -121,7 +123,9 @@ public final class ConfigSpec {
             }
             case INTEGER -> {
                 long n;
-                if (value instanceof Number num && !(value instanceof Double) && !(value instanceof Float)
+                if (value instanceof Number num
+                        && !(value instanceof Double)
+                        && !(value instanceof Float)
                         && !(value instanceof BigDecimal)) {
                     n = num.longValue();
                 } else {
@@ -131,12 +135,16 @@ public final class ConfigSpec {
                         throw new IllegalArgumentException("'" + value + "' is not a whole number");
                     }
                 }
-                if (field.minimum() != null && field.maximum() != null && (n < field.minimum() || n > field.maximum())) {
-                    throw new IllegalArgumentException("'" + n + "' is out of range; use a whole number from " + field.minimum()
-                            + " to " + field.maximum() + (field.description().isEmpty() ? "" : " (" + field.description() + ")"));
+                if (field.minimum() != null
+                        && field.maximum() != null
+                        && (n < field.minimum() || n > field.maximum())) {
+                    throw new IllegalArgumentException("'" + n + "' is out of range; use a whole number from "
+                            + field.minimum() + " to " + field.maximum()
+                            + (field.description().isEmpty() ? "" : " (" + field.description() + ")"));
                 }
                 if (field.minimum() != null && n < field.minimum()) {
-                    throw new IllegalArgumentException(n + " is too small; the minimum is " + field.minimum() + hint(field));
+                    throw new IllegalArgumentException(
+                            n + " is too small; the minimum is " + field.minimum() + hint(field));
                 }
                 if (field.maximum() != null && n > field.maximum()) {
                     throw new IllegalArgumentException(n + " is too large; the maximum is " + field.maximum());
@@ -168,7 +176,9 @@ public final class ConfigSpec {
                     yield list.stream().map(String::valueOf).toList();
                 }
                 String s = String.valueOf(value).trim();
-                yield s.isEmpty() ? List.of() : Arrays.stream(s.split(",")).map(String::trim).toList();
+                yield s.isEmpty()
+                        ? List.of()
+                        : Arrays.stream(s.split(",")).map(String::trim).toList();
             }
             case ITEMS -> {
                 if (value instanceof List<?> list) {
@@ -178,7 +188,6 @@ public final class ConfigSpec {
                     throw new IllegalArgumentException("expected a list, got a map");
                 }
                 yield List.of(value); // a single item
-
             }
             case OBJECT -> {
                 if (value instanceof Map<?, ?> map) {

@@ -6,5 +6,4 @@ package io.tributary.connector.destination;
  * @param syncId identifies the sync across restarts of the same sync (the Spring Batch job
  *     instance id), so staging names chosen from it stay the same after a crash
  */
-public record LoadContext(String connection, long syncId) {
-}
+public record LoadContext(String connection, long syncId) {}

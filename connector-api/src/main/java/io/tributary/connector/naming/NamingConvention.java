@@ -54,9 +54,12 @@ public record NamingConvention(int maxBytes, int truncateTo) {
         String plain = Normalizer.normalize(name.strip(), Normalizer.Form.NFD).replaceAll("\\p{Mn}", "");
         String underscored = plain.replaceAll("(?U)\\s+", "_");
         StringBuilder out = new StringBuilder(underscored.length());
-        underscored.codePoints().forEach(c -> out.append(
-                (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ? (char) c
-                        : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : '_'));
+        underscored
+                .codePoints()
+                .forEach(c -> out.append(
+                        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'
+                                ? (char) c
+                                : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : '_'));
         if (out.length() == 0) {
             out.append('_');
         }
@@ -84,7 +87,8 @@ public record NamingConvention(int maxBytes, int truncateTo) {
      */
     public String truncate(String name, int limit) {
         if (limit < 4) {
-            throw new IllegalArgumentException("Cannot truncate '" + name + "' to fewer than 4 characters (asked " + limit + ")");
+            throw new IllegalArgumentException(
+                    "Cannot truncate '" + name + "' to fewer than 4 characters (asked " + limit + ")");
         }
         int cut = Math.min(limit, truncateTo);
         if (name.length() <= cut && utf8Length(name) <= maxBytes) {
@@ -149,7 +153,8 @@ public record NamingConvention(int maxBytes, int truncateTo) {
      */
     public String nestedTableName(String schema, List<String> jsonPath) {
         if (jsonPath.size() < 2) {
-            throw new IllegalArgumentException("A nested table has a parent: the path " + jsonPath + " has fewer than two names");
+            throw new IllegalArgumentException(
+                    "A nested table has a parent: the path " + jsonPath + " has fewer than two names");
         }
         List<String> full = new ArrayList<>(jsonPath.size() + 1);
         full.add(schema == null ? "" : schema);
@@ -193,7 +198,9 @@ public record NamingConvention(int maxBytes, int truncateTo) {
             }
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes)).substring(0, hexDigits);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(bytes))
+                    .substring(0, hexDigits);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime provides SHA-1", e);
         }

@@ -25,17 +25,21 @@ public final class IsoTemporalText {
 
     private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder()
             .appendValue(ChronoField.YEAR, 4, 10, SignStyle.EXCEEDS_PAD)
-            .appendLiteral('-').appendValue(ChronoField.MONTH_OF_YEAR, 2)
-            .appendLiteral('-').appendValue(ChronoField.DAY_OF_MONTH, 2)
+            .appendLiteral('-')
+            .appendValue(ChronoField.MONTH_OF_YEAR, 2)
+            .appendLiteral('-')
+            .appendValue(ChronoField.DAY_OF_MONTH, 2)
             .toFormatter();
 
-    private IsoTemporalText() {
-    }
+    private IsoTemporalText() {}
 
     /** Whether {@code value} is one of the date and time types records carry. */
     public static boolean isTemporal(Object value) {
-        return value instanceof OffsetDateTime || value instanceof LocalDateTime || value instanceof LocalDate
-                || value instanceof OffsetTime || value instanceof LocalTime;
+        return value instanceof OffsetDateTime
+                || value instanceof LocalDateTime
+                || value instanceof LocalDate
+                || value instanceof OffsetTime
+                || value instanceof LocalTime;
     }
 
     /**
@@ -69,7 +73,8 @@ public final class IsoTemporalText {
         } else if (value instanceof LocalTime t) {
             time(out, t);
         } else {
-            throw new IllegalArgumentException("Not a date or time value: " + (value == null ? "null" : value.getClass().getName()));
+            throw new IllegalArgumentException("Not a date or time value: "
+                    + (value == null ? "null" : value.getClass().getName()));
         }
     }
 

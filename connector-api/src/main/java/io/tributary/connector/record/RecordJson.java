@@ -2,7 +2,6 @@ package io.tributary.connector.record;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;

@@ -3,9 +3,8 @@ package io.tributary.connector.record;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import tools.jackson.databind.JsonNode;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The fields of a typed {@link SourceRecord}, in the order of its values: what a source's reader

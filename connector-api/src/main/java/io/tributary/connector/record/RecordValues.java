@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.BooleanNode;
@@ -14,7 +14,6 @@ import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.LongNode;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.StringNode;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The values a typed {@link SourceRecord} carries, and their one JSON form. A value is one of:
@@ -35,8 +34,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RecordValues {
 
-    private RecordValues() {
-    }
+    private RecordValues() {}
 
     /** Writes one value as JSON. */
     public static void write(JsonGenerator out, @Nullable Object value) {
@@ -124,7 +122,10 @@ public final class RecordValues {
         } else if (value instanceof Integer i) {
             return digits(i);
         } else if (value instanceof BigDecimal d) {
-            return d.precision() + (d.signum() < 0 ? 1 : 0) + (d.scale() > 0 ? 1 : 0) + Math.max(0, d.scale() - d.precision());
+            return d.precision()
+                    + (d.signum() < 0 ? 1 : 0)
+                    + (d.scale() > 0 ? 1 : 0)
+                    + Math.max(0, d.scale() - d.precision());
         } else if (value instanceof Boolean b) {
             return b ? 4 : 5;
         } else if (value instanceof byte[] bytes) {

@@ -2,12 +2,10 @@ package io.tributary.connector.record;
 
 import java.util.Arrays;
 import java.util.Objects;
-
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One record read from a source stream, and when it was read. It has one of two forms:
@@ -32,7 +30,10 @@ public final class SourceRecord {
     private final @Nullable ObjectNode document;
     private final long emittedAt;
 
-    private SourceRecord(@Nullable RecordSchema schema, @Nullable Object @Nullable [] values, @Nullable ObjectNode document,
+    private SourceRecord(
+            @Nullable RecordSchema schema,
+            @Nullable Object @Nullable [] values,
+            @Nullable ObjectNode document,
             long emittedAt) {
         this.schema = schema;
         this.values = values;
@@ -56,7 +57,8 @@ public final class SourceRecord {
      */
     public static SourceRecord typed(RecordSchema schema, @Nullable Object[] values, long emittedAt) {
         if (values.length != schema.size()) {
-            throw new IllegalArgumentException("A record of " + schema + " has " + schema.size() + " values, not " + values.length);
+            throw new IllegalArgumentException(
+                    "A record of " + schema + " has " + schema.size() + " values, not " + values.length);
         }
         return new SourceRecord(schema, values, null, emittedAt);
     }
@@ -139,7 +141,8 @@ public final class SourceRecord {
 
     @Override
     public String toString() {
-        return "SourceRecord" + (document != null ? document.toString() : typedSchema().fields() + "=" + Arrays.toString(values));
+        return "SourceRecord"
+                + (document != null ? document.toString() : typedSchema().fields() + "=" + Arrays.toString(values));
     }
 
     private RecordSchema typedSchema() {

@@ -1,12 +1,11 @@
 package io.tributary.connector.registry;
 
-import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.TreeMap;
-
 import io.tributary.connector.config.ConfigException;
 import io.tributary.connector.destination.Destination;
 import io.tributary.connector.source.Source;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
 
 /**
  * Finds connectors by type name among those on the class path ({@link ServiceLoader}), so a user
@@ -25,8 +24,7 @@ public final class ConnectorRegistry {
     /** The connectors visible to {@code classLoader}. */
     public static ConnectorRegistry load(ClassLoader classLoader) {
         return new ConnectorRegistry(
-                ServiceLoader.load(Source.class, classLoader),
-                ServiceLoader.load(Destination.class, classLoader));
+                ServiceLoader.load(Source.class, classLoader), ServiceLoader.load(Destination.class, classLoader));
     }
 
     public static ConnectorRegistry load() {
@@ -36,7 +34,8 @@ public final class ConnectorRegistry {
     public Source source(String type) {
         Source source = sources.get(type);
         if (source == null) {
-            throw new ConfigException("unknown source type '" + type + "'; installed source types are " + sources.keySet());
+            throw new ConfigException(
+                    "unknown source type '" + type + "'; installed source types are " + sources.keySet());
         }
         return source;
     }

@@ -12,7 +12,12 @@ import org.jspecify.annotations.Nullable;
  * @param precision for {@link ColumnType#NUMBER}, the declared precision, or {@code null} when unbounded
  * @param scale for {@link ColumnType#NUMBER}, the declared scale, or {@code null}
  */
-public record Column(String name, List<String> path, ColumnType type, @Nullable Integer precision, @Nullable Integer scale) {
+public record Column(
+        String name,
+        List<String> path,
+        ColumnType type,
+        @Nullable Integer precision,
+        @Nullable Integer scale) {
 
     public Column {
         Objects.requireNonNull(name, "name");

@@ -1,8 +1,7 @@
 package io.tributary.connector.schema;
 
-import java.util.List;
-
 import io.tributary.connector.record.SourceRecord;
+import java.util.List;
 
 /**
  * A source record after normalization: the original record (for raw tables) and the rows it
@@ -10,5 +9,4 @@ import io.tributary.connector.record.SourceRecord;
  *
  * @param abId the record's {@code _airbyte_ab_id}, a UUID string
  */
-public record NormalizedRecord(SourceRecord source, String abId, List<TableRow> rows) {
-}
+public record NormalizedRecord(SourceRecord source, String abId, List<TableRow> rows) {}

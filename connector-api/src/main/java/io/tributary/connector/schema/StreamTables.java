@@ -16,13 +16,15 @@ import org.jspecify.annotations.Nullable;
  * @param name the stream's own table name (the first table's name when there are tables)
  * @param namespace the destination namespace, or {@code null} for the destination's default
  */
-public record StreamTables(List<TableSchema> tables, String name, @Nullable String namespace) {
+public record StreamTables(
+        List<TableSchema> tables, String name, @Nullable String namespace) {
 
     public StreamTables {
         Objects.requireNonNull(name, "name");
         tables = List.copyOf(tables);
         if (!tables.isEmpty() && !tables.get(0).name().equals(name)) {
-            throw new IllegalArgumentException("The stream's own table is " + tables.get(0).name() + ", not " + name);
+            throw new IllegalArgumentException(
+                    "The stream's own table is " + tables.get(0).name() + ", not " + name);
         }
     }
 

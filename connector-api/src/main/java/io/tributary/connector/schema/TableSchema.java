@@ -15,7 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param primaryKey column names of the primary key, empty when there is none
  * @param parent the parent table's name for a child table, {@code null} for a stream's own table
  */
-public record TableSchema(String name, @Nullable String namespace, List<Column> columns, List<String> primaryKey,
+public record TableSchema(
+        String name,
+        @Nullable String namespace,
+        List<Column> columns,
+        List<String> primaryKey,
         @Nullable String parent) {
 
     public TableSchema {
@@ -25,7 +29,8 @@ public record TableSchema(String name, @Nullable String namespace, List<Column> 
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             if (seen.put(columns.get(i).name(), i) != null) {
-                throw new IllegalArgumentException("Table " + name + " has two columns named " + columns.get(i).name());
+                throw new IllegalArgumentException("Table " + name + " has two columns named "
+                        + columns.get(i).name());
             }
         }
     }

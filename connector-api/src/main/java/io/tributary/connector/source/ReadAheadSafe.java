@@ -9,5 +9,4 @@ package io.tributary.connector.source;
  * whose {@code update} has other effects (a change-data-capture reader that acknowledges the previous
  * chunk's position to the server, say) must not carry this mark.
  */
-public interface ReadAheadSafe {
-}
+public interface ReadAheadSafe {}

@@ -1,14 +1,13 @@
 package io.tributary.connector.source;
 
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
-
 import io.tributary.connector.catalog.Catalog;
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.config.ConfigSpec;
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.connector.record.SourceRecord;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -50,5 +49,6 @@ public interface Source {
      * @param previousSync the state the same stream committed in the previous sync of this connection
      *     (for example the incremental cursor), empty on the first sync; full-refresh readers ignore it
      */
-    ItemStreamReader<SourceRecord> reader(ConnectorConfig config, ConfiguredStream stream, Map<String, Object> previousSync);
+    ItemStreamReader<SourceRecord> reader(
+            ConnectorConfig config, ConfiguredStream stream, Map<String, Object> previousSync);
 }

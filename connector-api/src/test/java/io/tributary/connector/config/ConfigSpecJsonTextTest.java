@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,7 +13,8 @@ class ConfigSpecJsonTextTest {
 
     @Test
     void keepsAMapGivenToAStringFieldAsJsonText() {
-        ConnectorConfig config = spec.validate(Map.of("schema", Map.of("id", "integer", "tags", List.of("a"))), "sources.s.config");
+        ConnectorConfig config =
+                spec.validate(Map.of("schema", Map.of("id", "integer", "tags", List.of("a"))), "sources.s.config");
 
         assertThat(JsonMapper.builder().build().readTree(config.string("schema")))
                 .isEqualTo(JsonMapper.builder().build().readTree("{\"id\": \"integer\", \"tags\": [\"a\"]}"));
@@ -22,6 +22,7 @@ class ConfigSpecJsonTextTest {
 
     @Test
     void keepsAStringGivenToAStringFieldAsItIs() {
-        assertThat(spec.validate(Map.of("schema", "{\"id\": \"integer\"}"), "p").string("schema")).isEqualTo("{\"id\": \"integer\"}");
+        assertThat(spec.validate(Map.of("schema", "{\"id\": \"integer\"}"), "p").string("schema"))
+                .isEqualTo("{\"id\": \"integer\"}");
     }
 }

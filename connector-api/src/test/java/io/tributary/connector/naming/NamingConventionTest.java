@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** Expected names were computed with Airbyte's legacy normalization code (destination_name_transformer.py, table_name_registry.py). */
@@ -36,7 +35,9 @@ class NamingConventionTest {
     @Test
     void cutsLongNamesInTheMiddleTo43CharactersAsAirbyteDid() {
         String name = postgres.identifier("nested_stream_with_complex_columns_resulting_into_long_names");
-        assertThat(name).isEqualTo("nested_stream_with_c__lting_into_long_names").hasSize(43);
+        assertThat(name)
+                .isEqualTo("nested_stream_with_c__lting_into_long_names")
+                .hasSize(43);
     }
 
     @Test
@@ -50,7 +51,9 @@ class NamingConventionTest {
         // Python: round(45 / 2) == 22 (half to even), so 22 characters kept before "__" and 21 after.
         NamingConvention odd = new NamingConvention(63, 45);
         String cut = odd.truncate("abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz");
-        assertThat(cut).isEqualTo("abcdefghijklmnopqrstuv__fghijklmnopqrstuvwxyz").hasSize(45);
+        assertThat(cut)
+                .isEqualTo("abcdefghijklmnopqrstuv__fghijklmnopqrstuvwxyz")
+                .hasSize(45);
     }
 
     @Test
@@ -85,7 +88,8 @@ class NamingConventionTest {
                 .isEqualTo("public&airbyte&customers&airbyte&addresses");
         assertThat(NamingConvention.hash(NamingConvention.pathKey(List.of("public", "customers", "addresses")), 3))
                 .isEqualTo("75d");
-        assertThat(NamingConvention.hash("PUBLIC&airbyte&Customers&airbyte&addresses", 3)).isEqualTo("75d");
+        assertThat(NamingConvention.hash("PUBLIC&airbyte&Customers&airbyte&addresses", 3))
+                .isEqualTo("75d");
     }
 
     @Test
@@ -94,8 +98,11 @@ class NamingConventionTest {
                 .isEqualTo("customers_75d_addresses");
         assertThat(postgres.nestedTableName("public", List.of("customers_with_a_really_long_stream_name", "addresses")))
                 .isEqualTo("customers_with_a_really_long__9fa_addresses");
-        assertThat(postgres.nestedTableName("public", List.of("nested_stream_with_complex_columns_resulting_into_long_names",
-                "partition_with_a_long_field_name_too")))
+        assertThat(postgres.nestedTableName(
+                        "public",
+                        List.of(
+                                "nested_stream_with_complex_columns_resulting_into_long_names",
+                                "partition_with_a_long_field_name_too")))
                 .isEqualTo("nested_str_b13_partition_wi__ield_name_too");
     }
 

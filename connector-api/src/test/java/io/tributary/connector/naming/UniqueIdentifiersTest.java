@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class UniqueIdentifiersTest {
@@ -45,7 +44,8 @@ class UniqueIdentifiersTest {
         String prefix = "a_very_long_column_name_that_will_be_cut_";
         Set<String> claimed = new HashSet<>();
         for (int i = 0; i < 50; i++) {
-            String claimedName = names.claim(postgres.identifier(prefix + i + "_in_the_middle_of_its_length"), prefix + i);
+            String claimedName =
+                    names.claim(postgres.identifier(prefix + i + "_in_the_middle_of_its_length"), prefix + i);
             assertThat(claimedName.length()).isLessThanOrEqualTo(43);
             claimed.add(claimedName);
         }

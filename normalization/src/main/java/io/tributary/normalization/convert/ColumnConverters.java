@@ -1,5 +1,8 @@
 package io.tributary.normalization.convert;
 
+import io.tributary.connector.record.RecordValues;
+import io.tributary.connector.schema.ColumnType;
+import io.tributary.text.IsoTemporal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -10,10 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.util.Locale;
 import java.util.function.Function;
-
-import io.tributary.connector.record.RecordValues;
-import io.tributary.text.IsoTemporal;
-import io.tributary.connector.schema.ColumnType;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,8 +35,7 @@ public final class ColumnConverters {
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
-    private ColumnConverters() {
-    }
+    private ColumnConverters() {}
 
     /** The converter of a column; {@code precision}/{@code scale} only matter for NUMBER. */
     public static ValueConverter forColumn(ColumnType type, Integer precision, Integer scale) {
@@ -45,22 +43,36 @@ public final class ColumnConverters {
         // JSON path, so a typed value converts exactly as its JSON form would.
         return switch (type) {
             case BOOLEAN -> typed(Boolean.class, ColumnConverters::toBoolean);
-            case INTEGER -> (value, issues) -> value instanceof Long ? value
-                    : value instanceof Integer i ? (Object) i.longValue() : toLong(node(value), issues);
-            case NUMBER -> precision == null
-                    ? (value, issues) -> value instanceof BigDecimal ? value
-                            : value instanceof Long l ? BigDecimal.valueOf(l) : toDecimal(node(value), issues)
-                    : new BoundedDecimal(precision, scale == null ? 0 : scale);
-            case STRING -> (value, issues) -> value instanceof String ? value
-                    : value instanceof JsonNode node ? toText(node, issues) : RecordValues.text(value);
+            case INTEGER ->
+                (value, issues) -> value instanceof Long
+                        ? value
+                        : value instanceof Integer i ? (Object) i.longValue() : toLong(node(value), issues);
+            case NUMBER ->
+                precision == null
+                        ? (value, issues) -> value instanceof BigDecimal
+                                ? value
+                                : value instanceof Long l ? BigDecimal.valueOf(l) : toDecimal(node(value), issues)
+                        : new BoundedDecimal(precision, scale == null ? 0 : scale);
+            case STRING ->
+                (value, issues) -> value instanceof String
+                        ? value
+                        : value instanceof JsonNode node ? toText(node, issues) : RecordValues.text(value);
             case DATE -> typed(LocalDate.class, temporal("an ISO-8601 date (yyyy-MM-dd)", IsoTemporal::date));
             case TIME -> typed(LocalTime.class, temporal("an ISO-8601 time (HH:mm:ss)", IsoTemporal::time));
-            case TIME_TZ -> typed(OffsetTime.class,
-                    temporal("an ISO-8601 time with offset (HH:mm:ss+HH:MM)", IsoTemporal::timeWithOffset));
-            case TIMESTAMP -> typed(LocalDateTime.class,
-                    temporal("an ISO-8601 date-time (yyyy-MM-ddTHH:mm:ss)", IsoTemporal::timestamp));
-            case TIMESTAMP_TZ -> typed(OffsetDateTime.class,
-                    temporal("an ISO-8601 date-time with offset (yyyy-MM-ddTHH:mm:ssZ)", IsoTemporal::timestampWithOffset));
+            case TIME_TZ ->
+                typed(
+                        OffsetTime.class,
+                        temporal("an ISO-8601 time with offset (HH:mm:ss+HH:MM)", IsoTemporal::timeWithOffset));
+            case TIMESTAMP ->
+                typed(
+                        LocalDateTime.class,
+                        temporal("an ISO-8601 date-time (yyyy-MM-ddTHH:mm:ss)", IsoTemporal::timestamp));
+            case TIMESTAMP_TZ ->
+                typed(
+                        OffsetDateTime.class,
+                        temporal(
+                                "an ISO-8601 date-time with offset (yyyy-MM-ddTHH:mm:ssZ)",
+                                IsoTemporal::timestampWithOffset));
             case JSON -> (value, issues) -> node(value).toString();
         };
     }
@@ -164,7 +176,8 @@ public final class ColumnConverters {
     private record BoundedDecimal(int precision, int scale) implements ValueConverter {
         @Override
         public Object convert(Object value, ValueIssues issues) {
-            BigDecimal decimal = value instanceof BigDecimal d ? d
+            BigDecimal decimal = value instanceof BigDecimal d
+                    ? d
                     : value instanceof Long l ? BigDecimal.valueOf(l) : decimalOf(node(value));
             if (decimal == null) {
                 return mismatch(issues, "a number", node(value));
@@ -215,7 +228,8 @@ public final class ColumnConverters {
     }
 
     private static BigDecimal finiteDecimal(JsonNode number) {
-        if (number.isFloatingPointNumber() && (Double.isNaN(number.doubleValue()) || Double.isInfinite(number.doubleValue()))) {
+        if (number.isFloatingPointNumber()
+                && (Double.isNaN(number.doubleValue()) || Double.isInfinite(number.doubleValue()))) {
             return null;
         }
         return number.decimalValue();

@@ -1,13 +1,12 @@
 package io.tributary.normalization.hashid;
 
+import io.tributary.connector.record.IsoTemporalText;
+import io.tributary.connector.record.RecordValues;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
-
-import io.tributary.connector.record.RecordValues;
-import io.tributary.connector.record.IsoTemporalText;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,11 +1,10 @@
 package io.tributary.normalization.schema;
 
+import io.tributary.connector.schema.ColumnType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-
-import io.tributary.connector.schema.ColumnType;
 
 /**
  * What a stream's JSON Schema says about one field, reduced to what normalization needs: a typed
@@ -40,8 +39,7 @@ public sealed interface FieldSchema {
     }
 
     /** Any JSON value (no type, mixed containers, tuples): kept whole as a JSON column. */
-    record AnyJson() implements FieldSchema {
-    }
+    record AnyJson() implements FieldSchema {}
 
     /** The one {@link AnyJson} instance. */
     FieldSchema ANY_JSON = new AnyJson();

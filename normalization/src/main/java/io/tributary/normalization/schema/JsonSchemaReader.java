@@ -1,11 +1,10 @@
 package io.tributary.normalization.schema;
 
+import io.tributary.connector.schema.ColumnType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.tributary.connector.schema.ColumnType;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -134,8 +133,10 @@ public final class JsonSchemaReader {
             case "array":
                 return array(schema, path);
             default:
-                throw invalid(path, "unknown type \"" + type + "\"; use one of null, boolean, integer, number,"
-                        + " string, object, array");
+                throw invalid(
+                        path,
+                        "unknown type \"" + type + "\"; use one of null, boolean, integer, number,"
+                                + " string, object, array");
         }
     }
 
@@ -159,16 +160,20 @@ public final class JsonSchemaReader {
             return FieldSchema.Scalar.of(ColumnType.NUMBER);
         }
         if (precision == null) {
-            throw invalid(path, "\"scale\" needs a \"precision\" (the total number of digits); add one or remove the scale");
+            throw invalid(
+                    path, "\"scale\" needs a \"precision\" (the total number of digits); add one or remove the scale");
         }
         if (!precision.isIntegralNumber() || precision.asInt() < 1 || precision.asInt() > MAX_PRECISION) {
-            throw invalid(path, "\"precision\" must be a whole number from 1 to " + MAX_PRECISION + ", found " + precision);
+            throw invalid(
+                    path, "\"precision\" must be a whole number from 1 to " + MAX_PRECISION + ", found " + precision);
         }
         int s = 0;
         if (scale != null) {
             if (!scale.isIntegralNumber() || Math.abs(scale.asInt()) > MAX_PRECISION) {
-                throw invalid(path, "\"scale\" must be a whole number from -" + MAX_PRECISION + " to " + MAX_PRECISION
-                        + ", found " + scale);
+                throw invalid(
+                        path,
+                        "\"scale\" must be a whole number from -" + MAX_PRECISION + " to " + MAX_PRECISION + ", found "
+                                + scale);
             }
             s = scale.asInt();
         }
@@ -195,7 +200,9 @@ public final class JsonSchemaReader {
         if (items == null || items.isArray()) {
             return new FieldSchema.ArrayOf(FieldSchema.ANY_JSON);
         }
-        List<String> itemPath = path.isEmpty() ? List.of("[]") : append(path.subList(0, path.size() - 1), path.get(path.size() - 1) + "[]");
+        List<String> itemPath = path.isEmpty()
+                ? List.of("[]")
+                : append(path.subList(0, path.size() - 1), path.get(path.size() - 1) + "[]");
         FieldSchema read = readOrNull(items, itemPath);
         return new FieldSchema.ArrayOf(read == null ? FieldSchema.ANY_JSON : read);
     }

@@ -2,6 +2,7 @@ package io.tributary.normalization.convert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connector.schema.ColumnType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,8 +12,6 @@ import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.tributary.connector.schema.ColumnType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +29,8 @@ class ColumnConvertersTest {
         assertThat(convert(ColumnType.INTEGER, "5.0")).isEqualTo(5L);
         assertThat(convert(ColumnType.INTEGER, "\" 17 \"")).isEqualTo(17L);
         assertThat(convert(ColumnType.INTEGER, "\"1e3\"")).isEqualTo(1000L);
-        assertThat(convert(ColumnType.INTEGER, JsonNodeFactory.instance.numberNode(new BigDecimal("12.000")))).isEqualTo(12L);
+        assertThat(convert(ColumnType.INTEGER, JsonNodeFactory.instance.numberNode(new BigDecimal("12.000"))))
+                .isEqualTo(12L);
         assertThat(issues.changes).isEmpty();
     }
 
@@ -42,13 +42,14 @@ class ColumnConvertersTest {
         assertThat(convert(ColumnType.INTEGER, "\"9999999999999999999\"")).isNull();
         assertThat(convert(ColumnType.INTEGER, "true")).isNull();
         assertThat(convert(ColumnType.INTEGER, "{\"a\": 1}")).isNull();
-        assertThat(issues.changes).containsExactly(
-                "NULLED expected an integer, found the string \"abc\"",
-                "NULLED expected an integer, found the fractional number 1.5",
-                "NULLED integer 9223372036854775808 is outside the 64-bit range",
-                "NULLED integer 9999999999999999999 is outside the 64-bit range",
-                "NULLED expected an integer, found the boolean true",
-                "NULLED expected an integer, found an object");
+        assertThat(issues.changes)
+                .containsExactly(
+                        "NULLED expected an integer, found the string \"abc\"",
+                        "NULLED expected an integer, found the fractional number 1.5",
+                        "NULLED integer 9223372036854775808 is outside the 64-bit range",
+                        "NULLED integer 9999999999999999999 is outside the 64-bit range",
+                        "NULLED expected an integer, found the boolean true",
+                        "NULLED expected an integer, found an object");
     }
 
     @Test
@@ -58,9 +59,12 @@ class ColumnConvertersTest {
         assertThat(convert(ColumnType.NUMBER, "7")).isEqualTo(new BigDecimal("7"));
         assertThat(convert(ColumnType.NUMBER, "\"-3.25\"")).isEqualTo(new BigDecimal("-3.25"));
         assertThat(convert(ColumnType.NUMBER, "\"NaN\"")).isNull();
-        assertThat(convert(ColumnType.NUMBER, JsonNodeFactory.instance.numberNode(Double.POSITIVE_INFINITY))).isNull();
-        assertThat(issues.changes).containsExactly("NULLED expected a number, found the string \"NaN\"",
-                "NULLED expected a number, found the number Infinity");
+        assertThat(convert(ColumnType.NUMBER, JsonNodeFactory.instance.numberNode(Double.POSITIVE_INFINITY)))
+                .isNull();
+        assertThat(issues.changes)
+                .containsExactly(
+                        "NULLED expected a number, found the string \"NaN\"",
+                        "NULLED expected a number, found the number Infinity");
     }
 
     @Test
@@ -72,11 +76,12 @@ class ColumnConvertersTest {
         assertThat(money.convert(node("1.005"), issues)).isEqualTo(new BigDecimal("1.01"));
         assertThat(money.convert(node("10000"), issues)).isNull();
         assertThat(money.convert(node("9999.999"), issues)).isNull();
-        assertThat(issues.changes).containsExactly(
-                "TRUNCATED number 0.001 rounded to 2 decimal places",
-                "TRUNCATED number 1.005 rounded to 2 decimal places",
-                "NULLED number 10000 needs more than 6 digits with 2 after the decimal point",
-                "NULLED number 9999.999 needs more than 6 digits with 2 after the decimal point");
+        assertThat(issues.changes)
+                .containsExactly(
+                        "TRUNCATED number 0.001 rounded to 2 decimal places",
+                        "TRUNCATED number 1.005 rounded to 2 decimal places",
+                        "NULLED number 10000 needs more than 6 digits with 2 after the decimal point",
+                        "NULLED number 9999.999 needs more than 6 digits with 2 after the decimal point");
     }
 
     @Test
@@ -109,15 +114,18 @@ class ColumnConvertersTest {
     void writesAnyValueIntoAJsonColumnAsJsonText() {
         assertThat(convert(ColumnType.JSON, "\"Ada\"")).isEqualTo("\"Ada\"");
         assertThat(convert(ColumnType.JSON, "[1, {\"b\": null}]")).isEqualTo("[1,{\"b\":null}]");
-        assertThat(convert(ColumnType.JSON, JsonNodeFactory.instance.numberNode(new BigDecimal("1.50")))).isEqualTo("1.50");
+        assertThat(convert(ColumnType.JSON, JsonNodeFactory.instance.numberNode(new BigDecimal("1.50"))))
+                .isEqualTo("1.50");
     }
 
     @Test
     void convertsIsoDatesAndTimes() {
         assertThat(convert(ColumnType.DATE, "\"2024-02-29\"")).isEqualTo(LocalDate.of(2024, 2, 29));
         assertThat(convert(ColumnType.TIME, "\"10:15:30.25\"")).isEqualTo(LocalTime.of(10, 15, 30, 250_000_000));
-        assertThat(convert(ColumnType.TIME_TZ, "\"10:15:30+02:00\"")).isEqualTo(OffsetTime.of(10, 15, 30, 0, ZoneOffset.ofHours(2)));
-        assertThat(convert(ColumnType.TIMESTAMP, "\"2024-05-01T10:15:30\"")).isEqualTo(LocalDateTime.of(2024, 5, 1, 10, 15, 30));
+        assertThat(convert(ColumnType.TIME_TZ, "\"10:15:30+02:00\""))
+                .isEqualTo(OffsetTime.of(10, 15, 30, 0, ZoneOffset.ofHours(2)));
+        assertThat(convert(ColumnType.TIMESTAMP, "\"2024-05-01T10:15:30\""))
+                .isEqualTo(LocalDateTime.of(2024, 5, 1, 10, 15, 30));
         assertThat(convert(ColumnType.TIMESTAMP_TZ, "\"2024-05-01T10:15:30.123456Z\""))
                 .isEqualTo(OffsetDateTime.of(2024, 5, 1, 10, 15, 30, 123_456_000, ZoneOffset.UTC));
         assertThat(issues.changes).isEmpty();
@@ -130,12 +138,13 @@ class ColumnConvertersTest {
         assertThat(convert(ColumnType.DATE, "20240101")).isNull();
         assertThat(convert(ColumnType.TIMESTAMP_TZ, "\"2024-05-01T25:00:00Z\"")).isNull();
         assertThat(convert(ColumnType.TIME, "\"noon\"")).isNull();
-        assertThat(issues.changes).containsExactly(
-                "NULLED expected an ISO-8601 date (yyyy-MM-dd), found the string \"2024-02-30\"",
-                "NULLED expected an ISO-8601 date (yyyy-MM-dd), found the string \"yesterday\"",
-                "NULLED expected an ISO-8601 date (yyyy-MM-dd), found the number 20240101",
-                "NULLED expected an ISO-8601 date-time with offset (yyyy-MM-ddTHH:mm:ssZ), found the string \"2024-05-01T25:00:00Z\"",
-                "NULLED expected an ISO-8601 time (HH:mm:ss), found the string \"noon\"");
+        assertThat(issues.changes)
+                .containsExactly(
+                        "NULLED expected an ISO-8601 date (yyyy-MM-dd), found the string \"2024-02-30\"",
+                        "NULLED expected an ISO-8601 date (yyyy-MM-dd), found the string \"yesterday\"",
+                        "NULLED expected an ISO-8601 date (yyyy-MM-dd), found the number 20240101",
+                        "NULLED expected an ISO-8601 date-time with offset (yyyy-MM-ddTHH:mm:ssZ), found the string \"2024-05-01T25:00:00Z\"",
+                        "NULLED expected an ISO-8601 time (HH:mm:ss), found the string \"noon\"");
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -28,7 +27,8 @@ class HashIdBuilderTest {
         hash.addString("parent");
         hash.addLong(-42);
         hash.addValue(JsonNodeFactory.instance.numberNode(new BigDecimal("1.50")));
-        assertThat(hash.finish()).isEqualTo(md5("[1,\"Ada\",null,true,{\"b\":[1,null,false],\"a\":{}},\"parent\",-42,1.50]"));
+        assertThat(hash.finish())
+                .isEqualTo(md5("[1,\"Ada\",null,true,{\"b\":[1,null,false],\"a\":{}},\"parent\",-42,1.50]"));
     }
 
     @Test

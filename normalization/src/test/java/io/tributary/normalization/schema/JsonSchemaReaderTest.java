@@ -3,9 +3,8 @@ package io.tributary.normalization.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-
 import io.tributary.connector.schema.ColumnType;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -67,7 +66,9 @@ class JsonSchemaReaderTest {
 
     @Test
     void dropsHintsWhenIntegersAndBoundedNumbersMerge() {
-        assertThat(field("{\"anyOf\": [{\"type\": \"integer\"}, {\"type\": \"number\", \"precision\": 4, \"scale\": 2}]}"))
+        assertThat(
+                        field(
+                                "{\"anyOf\": [{\"type\": \"integer\"}, {\"type\": \"number\", \"precision\": 4, \"scale\": 2}]}"))
                 .isEqualTo(FieldSchema.Scalar.of(ColumnType.NUMBER));
     }
 
@@ -76,9 +77,10 @@ class JsonSchemaReaderTest {
         FieldSchema object = field("""
                 {"type": ["null", "object"], "properties": {"z": {"type": "string"}, "a": {"type": "integer"}}}""");
         assertThat(object).isInstanceOf(FieldSchema.ObjectOf.class);
-        assertThat(((FieldSchema.ObjectOf) object).properties()).containsExactly(
-                Map.entry("z", FieldSchema.Scalar.of(ColumnType.STRING)),
-                Map.entry("a", FieldSchema.Scalar.of(ColumnType.INTEGER)));
+        assertThat(((FieldSchema.ObjectOf) object).properties())
+                .containsExactly(
+                        Map.entry("z", FieldSchema.Scalar.of(ColumnType.STRING)),
+                        Map.entry("a", FieldSchema.Scalar.of(ColumnType.INTEGER)));
         assertThat(field("{\"properties\": {\"a\": {\"type\": \"string\"}}}")).isInstanceOf(FieldSchema.ObjectOf.class);
     }
 
@@ -88,10 +90,11 @@ class JsonSchemaReaderTest {
                 {"anyOf": [
                   {"type": "object", "properties": {"a": {"type": "integer"}, "b": {"type": "string"}}},
                   {"type": "object", "properties": {"a": {"type": "number"}, "c": {"type": "boolean"}}}]}""");
-        assertThat(((FieldSchema.ObjectOf) merged).properties()).containsExactly(
-                Map.entry("a", FieldSchema.Scalar.of(ColumnType.NUMBER)),
-                Map.entry("b", FieldSchema.Scalar.of(ColumnType.STRING)),
-                Map.entry("c", FieldSchema.Scalar.of(ColumnType.BOOLEAN)));
+        assertThat(((FieldSchema.ObjectOf) merged).properties())
+                .containsExactly(
+                        Map.entry("a", FieldSchema.Scalar.of(ColumnType.NUMBER)),
+                        Map.entry("b", FieldSchema.Scalar.of(ColumnType.STRING)),
+                        Map.entry("c", FieldSchema.Scalar.of(ColumnType.BOOLEAN)));
     }
 
     @Test
@@ -101,16 +104,21 @@ class JsonSchemaReaderTest {
         assertThat(field("{\"type\": \"array\"}")).isEqualTo(new FieldSchema.ArrayOf(FieldSchema.ANY_JSON));
         assertThat(field("{\"type\": \"array\", \"items\": [{\"type\": \"string\"}, {\"type\": \"integer\"}]}"))
                 .isEqualTo(new FieldSchema.ArrayOf(FieldSchema.ANY_JSON));
-        assertThat(field("{\"anyOf\": [{\"type\": \"array\", \"items\": {\"type\": \"integer\"}}, {\"type\": \"array\", \"items\": {\"type\": \"number\"}}]}"))
+        assertThat(
+                        field(
+                                "{\"anyOf\": [{\"type\": \"array\", \"items\": {\"type\": \"integer\"}}, {\"type\": \"array\", \"items\": {\"type\": \"number\"}}]}"))
                 .isEqualTo(new FieldSchema.ArrayOf(FieldSchema.Scalar.of(ColumnType.NUMBER)));
     }
 
     @Test
     void rejectsAnUnknownTypeNamingTheStreamAndField() {
-        assertThatThrownBy(() -> read("{\"properties\": {\"contact\": {\"type\": \"object\", \"properties\": {\"email\": {\"type\": \"text\"}}}}}"))
+        assertThatThrownBy(
+                        () -> read(
+                                "{\"properties\": {\"contact\": {\"type\": \"object\", \"properties\": {\"email\": {\"type\": \"text\"}}}}}"))
                 .isInstanceOf(InvalidStreamSchemaException.class)
-                .hasMessage("Stream public.users, field contact.email: unknown type \"text\"; use one of null, boolean, integer,"
-                        + " number, string, object, array (fix the stream's JSON schema in the source's catalog)");
+                .hasMessage(
+                        "Stream public.users, field contact.email: unknown type \"text\"; use one of null, boolean, integer,"
+                                + " number, string, object, array (fix the stream's JSON schema in the source's catalog)");
     }
 
     @Test
@@ -121,7 +129,8 @@ class JsonSchemaReaderTest {
                 .hasMessageContaining("field price: \"precision\" must be a whole number from 1 to 1000, found \"10\"");
         assertThatThrownBy(() -> read("{\"properties\": {\"price\": {\"type\": \"number\", \"scale\": 2}}}"))
                 .hasMessageContaining("field price: \"scale\" needs a \"precision\"");
-        assertThatThrownBy(() -> read("{\"properties\": {\"price\": {\"type\": \"number\", \"precision\": 5, \"scale\": 2.5}}}"))
+        assertThatThrownBy(() ->
+                        read("{\"properties\": {\"price\": {\"type\": \"number\", \"precision\": 5, \"scale\": 2.5}}}"))
                 .hasMessageContaining("field price: \"scale\" must be a whole number");
     }
 
@@ -140,12 +149,15 @@ class JsonSchemaReaderTest {
                 .hasMessageContaining("field a: \"type\" lists type names, found 3");
         assertThatThrownBy(() -> read("{\"properties\": {\"a\": {\"anyOf\": []}}}"))
                 .hasMessageContaining("field a: anyOf/oneOf must be a non-empty list of schemas");
-        assertThatThrownBy(() -> read("{\"properties\": {\"tags\": {\"type\": \"array\", \"items\": {\"type\": \"word\"}}}}"))
+        assertThatThrownBy(() ->
+                        read("{\"properties\": {\"tags\": {\"type\": \"array\", \"items\": {\"type\": \"word\"}}}}"))
                 .hasMessageContaining("field tags[]: unknown type \"word\"");
     }
 
     private static FieldSchema field(String schema) {
-        return read("{\"type\": \"object\", \"properties\": {\"f\": " + schema + "}}").properties().get("f");
+        return read("{\"type\": \"object\", \"properties\": {\"f\": " + schema + "}}")
+                .properties()
+                .get("f");
     }
 
     private static FieldSchema.ObjectOf read(String schema) {

@@ -1,16 +1,14 @@
 package io.tributary.readers.file;
 
+import io.tributary.connector.config.ConfigField;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
-
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
-
-import io.tributary.connector.config.ConfigField;
 
 /**
  * How a file's bytes are compressed. {@link #AUTO} recognises each compression by its magic bytes,

@@ -1,8 +1,7 @@
 package io.tributary.readers.file;
 
-import org.apache.commons.csv.CSVFormat;
-
 import io.tributary.connector.config.ConfigException;
+import org.apache.commons.csv.CSVFormat;
 
 /**
  * How a CSV file is written.
@@ -15,8 +14,8 @@ record CsvOptions(String delimiter, Character quoteChar, Character escapeChar, b
 
     /** Reads the settings; {@code \t} or {@code tab} is a tab, {@code none} or empty means no quote/escape character. */
     static CsvOptions fromSettings(String delimiter, String quoteChar, String escapeChar, boolean header) {
-        CsvOptions options = new CsvOptions(delimiterOf(delimiter), charOf("quote_char", quoteChar),
-                charOf("escape_char", escapeChar), header);
+        CsvOptions options = new CsvOptions(
+                delimiterOf(delimiter), charOf("quote_char", quoteChar), charOf("escape_char", escapeChar), header);
         try {
             options.format();
         } catch (IllegalArgumentException e) {
@@ -41,7 +40,8 @@ record CsvOptions(String delimiter, Character quoteChar, Character escapeChar, b
             return null;
         }
         if (value.length() != 1) {
-            throw new ConfigException(setting + ": '" + value + "' is not a single character; use one character or none");
+            throw new ConfigException(
+                    setting + ": '" + value + "' is not a single character; use one character or none");
         }
         return value.charAt(0);
     }
@@ -51,7 +51,8 @@ record CsvOptions(String delimiter, Character quoteChar, Character escapeChar, b
      * lines are skipped; the header row is read as an ordinary record so that its line counts.
      */
     CSVFormat format() {
-        return CSVFormat.DEFAULT.builder()
+        return CSVFormat.DEFAULT
+                .builder()
                 .setDelimiter(delimiter)
                 .setQuote(quoteChar)
                 .setEscape(escapeChar)

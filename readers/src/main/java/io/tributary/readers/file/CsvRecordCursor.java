@@ -1,5 +1,8 @@
 package io.tributary.readers.file;
 
+import io.tributary.connector.record.RecordSchema;
+import io.tributary.connector.record.SourceRecord;
+import io.tributary.text.TextType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -9,19 +12,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.batch.infrastructure.item.ParseException;
-
-import io.tributary.text.TextType;
-import io.tributary.connector.record.RecordSchema;
-import io.tributary.connector.record.SourceRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The records of a CSV file, streamed by Commons CSV. Each value is converted to the type its
@@ -46,6 +43,7 @@ final class CsvRecordCursor implements RecordCursor {
     private final boolean[] mismatchReported;
     /** Without a header the first record is read early to count the columns; it is still data. */
     private CSVRecord firstDataRecord;
+
     private CSVRecord current;
     /** The line the record being parsed starts on, for problems found before it is complete. */
     private long recordStartLine = 1;
@@ -200,13 +198,17 @@ final class CsvRecordCursor implements RecordCursor {
             return new ParseException(e.getMessage() + " (at line " + line + ")", e);
         }
         if (e instanceof BoundedRecordReader.RecordTooLongException) {
-            return new ParseException(file + ":" + line + ": " + e.getMessage()
-                    + "; a quote that is never closed? check the quote_char and escape_char settings", e);
+            return new ParseException(
+                    file + ":" + line + ": " + e.getMessage()
+                            + "; a quote that is never closed? check the quote_char and escape_char settings",
+                    e);
         }
         Matcher csvError = CSV_ERROR.matcher(String.valueOf(e.getMessage()));
         if (csvError.matches()) {
-            return new ParseException(file + ":" + csvError.group(1) + ": invalid CSV: " + csvError.group(2)
-                    + "; check the quote_char and escape_char settings", e);
+            return new ParseException(
+                    file + ":" + csvError.group(1) + ": invalid CSV: " + csvError.group(2)
+                            + "; check the quote_char and escape_char settings",
+                    e);
         }
         return new ParseException(file + ":" + line + ": cannot read: " + e, e);
     }

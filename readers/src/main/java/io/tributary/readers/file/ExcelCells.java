@@ -1,16 +1,14 @@
 package io.tributary.readers.file;
 
+import io.tributary.connector.record.RecordValues;
+import io.tributary.text.TextType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-
-import io.tributary.text.TextType;
-import io.tributary.connector.record.RecordValues;
 
 /**
  * What a sheet cell's stored value means: Excel keeps every number (dates too) as a double and says
@@ -70,7 +68,8 @@ final class ExcelCells {
         Boolean cached = dateStyles[style];
         if (cached == null) {
             XSSFCellStyle cellStyle = styles.getStyleAt(style);
-            cached = cellStyle != null && DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString());
+            cached = cellStyle != null
+                    && DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString());
             dateStyles[style] = cached;
         }
         return cached;
@@ -97,7 +96,8 @@ final class ExcelCells {
                 return fromText(declared, value);
             case DATE:
                 return value instanceof LocalDateTime t && t.toLocalTime().equals(LocalTime.MIDNIGHT)
-                        ? t.toLocalDate() : fromText(declared, value);
+                        ? t.toLocalDate()
+                        : fromText(declared, value);
             case DATE_TIME_WITHOUT_TIMEZONE:
                 return value instanceof LocalDate d ? d.atStartOfDay() : fromText(declared, value);
             default:

@@ -1,17 +1,19 @@
 package io.tributary.readers.file;
 
+import io.tributary.connector.record.RecordSchema;
+import io.tributary.connector.record.RecordValues;
+import io.tributary.connector.record.SourceRecord;
+import io.tributary.text.TextType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -20,11 +22,6 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ParseException;
-
-import io.tributary.text.TextType;
-import io.tributary.connector.record.RecordSchema;
-import io.tributary.connector.record.RecordValues;
-import io.tributary.connector.record.SourceRecord;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,8 +38,7 @@ final class ExcelRecordCursor implements RecordCursor {
     private static final XMLInputFactory XML = secureFactory();
 
     /** One non-empty row: its number in the sheet and its cells by column index (A = 0). */
-    private record Row(long number, Object[] cells) {
-    }
+    private record Row(long number, Object[] cells) {}
 
     private final String where;
     private final LocalFile local;
@@ -59,9 +55,16 @@ final class ExcelRecordCursor implements RecordCursor {
     private long lastRowNumber;
     private boolean widerRowReported;
 
-    private ExcelRecordCursor(String where, LocalFile local, OPCPackage workbook, XSSFReader reader, InputStream sheetData,
-            FileSourceSettings settings, JsonNode schema) throws IOException, XMLStreamException, org.xml.sax.SAXException,
-            org.apache.poi.openxml4j.exceptions.InvalidFormatException {
+    private ExcelRecordCursor(
+            String where,
+            LocalFile local,
+            OPCPackage workbook,
+            XSSFReader reader,
+            InputStream sheetData,
+            FileSourceSettings settings,
+            JsonNode schema)
+            throws IOException, XMLStreamException, org.xml.sax.SAXException,
+                    org.apache.poi.openxml4j.exceptions.InvalidFormatException {
         this.where = where;
         this.local = local;
         this.workbook = workbook;
@@ -100,36 +103,42 @@ final class ExcelRecordCursor implements RecordCursor {
                 InputStream data = sheets.next();
                 String name = sheets.getSheetName();
                 if (settings.sheetName() == null || settings.sheetName().equals(name)) {
-                    return new ExcelRecordCursor(part.name() + " sheet '" + name + "'", local, workbook, reader, data,
-                            settings, schema);
+                    return new ExcelRecordCursor(
+                            part.name() + " sheet '" + name + "'", local, workbook, reader, data, settings, schema);
                 }
                 data.close();
                 names.add(name);
             }
-            throw new ItemStreamException(part.name() + ": " + (settings.sheetName() == null ? "the workbook has no sheet"
-                    : "no sheet named '" + settings.sheetName() + "'; set sheet_name to one of " + names));
+            throw new ItemStreamException(part.name() + ": "
+                    + (settings.sheetName() == null
+                            ? "the workbook has no sheet"
+                            : "no sheet named '" + settings.sheetName() + "'; set sheet_name to one of " + names));
         } catch (ItemStreamException e) {
             release(workbook, local);
             throw e;
         } catch (Exception e) {
             release(workbook, local);
-            throw new ItemStreamException(part.name() + ": not a readable Excel .xlsx workbook (" + e.getMessage()
-                    + "); .xls files (Excel 97-2003) are not read: save the sheet as .xlsx or CSV", e);
+            throw new ItemStreamException(
+                    part.name() + ": not a readable Excel .xlsx workbook (" + e.getMessage()
+                            + "); .xls files (Excel 97-2003) are not read: save the sheet as .xlsx or CSV",
+                    e);
         }
     }
 
     /** Whether dates count from 1904 (old Mac workbooks) rather than 1900: {@code <workbookPr date1904="1"/>}. */
-    private static boolean date1904(XSSFReader reader) throws IOException, XMLStreamException,
-            org.apache.poi.openxml4j.exceptions.InvalidFormatException {
+    private static boolean date1904(XSSFReader reader)
+            throws IOException, XMLStreamException, org.apache.poi.openxml4j.exceptions.InvalidFormatException {
         try (InputStream in = reader.getWorkbookData()) {
             XMLStreamReader book = XML.createXMLStreamReader(in);
             try {
                 while (book.hasNext()) {
-                    if (book.next() == XMLStreamConstants.START_ELEMENT && book.getLocalName().equals("workbookPr")) {
+                    if (book.next() == XMLStreamConstants.START_ELEMENT
+                            && book.getLocalName().equals("workbookPr")) {
                         String value = book.getAttributeValue(null, "date1904");
                         return "1".equals(value) || "true".equalsIgnoreCase(value);
                     }
-                    if (book.getEventType() == XMLStreamConstants.START_ELEMENT && book.getLocalName().equals("sheets")) {
+                    if (book.getEventType() == XMLStreamConstants.START_ELEMENT
+                            && book.getLocalName().equals("sheets")) {
                         return false; // workbookPr comes before the sheets
                     }
                 }
@@ -171,8 +180,10 @@ final class ExcelRecordCursor implements RecordCursor {
         try {
             current = nextRow();
         } catch (XMLStreamException | RuntimeException e) {
-            throw new ParseException(where + " row " + (lastRowNumber + 1) + ": cannot read the sheet (" + e.getMessage()
-                    + "); the workbook may be damaged", e);
+            throw new ParseException(
+                    where + " row " + (lastRowNumber + 1) + ": cannot read the sheet (" + e.getMessage()
+                            + "); the workbook may be damaged",
+                    e);
         }
         return current != null;
     }
@@ -208,7 +219,8 @@ final class ExcelRecordCursor implements RecordCursor {
                 if (row.length > 0) {
                     return new Row(number, row);
                 }
-            } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("sheetData")) {
+            } else if (event == XMLStreamConstants.END_ELEMENT
+                    && xml.getLocalName().equals("sheetData")) {
                 return null;
             }
         }
@@ -274,7 +286,8 @@ final class ExcelRecordCursor implements RecordCursor {
                 }
                 int index = Integer.parseInt(value.trim());
                 if (index < 0 || index >= strings.getCount()) {
-                    throw new ParseException(where + " row " + rowNumber + ": shared string " + index + " does not exist");
+                    throw new ParseException(
+                            where + " row " + rowNumber + ": shared string " + index + " does not exist");
                 }
                 return strings.getItemAt(index).getString();
             case "b":
@@ -284,7 +297,9 @@ final class ExcelRecordCursor implements RecordCursor {
             case "d":
                 return value == null ? null : ExcelCells.as(TextType.DATE_TIME_WITHOUT_TIMEZONE, value);
             default:
-                return value == null || value.isEmpty() ? null : cells.number(value, style == null ? -1 : Integer.parseInt(style));
+                return value == null || value.isEmpty()
+                        ? null
+                        : cells.number(value, style == null ? -1 : Integer.parseInt(style));
         }
     }
 

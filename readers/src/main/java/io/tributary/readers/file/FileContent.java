@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.zip.ZipException;
-
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -28,8 +27,7 @@ final class FileContent implements Closeable {
      * @param localFile the local file whose bytes these are as they are (not compressed), or {@code null}:
      *     formats that need random access (Parquet, Excel) read it in place instead of copying it
      */
-    record Part(String name, InputStream bytes, Path localFile) {
-    }
+    record Part(String name, InputStream bytes, Path localFile) {}
 
     /** Bytes that could not be decompressed: a truncated or damaged file, named in the message. */
     static final class CorruptContentException extends IOException {
@@ -44,7 +42,8 @@ final class FileContent implements Closeable {
     private final ZipArchiveInputStream zip;
     private Part single;
 
-    private FileContent(String display, Compression compression, InputStream raw, ZipArchiveInputStream zip, Part single) {
+    private FileContent(
+            String display, Compression compression, InputStream raw, ZipArchiveInputStream zip, Part single) {
         this.display = display;
         this.compression = compression;
         this.raw = raw;
@@ -66,9 +65,12 @@ final class FileContent implements Closeable {
             compression = compression.resolve(buffered, settings.format() == FileFormat.EXCEL);
             if (compression == Compression.ZIP) {
                 // Entries written with a data descriptor after a stored body are still read.
-                return new FileContent(display, compression, raw, new ZipArchiveInputStream(buffered, "UTF-8", true, true), null);
+                return new FileContent(
+                        display, compression, raw, new ZipArchiveInputStream(buffered, "UTF-8", true, true), null);
             }
-            Path local = compression == Compression.NONE && settings.location() instanceof FileLocation.Local l ? l.path() : null;
+            Path local = compression == Compression.NONE && settings.location() instanceof FileLocation.Local l
+                    ? l.path()
+                    : null;
             InputStream decoded = compression.decode(buffered);
             InputStream bytes = compression == Compression.NONE ? decoded : new Checked(decoded, display, compression);
             return new FileContent(display, compression, raw, null, new Part(display, bytes, local));
@@ -85,8 +87,10 @@ final class FileContent implements Closeable {
     }
 
     private static ItemStreamException notCompressed(String display, Compression compression, IOException e) {
-        return new ItemStreamException(display + ": not " + compression.settingValue() + "-compressed (" + e.getMessage()
-                + "); set compression to auto or none", e);
+        return new ItemStreamException(
+                display + ": not " + compression.settingValue() + "-compressed (" + e.getMessage()
+                        + "); set compression to auto or none",
+                e);
     }
 
     /** The next part, or {@code null} after the last. The previous part must have been read (or abandoned) first. */
@@ -105,8 +109,10 @@ final class FileContent implements Closeable {
             }
             return null;
         } catch (IOException e) {
-            throw new ItemStreamException(display + ": not a readable zip archive (" + e.getMessage()
-                    + "); the file may be truncated, or set compression to the one it has", e);
+            throw new ItemStreamException(
+                    display + ": not a readable zip archive (" + e.getMessage()
+                            + "); the file may be truncated, or set compression to the one it has",
+                    e);
         }
     }
 
@@ -176,9 +182,11 @@ final class FileContent implements Closeable {
             if (e instanceof CorruptContentException) {
                 return e;
             }
-            return new CorruptContentException(name + ": the " + compression.settingValue()
-                    + "-compressed content ends too early or is damaged (" + e.getMessage()
-                    + "); the file may be truncated: fetch it again", e);
+            return new CorruptContentException(
+                    name + ": the " + compression.settingValue()
+                            + "-compressed content ends too early or is damaged (" + e.getMessage()
+                            + "); the file may be truncated: fetch it again",
+                    e);
         }
     }
 }

@@ -1,8 +1,7 @@
 package io.tributary.readers.file;
 
-import java.util.Locale;
-
 import io.tributary.connector.config.ConfigField;
+import java.util.Locale;
 
 /** How a file's records are written. */
 enum FileFormat implements ConfigField.Choice {

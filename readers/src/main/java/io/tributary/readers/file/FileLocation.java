@@ -1,5 +1,6 @@
 package io.tributary.readers.file;
 
+import io.tributary.connector.config.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -17,16 +18,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
-import io.tributary.connector.config.ConfigException;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 
 /** Where a file is, as the {@code url} setting says: a local path, a {@code file://} or an {@code http(s)://} URL. */
 sealed interface FileLocation {
 
     /** How HTTP files are fetched: one client per source, and how long to wait for an answer. */
-    record HttpAccess(HttpClient client, Duration responseTimeout) {
-    }
+    record HttpAccess(HttpClient client, Duration responseTimeout) {}
 
     /** The file as messages name it (a URL without its query string, which may hold a token). */
     String display();
@@ -76,10 +74,12 @@ sealed interface FileLocation {
                 }
                 yield new Http(uri);
             }
-            case "s3" -> throw new ConfigException("url: '" + value + "': S3 objects are read by the s3 source;"
-                    + " the file source reads local paths, file:// and http(s):// URLs");
-            default -> throw new ConfigException("url: unsupported scheme '" + scheme.group(1)
-                    + "'; the file source reads local paths, file:// and http(s):// URLs");
+            case "s3" ->
+                throw new ConfigException("url: '" + value + "': S3 objects are read by the s3 source;"
+                        + " the file source reads local paths, file:// and http(s):// URLs");
+            default ->
+                throw new ConfigException("url: unsupported scheme '" + scheme.group(1)
+                        + "'; the file source reads local paths, file:// and http(s):// URLs");
         };
     }
 
@@ -110,7 +110,8 @@ sealed interface FileLocation {
                 throw new ItemStreamException("file not readable: " + path.toAbsolutePath()
                         + " (permission denied); give the user running Tributary read access, or " + fix);
             } catch (IOException e) {
-                throw new ItemStreamException("cannot read " + path.toAbsolutePath() + ": " + e.getMessage() + "; " + fix, e);
+                throw new ItemStreamException(
+                        "cannot read " + path.toAbsolutePath() + ": " + e.getMessage() + "; " + fix, e);
             }
         }
     }
@@ -134,19 +135,28 @@ sealed interface FileLocation {
 
         @Override
         public InputStream open(HttpAccess http, String fix) {
-            HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(http.responseTimeout()).build();
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .GET()
+                    .timeout(http.responseTimeout())
+                    .build();
             HttpResponse<InputStream> response;
             try {
                 response = http.client().send(request, HttpResponse.BodyHandlers.ofInputStream());
             } catch (HttpTimeoutException e) {
-                throw new ItemStreamException("GET " + display() + ": no answer within "
-                        + http.responseTimeout().toSeconds() + " s (" + e.getMessage() + "); " + fix, e);
+                throw new ItemStreamException(
+                        "GET " + display() + ": no answer within "
+                                + http.responseTimeout().toSeconds() + " s (" + e.getMessage() + "); " + fix,
+                        e);
             } catch (ConnectException e) {
-                throw new ItemStreamException("GET " + display() + ": cannot connect ("
-                        + (e.getMessage() == null ? "connection refused" : e.getMessage()) + "); " + fix, e);
+                throw new ItemStreamException(
+                        "GET " + display() + ": cannot connect ("
+                                + (e.getMessage() == null ? "connection refused" : e.getMessage()) + "); " + fix,
+                        e);
             } catch (IOException e) {
-                throw new ItemStreamException("GET " + display() + ": " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : " " + e.getMessage()) + "; " + fix, e);
+                throw new ItemStreamException(
+                        "GET " + display() + ": " + e.getClass().getSimpleName()
+                                + (e.getMessage() == null ? "" : " " + e.getMessage()) + "; " + fix,
+                        e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ItemStreamException("GET " + display() + ": interrupted", e);
@@ -158,7 +168,8 @@ sealed interface FileLocation {
                 } catch (IOException ignored) {
                     // nothing more to release
                 }
-                throw new ItemStreamException("GET " + display() + " answered HTTP " + status + describe(status) + "; " + fix);
+                throw new ItemStreamException(
+                        "GET " + display() + " answered HTTP " + status + describe(status) + "; " + fix);
             }
             return response.body();
         }

@@ -1,14 +1,5 @@
 package io.tributary.readers.file;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.batch.infrastructure.item.ItemReaderException;
-import org.springframework.batch.infrastructure.item.ItemStreamException;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
-
 import io.tributary.connector.catalog.Catalog;
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.Stream;
@@ -16,11 +7,18 @@ import io.tributary.connector.catalog.SyncMode;
 import io.tributary.connector.config.ConfigException;
 import io.tributary.connector.config.ConfigSpec;
 import io.tributary.connector.config.ConnectorConfig;
-import io.tributary.text.JsonSchemaInference;
-import io.tributary.text.TextType;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.connector.source.CheckResult;
 import io.tributary.connector.source.Source;
+import io.tributary.text.JsonSchemaInference;
+import io.tributary.text.TextType;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.infrastructure.item.ItemReaderException;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -83,8 +81,15 @@ public final class FileSource implements Source {
     public Catalog discover(ConnectorConfig config) {
         FileSourceSettings settings = FileSourceSettings.from(config);
         ObjectNode schema = settings.explicitSchema() != null ? settings.explicitSchema() : inferSchema(settings);
-        return new Catalog(List.of(new Stream(settings.streamName(), null, schema, List.of(SyncMode.FULL_REFRESH),
-                false, List.of(), List.of(), List.of())));
+        return new Catalog(List.of(new Stream(
+                settings.streamName(),
+                null,
+                schema,
+                List.of(SyncMode.FULL_REFRESH),
+                false,
+                List.of(),
+                List.of(),
+                List.of())));
     }
 
     /**
@@ -118,7 +123,8 @@ public final class FileSource implements Source {
     }
 
     @Override
-    public ItemStreamReader<SourceRecord> reader(ConnectorConfig config, ConfiguredStream stream, Map<String, Object> previousSync) {
+    public ItemStreamReader<SourceRecord> reader(
+            ConnectorConfig config, ConfiguredStream stream, Map<String, Object> previousSync) {
         FileSourceSettings settings = FileSourceSettings.from(config);
         if (!stream.name().equals(settings.streamName())) {
             throw new ConfigException("unknown stream '" + stream.name() + "': the file source reading "
@@ -128,7 +134,8 @@ public final class FileSource implements Source {
             throw new ConfigException("stream '" + stream.name() + "': the file source reads full_refresh only, not "
                     + stream.syncMode().wireName());
         }
-        return new FileStreamReader(settings, http(), stream.name(), stream.stream().jsonSchema());
+        return new FileStreamReader(
+                settings, http(), stream.name(), stream.stream().jsonSchema());
     }
 
     /** What to check when the file cannot be opened. */
@@ -138,10 +145,12 @@ public final class FileSource implements Source {
 
     private synchronized FileLocation.HttpAccess http() {
         if (http == null) {
-            http = new FileLocation.HttpAccess(HttpClient.newBuilder()
-                    .connectTimeout(connectTimeout)
-                    .followRedirects(HttpClient.Redirect.NORMAL)
-                    .build(), responseTimeout);
+            http = new FileLocation.HttpAccess(
+                    HttpClient.newBuilder()
+                            .connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NORMAL)
+                            .build(),
+                    responseTimeout);
         }
         return http;
     }

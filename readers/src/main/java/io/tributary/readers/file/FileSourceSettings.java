@@ -1,5 +1,10 @@
 package io.tributary.readers.file;
 
+import io.tributary.connector.config.ConfigException;
+import io.tributary.connector.config.ConfigField;
+import io.tributary.connector.config.ConfigSpec;
+import io.tributary.connector.config.ConnectorConfig;
+import io.tributary.text.TextType;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -7,12 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import io.tributary.connector.config.ConfigException;
-import io.tributary.connector.config.ConfigField;
-import io.tributary.connector.config.ConfigSpec;
-import io.tributary.connector.config.ConnectorConfig;
-import io.tributary.text.TextType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,8 +38,8 @@ record FileSourceSettings(
         List<String> recordsPath,
         String sheetName) {
 
-    static final ConfigField<String> URL = ConfigField.string("url").required()
-            .describe("The file: a local path, a file:// URL or an http(s):// URL");
+    static final ConfigField<String> URL =
+            ConfigField.string("url").required().describe("The file: a local path, a file:// URL or an http(s):// URL");
     static final ConfigField<FileFormat> FORMAT = ConfigField.choice("format", FileFormat.class)
             .describe("csv, jsonl (JSON Lines), json (an array of records, an object, or objects one after another),"
                     + " parquet or excel (.xlsx); by default from the file name without its compression suffix: .jsonl and .ndjson"
@@ -53,61 +52,120 @@ record FileSourceSettings(
             .defaultsTo(Compression.AUTO)
             .describe("auto recognises gzip, bzip2, zstd and zip from the file's first bytes (whatever its name); a zip"
                     + " archive's entries are read one after another as one stream; none reads the bytes as they are");
-    static final ConfigField<String> DELIMITER = ConfigField.string("delimiter").defaultsTo(",")
+    static final ConfigField<String> DELIMITER = ConfigField.string("delimiter")
+            .defaultsTo(",")
             .describe("CSV: the character(s) between values; \\t for tab");
-    static final ConfigField<String> QUOTE_CHAR = ConfigField.string("quote_char").defaultsTo("\"")
+    static final ConfigField<String> QUOTE_CHAR = ConfigField.string("quote_char")
+            .defaultsTo("\"")
             .describe("CSV: the character around values that contain delimiters or line breaks; none to disable");
     static final ConfigField<String> ESCAPE_CHAR = ConfigField.string("escape_char")
-            .describe("CSV: the character that escapes a quote inside a quoted value (for example \\); none by default, quotes are doubled");
-    static final ConfigField<Boolean> HEADER = ConfigField.bool("header").defaultsTo(true)
-            .describe("CSV and excel: whether the first row names the columns; if not they are column_1, column_2, ...");
-    static final ConfigField<String> ENCODING = ConfigField.string("encoding").defaultsTo("UTF-8")
+            .describe(
+                    "CSV: the character that escapes a quote inside a quoted value (for example \\); none by default, quotes are doubled");
+    static final ConfigField<Boolean> HEADER = ConfigField.bool("header")
+            .defaultsTo(true)
+            .describe(
+                    "CSV and excel: whether the first row names the columns; if not they are column_1, column_2, ...");
+    static final ConfigField<String> ENCODING = ConfigField.string("encoding")
+            .defaultsTo("UTF-8")
             .describe("CSV and JSON: the file's character encoding, for example UTF-8, ISO-8859-1 or windows-1252");
     static final ConfigField<String> SCHEMA = ConfigField.string("schema")
-            .describe("A JSON Schema for the records, or a map of column to type such as {\"id\": \"integer\", \"born\": \"date\"};"
-                    + " replaces the inferred schema");
-    static final ConfigField<Long> SAMPLE_SIZE = ConfigField.integer("sample_size").defaultsTo(1000).between(1, 1_000_000)
+            .describe(
+                    "A JSON Schema for the records, or a map of column to type such as {\"id\": \"integer\", \"born\": \"date\"};"
+                            + " replaces the inferred schema");
+    static final ConfigField<Long> SAMPLE_SIZE = ConfigField.integer("sample_size")
+            .defaultsTo(1000)
+            .between(1, 1_000_000)
             .describe("How many records are read to infer the schema");
     static final ConfigField<String> RECORDS_PATH = ConfigField.string("records_path")
-            .describe("json: the path of the records inside each document, with dots: data for {\"data\": [...]},"
-                    + " data.items for {\"data\": {\"items\": [...]}}; by default the document itself (an array or an object)");
-    static final ConfigField<String> SHEET_NAME = ConfigField.string("sheet_name")
-            .describe("excel: the sheet to read; by default the first one");
-    static final ConfigField<Boolean> INFER_TYPES = ConfigField.bool("infer_types").defaultsTo(true)
-            .describe("CSV: infer integer, number, boolean, date and date-time columns; if false every column is a string");
+            .describe(
+                    "json: the path of the records inside each document, with dots: data for {\"data\": [...]},"
+                            + " data.items for {\"data\": {\"items\": [...]}}; by default the document itself (an array or an object)");
+    static final ConfigField<String> SHEET_NAME =
+            ConfigField.string("sheet_name").describe("excel: the sheet to read; by default the first one");
+    static final ConfigField<Boolean> INFER_TYPES = ConfigField.bool("infer_types")
+            .defaultsTo(true)
+            .describe(
+                    "CSV: infer integer, number, boolean, date and date-time columns; if false every column is a string");
 
     /** The file source's settings, each declared once above. */
-    static final ConfigSpec SPEC = ConfigSpec.of("File source", URL, FORMAT, STREAM_NAME, COMPRESSION, DELIMITER, QUOTE_CHAR,
-            ESCAPE_CHAR, HEADER, ENCODING, SCHEMA, SAMPLE_SIZE, INFER_TYPES, RECORDS_PATH, SHEET_NAME);
+    static final ConfigSpec SPEC = ConfigSpec.of(
+            "File source",
+            URL,
+            FORMAT,
+            STREAM_NAME,
+            COMPRESSION,
+            DELIMITER,
+            QUOTE_CHAR,
+            ESCAPE_CHAR,
+            HEADER,
+            ENCODING,
+            SCHEMA,
+            SAMPLE_SIZE,
+            INFER_TYPES,
+            RECORDS_PATH,
+            SHEET_NAME);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Extensions stripped from the file name to name the stream: {@code orders.csv.gz} is {@code orders}. */
-    private static final List<String> EXTENSIONS = List.of(".gz", ".gzip", ".bz2", ".bzip2", ".zst", ".zstd", ".zip", ".csv",
-            ".tsv", ".txt", ".jsonl", ".ndjson", ".json", ".parquet", ".parq", ".xlsx", ".xlsm");
+    private static final List<String> EXTENSIONS = List.of(
+            ".gz",
+            ".gzip",
+            ".bz2",
+            ".bzip2",
+            ".zst",
+            ".zstd",
+            ".zip",
+            ".csv",
+            ".tsv",
+            ".txt",
+            ".jsonl",
+            ".ndjson",
+            ".json",
+            ".parquet",
+            ".parq",
+            ".xlsx",
+            ".xlsm");
 
     static FileSourceSettings from(ConnectorConfig config) {
         FileLocation location = FileLocation.parse(URL.get(config));
         FileFormat format = FORMAT.optional(config).orElseGet(() -> FileFormat.fromFileName(location.fileName()));
-        String streamName = STREAM_NAME.optional(config).map(String::trim).filter(s -> !s.isEmpty())
+        String streamName = STREAM_NAME
+                .optional(config)
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .orElseGet(() -> streamNameOf(location.fileName()));
-        CsvOptions csv = CsvOptions.fromSettings(DELIMITER.get(config), QUOTE_CHAR.get(config), ESCAPE_CHAR.get(config),
-                HEADER.get(config));
-        ObjectNode schema = SCHEMA.optional(config).map(String::trim).filter(s -> !s.isEmpty())
-                .map(FileSourceSettings::parseSchema).orElse(null);
-        List<String> recordsPath = RECORDS_PATH.optional(config).map(FileSourceSettings::pathOf).orElse(List.of());
+        CsvOptions csv = CsvOptions.fromSettings(
+                DELIMITER.get(config), QUOTE_CHAR.get(config), ESCAPE_CHAR.get(config), HEADER.get(config));
+        ObjectNode schema = SCHEMA.optional(config)
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(FileSourceSettings::parseSchema)
+                .orElse(null);
+        List<String> recordsPath =
+                RECORDS_PATH.optional(config).map(FileSourceSettings::pathOf).orElse(List.of());
         String sheetName = SHEET_NAME.optional(config).filter(s -> !s.isBlank()).orElse(null);
         // A setting the format ignores would silently read something else than the user meant.
         if (!recordsPath.isEmpty() && format != FileFormat.JSON) {
-            throw new ConfigException("records_path: applies to format json, but " + location.fileName() + " is read as "
-                    + format.settingValue() + "; set format to json, or remove records_path");
+            throw new ConfigException("records_path: applies to format json, but " + location.fileName()
+                    + " is read as " + format.settingValue() + "; set format to json, or remove records_path");
         }
         if (sheetName != null && format != FileFormat.EXCEL) {
             throw new ConfigException("sheet_name: applies to format excel, but " + location.fileName() + " is read as "
                     + format.settingValue() + "; set format to excel, or remove sheet_name");
         }
-        return new FileSourceSettings(location, format, streamName, COMPRESSION.get(config), csv, charsetOf(ENCODING.get(config)),
-                schema, SAMPLE_SIZE.intValue(config), INFER_TYPES.get(config), recordsPath, sheetName);
+        return new FileSourceSettings(
+                location,
+                format,
+                streamName,
+                COMPRESSION.get(config),
+                csv,
+                charsetOf(ENCODING.get(config)),
+                schema,
+                SAMPLE_SIZE.intValue(config),
+                INFER_TYPES.get(config),
+                recordsPath,
+                sheetName);
     }
 
     /** {@code data.items} (or {@code /data/items}, {@code $.data.items}) as its fields. */
@@ -116,7 +174,10 @@ record FileSourceSettings(
         if (path.startsWith("$")) {
             path = path.substring(1);
         }
-        return Arrays.stream(path.split("[./]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(path.split("[./]"))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     static String streamNameOf(String fileName) {
@@ -125,7 +186,8 @@ record FileSourceSettings(
         while (stripped) {
             stripped = false;
             for (String extension : EXTENSIONS) {
-                if (name.length() > extension.length() && name.toLowerCase(Locale.ROOT).endsWith(extension)) {
+                if (name.length() > extension.length()
+                        && name.toLowerCase(Locale.ROOT).endsWith(extension)) {
                     name = name.substring(0, name.length() - extension.length());
                     stripped = true;
                 }
@@ -138,7 +200,8 @@ record FileSourceSettings(
         try {
             return Charset.forName(encoding.trim());
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new ConfigException("encoding: unknown encoding '" + encoding + "'; use for example UTF-8, ISO-8859-1 or windows-1252");
+            throw new ConfigException(
+                    "encoding: unknown encoding '" + encoding + "'; use for example UTF-8, ISO-8859-1 or windows-1252");
         }
     }
 
@@ -157,7 +220,8 @@ record FileSourceSettings(
                     + "); give a JSON Schema object or a map of column names to types such as {\"id\": \"integer\"}");
         }
         if (!(node instanceof ObjectNode object)) {
-            throw new ConfigException("schema: expected a JSON object, got " + node.getNodeType().name().toLowerCase(Locale.ROOT)
+            throw new ConfigException("schema: expected a JSON object, got "
+                    + node.getNodeType().name().toLowerCase(Locale.ROOT)
                     + "; give a JSON Schema object or a map of column names to types such as {\"id\": \"integer\"}");
         }
         if (object.has("properties") || object.has("$schema")) {
@@ -168,7 +232,8 @@ record FileSourceSettings(
 
     private static ObjectNode fullSchema(ObjectNode schema) {
         JsonNode type = schema.path("type");
-        if (!type.isMissingNode() && !"object".equals(type.asString(""))
+        if (!type.isMissingNode()
+                && !"object".equals(type.asString(""))
                 && !(type.isArray() && type.toString().contains("\"object\""))) {
             throw new ConfigException("schema: a stream schema's type must be object, got " + type);
         }
@@ -196,7 +261,9 @@ record FileSourceSettings(
                 throw new ConfigException("schema: column '" + column.getKey() + "' has type " + column.getValue()
                         + "; in the short form each column maps to a type name such as \"integer\"");
             }
-            properties.set(column.getKey(), typeNamed(column.getKey(), column.getValue().asString()).schema());
+            properties.set(
+                    column.getKey(),
+                    typeNamed(column.getKey(), column.getValue().asString()).schema());
         }
         return schema;
     }
@@ -214,8 +281,10 @@ record FileSourceSettings(
             case "time_with_timezone" -> TextType.TIME_WITH_TIMEZONE;
             case "object" -> TextType.OBJECT;
             case "array" -> TextType.ARRAY;
-            default -> throw new ConfigException("schema: column '" + column + "' has unknown type '" + name
-                    + "'; use string, integer, number, boolean, date, date-time, timestamp_without_timezone, time, object or array");
+            default ->
+                throw new ConfigException(
+                        "schema: column '" + column + "' has unknown type '" + name
+                                + "'; use string, integer, number, boolean, date, date-time, timestamp_without_timezone, time, object or array");
         };
     }
 }

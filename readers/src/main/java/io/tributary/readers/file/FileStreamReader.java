@@ -1,12 +1,11 @@
 package io.tributary.readers.file;
 
+import io.tributary.connector.record.SourceRecord;
+import io.tributary.connector.source.ReadAheadSafe;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ReaderNotOpenException;
-
-import io.tributary.connector.record.SourceRecord;
-import io.tributary.connector.source.ReadAheadSafe;
 import tools.jackson.databind.JsonNode;
 
 /**

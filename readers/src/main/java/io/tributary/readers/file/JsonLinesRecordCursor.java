@@ -1,9 +1,8 @@
 package io.tributary.readers.file;
 
+import io.tributary.connector.record.SourceRecord;
 import java.util.List;
-
 import org.springframework.batch.infrastructure.item.ParseException;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -14,7 +13,6 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
-import io.tributary.connector.record.SourceRecord;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,7 +25,8 @@ final class JsonLinesRecordCursor implements RecordCursor {
     /** Shared by the JSON formats: exact decimals, strings bounded like records. */
     static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxStringLength((int) BoundedRecordReader.MAX_RECORD_CHARS).build())
+                            .maxStringLength((int) BoundedRecordReader.MAX_RECORD_CHARS)
+                            .build())
                     .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
@@ -41,6 +40,7 @@ final class JsonLinesRecordCursor implements RecordCursor {
     private final JsonParser parser;
     /** The parser stands on the START_OBJECT of a record not yet read into a tree. */
     private boolean positioned;
+
     private long line;
 
     /** @param file how messages name the file (or the archive entry) */
@@ -76,7 +76,9 @@ final class JsonLinesRecordCursor implements RecordCursor {
             if (token != JsonToken.START_OBJECT) {
                 throw new ParseException(file + ":" + line + ": expected a JSON object, found "
                         + describe(token) + "; each line of a JSON Lines file holds one object"
-                        + (token == JsonToken.START_ARRAY && line == 1 ? " (for a file holding one JSON array, set format to json)" : ""));
+                        + (token == JsonToken.START_ARRAY && line == 1
+                                ? " (for a file holding one JSON array, set format to json)"
+                                : ""));
             }
             positioned = true;
             return true;
@@ -125,7 +127,8 @@ final class JsonLinesRecordCursor implements RecordCursor {
             return new ParseException(corrupt.getMessage() + " (at line " + at + ")", e);
         }
         if (e.getCause() instanceof BoundedRecordReader.RecordTooLongException tooLong) {
-            return new ParseException(file + ":" + at + ": " + tooLong.getMessage() + "; is this a JSON Lines file?", e);
+            return new ParseException(
+                    file + ":" + at + ": " + tooLong.getMessage() + "; is this a JSON Lines file?", e);
         }
         return new ParseException(file + ":" + at + ": invalid JSON: " + e.getOriginalMessage(), e);
     }

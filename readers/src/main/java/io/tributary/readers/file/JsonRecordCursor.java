@@ -1,10 +1,8 @@
 package io.tributary.readers.file;
 
-import java.util.List;
-
-import org.springframework.batch.infrastructure.item.ParseException;
-
 import io.tributary.connector.record.SourceRecord;
+import java.util.List;
+import org.springframework.batch.infrastructure.item.ParseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -33,6 +31,7 @@ final class JsonRecordCursor implements RecordCursor {
     private int openLevels;
     /** The parser stands on the START_OBJECT of a record not yet read into a tree. */
     private boolean positioned;
+
     private long element;
     private long line;
 
@@ -110,9 +109,13 @@ final class JsonRecordCursor implements RecordCursor {
     private boolean positionOn(JsonToken token, String what) {
         line = lineNow();
         if (token != JsonToken.START_OBJECT) {
-            throw new ParseException(file + ":" + line + ":" + parser.currentTokenLocation().getColumnNr() + ": " + what
-                    + " is " + JsonLinesRecordCursor.describe(token) + ", not a JSON object; each record must be an object"
-                    + (path.isEmpty() ? " (set records_path when the records sit inside an object, such as data.items)" : ""));
+            throw new ParseException(
+                    file + ":" + line + ":" + parser.currentTokenLocation().getColumnNr() + ": " + what
+                            + " is " + JsonLinesRecordCursor.describe(token)
+                            + ", not a JSON object; each record must be an object"
+                            + (path.isEmpty()
+                                    ? " (set records_path when the records sit inside an object, such as data.items)"
+                                    : ""));
         }
         positioned = true;
         return true;
@@ -170,7 +173,8 @@ final class JsonRecordCursor implements RecordCursor {
         while (openLevels > 0) {
             for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
                 if (t == null) {
-                    throw new ParseException(file + ":" + lineNow() + ": the file ends inside an object; it is truncated");
+                    throw new ParseException(
+                            file + ":" + lineNow() + ": the file ends inside an object; it is truncated");
                 }
                 parser.nextToken();
                 parser.skipChildren();
@@ -205,7 +209,8 @@ final class JsonRecordCursor implements RecordCursor {
     private ParseException translate(JacksonException e) {
         TokenStreamLocation location = e.getLocation();
         String at = location != null && location.getLineNr() > 0
-                ? location.getLineNr() + ":" + location.getColumnNr() : String.valueOf(Math.max(line, 1));
+                ? location.getLineNr() + ":" + location.getColumnNr()
+                : String.valueOf(Math.max(line, 1));
         if (e.getCause() instanceof StrictTextReader.UndecodableTextException undecodable) {
             return new ParseException(TextInput.encodingProblem(file, settings.encoding(), undecodable.line()), e);
         }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 
 /**
@@ -35,7 +34,8 @@ final class LocalFile implements AutoCloseable {
             return new LocalFile(copy, true);
         } catch (IOException e) {
             deleteQuietly(copy);
-            String reason = e instanceof FileContent.CorruptContentException ? e.getMessage()
+            String reason = e instanceof FileContent.CorruptContentException
+                    ? e.getMessage()
                     : part.name() + ": cannot copy to a local temporary file (" + e.getMessage() + ")";
             throw new ItemStreamException(reason, e);
         }

@@ -1,5 +1,6 @@
 package io.tributary.readers.file;
 
+import io.tributary.connector.record.RecordValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -13,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Consumer;
-
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
@@ -25,8 +25,6 @@ import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
-
-import io.tributary.connector.record.RecordValues;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.NullNode;
@@ -44,8 +42,7 @@ final class ParquetConverters {
     /** Julian day number of 1970-01-01: INT96 timestamps count days from the Julian epoch. */
     private static final long JULIAN_EPOCH_DAY = 2_440_588;
 
-    private ParquetConverters() {
-    }
+    private ParquetConverters() {}
 
     /** Materializes each row as its top-level values, by column index. */
     static final class Rows extends RecordMaterializer<Object[]> {
@@ -100,9 +97,11 @@ final class ParquetConverters {
                 int index = i;
                 Type field = type.getType(i);
                 repeated[i] = field.isRepetition(Type.Repetition.REPEATED);
-                converters[i] = of(field, repeated[i]
-                        ? value -> ((ArrayNode) values[index]).add(RecordValues.toNode(value))
-                        : value -> values[index] = value);
+                converters[i] = of(
+                        field,
+                        repeated[i]
+                                ? value -> ((ArrayNode) values[index]).add(RecordValues.toNode(value))
+                                : value -> values[index] = value);
             }
         }
 
@@ -162,8 +161,10 @@ final class ParquetConverters {
                 };
             } else {
                 Type element = list.getType(0);
-                this.repeated = element.isPrimitive() ? new Value(element.asPrimitiveType(), add)
-                        : new Fields(element.asGroupType(), values -> add.accept(struct(element.asGroupType(), values)));
+                this.repeated = element.isPrimitive()
+                        ? new Value(element.asPrimitiveType(), add)
+                        : new Fields(
+                                element.asGroupType(), values -> add.accept(struct(element.asGroupType(), values)));
             }
         }
 
@@ -263,24 +264,27 @@ final class ParquetConverters {
 
         @Override
         public void addInt(int value) {
-            sink.accept(switch (kind) {
-                case DATE -> LocalDate.ofEpochDay(value);
-                case DECIMAL -> BigDecimal.valueOf(value, scale);
-                case TIME -> time(value * 1_000_000L); // INT32 times are milliseconds
-                case UNSIGNED_INT32 -> Integer.toUnsignedLong(value);
-                default -> (long) value;
-            });
+            sink.accept(
+                    switch (kind) {
+                        case DATE -> LocalDate.ofEpochDay(value);
+                        case DECIMAL -> BigDecimal.valueOf(value, scale);
+                        case TIME -> time(value * 1_000_000L); // INT32 times are milliseconds
+                        case UNSIGNED_INT32 -> Integer.toUnsignedLong(value);
+                        default -> (long) value;
+                    });
         }
 
         @Override
         public void addLong(long value) {
-            sink.accept(switch (kind) {
-                case DECIMAL -> BigDecimal.valueOf(value, scale);
-                case TIMESTAMP -> timestamp(value);
-                case TIME -> time(unit == TimeUnit.NANOS ? value : value * 1_000L);
-                case UNSIGNED_INT64 -> value >= 0 ? (Object) value : new BigInteger(Long.toUnsignedString(value));
-                default -> value;
-            });
+            sink.accept(
+                    switch (kind) {
+                        case DECIMAL -> BigDecimal.valueOf(value, scale);
+                        case TIMESTAMP -> timestamp(value);
+                        case TIME -> time(unit == TimeUnit.NANOS ? value : value * 1_000L);
+                        case UNSIGNED_INT64 ->
+                            value >= 0 ? (Object) value : new BigInteger(Long.toUnsignedString(value));
+                        default -> value;
+                    });
         }
 
         @Override
@@ -297,13 +301,14 @@ final class ParquetConverters {
 
         @Override
         public void addBinary(Binary value) {
-            sink.accept(switch (kind) {
-                case STRING -> value.toStringUsingUTF8();
-                case DECIMAL -> new BigDecimal(new BigInteger(value.getBytes()), scale);
-                case UUID -> uuid(value.toByteBuffer());
-                case INT96_TIMESTAMP -> int96(value.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN));
-                default -> value.getBytes();
-            });
+            sink.accept(
+                    switch (kind) {
+                        case STRING -> value.toStringUsingUTF8();
+                        case DECIMAL -> new BigDecimal(new BigInteger(value.getBytes()), scale);
+                        case UUID -> uuid(value.toByteBuffer());
+                        case INT96_TIMESTAMP -> int96(value.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN));
+                        default -> value.getBytes();
+                    });
         }
 
         private Object time(long nanosOfDay) {
@@ -319,7 +324,8 @@ final class ParquetConverters {
             };
             long seconds = Math.floorDiv(value, perSecond);
             int nanos = (int) (Math.floorMod(value, perSecond) * (1_000_000_000L / perSecond));
-            return utc ? OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds, nanos), ZoneOffset.UTC)
+            return utc
+                    ? OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds, nanos), ZoneOffset.UTC)
                     : LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
         }
 
@@ -331,7 +337,9 @@ final class ParquetConverters {
         private static OffsetDateTime int96(ByteBuffer bytes) {
             long nanosOfDay = bytes.getLong();
             long julianDay = Integer.toUnsignedLong(bytes.getInt());
-            return LocalDate.ofEpochDay(julianDay - JULIAN_EPOCH_DAY).atStartOfDay().plusNanos(nanosOfDay)
+            return LocalDate.ofEpochDay(julianDay - JULIAN_EPOCH_DAY)
+                    .atStartOfDay()
+                    .plusNanos(nanosOfDay)
                     .atOffset(ZoneOffset.UTC);
         }
     }

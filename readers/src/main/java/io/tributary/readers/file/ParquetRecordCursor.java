@@ -1,8 +1,9 @@
 package io.tributary.readers.file;
 
+import io.tributary.connector.record.RecordSchema;
+import io.tributary.connector.record.SourceRecord;
 import java.io.IOException;
 import java.util.List;
-
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -14,9 +15,6 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ParseException;
-
-import io.tributary.connector.record.RecordSchema;
-import io.tributary.connector.record.SourceRecord;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -55,13 +53,16 @@ final class ParquetRecordCursor implements RecordCursor {
     static ParquetRecordCursor open(FileContent.Part part) {
         LocalFile local = LocalFile.of(part, ".parquet");
         try {
-            ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(local.path()),
+            ParquetFileReader reader = ParquetFileReader.open(
+                    new LocalInputFile(local.path()),
                     ParquetReadOptions.builder().build());
             return new ParquetRecordCursor(part.name(), local, reader);
         } catch (IOException | RuntimeException e) {
             local.close();
-            throw new ItemStreamException(part.name() + ": not a readable Parquet file (" + e.getMessage()
-                    + "); check the format setting, or that the file was completely written", e);
+            throw new ItemStreamException(
+                    part.name() + ": not a readable Parquet file (" + e.getMessage()
+                            + "); check the format setting, or that the file was completely written",
+                    e);
         }
     }
 
@@ -94,8 +95,10 @@ final class ParquetRecordCursor implements RecordCursor {
             row++;
             return true;
         } catch (IOException | RuntimeException e) {
-            throw new ParseException(name + ": row " + (row + 1) + ": cannot read the Parquet data (" + e.getMessage()
-                    + "); the file may be damaged", e);
+            throw new ParseException(
+                    name + ": row " + (row + 1) + ": cannot read the Parquet data (" + e.getMessage()
+                            + "); the file may be damaged",
+                    e);
         }
     }
 
@@ -104,7 +107,9 @@ final class ParquetRecordCursor implements RecordCursor {
     public long skip(long n) {
         long skipped = 0;
         List<org.apache.parquet.hadoop.metadata.BlockMetaData> groups = reader.getRowGroups();
-        while (skipped < n && leftInGroup == 0 && nextGroup < groups.size()
+        while (skipped < n
+                && leftInGroup == 0
+                && nextGroup < groups.size()
                 && groups.get(nextGroup).getRowCount() <= n - skipped) {
             long count = groups.get(nextGroup).getRowCount();
             if (!reader.skipNextRowGroup()) {

@@ -10,7 +10,6 @@ import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnot
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
-
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,12 +25,23 @@ final class ParquetTypes {
 
     /** The value a primitive column holds. */
     enum Kind {
-        BOOLEAN, INTEGER, UNSIGNED_INT32, UNSIGNED_INT64, DECIMAL, FLOAT, DOUBLE, STRING, UUID, BYTES, DATE,
-        TIME, TIMESTAMP, INT96_TIMESTAMP
+        BOOLEAN,
+        INTEGER,
+        UNSIGNED_INT32,
+        UNSIGNED_INT64,
+        DECIMAL,
+        FLOAT,
+        DOUBLE,
+        STRING,
+        UUID,
+        BYTES,
+        DATE,
+        TIME,
+        TIMESTAMP,
+        INT96_TIMESTAMP
     }
 
-    private ParquetTypes() {
-    }
+    private ParquetTypes() {}
 
     static Kind kind(PrimitiveType type) {
         LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
@@ -40,19 +50,31 @@ final class ParquetTypes {
         }
         return switch (type.getPrimitiveTypeName()) {
             case BOOLEAN -> Kind.BOOLEAN;
-            case INT32 -> logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation ? Kind.DATE
-                    : logical instanceof TimeLogicalTypeAnnotation ? Kind.TIME
-                    : logical instanceof IntLogicalTypeAnnotation i && !i.isSigned() ? Kind.UNSIGNED_INT32 : Kind.INTEGER;
-            case INT64 -> logical instanceof TimestampLogicalTypeAnnotation ? Kind.TIMESTAMP
-                    : logical instanceof TimeLogicalTypeAnnotation ? Kind.TIME
-                    : logical instanceof IntLogicalTypeAnnotation i && !i.isSigned() ? Kind.UNSIGNED_INT64 : Kind.INTEGER;
+            case INT32 ->
+                logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation
+                        ? Kind.DATE
+                        : logical instanceof TimeLogicalTypeAnnotation
+                                ? Kind.TIME
+                                : logical instanceof IntLogicalTypeAnnotation i && !i.isSigned()
+                                        ? Kind.UNSIGNED_INT32
+                                        : Kind.INTEGER;
+            case INT64 ->
+                logical instanceof TimestampLogicalTypeAnnotation
+                        ? Kind.TIMESTAMP
+                        : logical instanceof TimeLogicalTypeAnnotation
+                                ? Kind.TIME
+                                : logical instanceof IntLogicalTypeAnnotation i && !i.isSigned()
+                                        ? Kind.UNSIGNED_INT64
+                                        : Kind.INTEGER;
             case INT96 -> Kind.INT96_TIMESTAMP;
             case FLOAT -> Kind.FLOAT;
             case DOUBLE -> Kind.DOUBLE;
-            case BINARY, FIXED_LEN_BYTE_ARRAY -> logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
-                    || logical instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation
-                    || logical instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation ? Kind.STRING
-                    : logical instanceof LogicalTypeAnnotation.UUIDLogicalTypeAnnotation ? Kind.UUID : Kind.BYTES;
+            case BINARY, FIXED_LEN_BYTE_ARRAY ->
+                logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
+                                || logical instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation
+                                || logical instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation
+                        ? Kind.STRING
+                        : logical instanceof LogicalTypeAnnotation.UUIDLogicalTypeAnnotation ? Kind.UUID : Kind.BYTES;
         };
     }
 
@@ -115,7 +137,9 @@ final class ParquetTypes {
         }
         if (isMap(group)) {
             ObjectNode schema = typed("object");
-            schema.set("additionalProperties", fieldSchema(group.getType(0).asGroupType().getType(1)));
+            schema.set(
+                    "additionalProperties",
+                    fieldSchema(group.getType(0).asGroupType().getType(1)));
             return schema;
         }
         ObjectNode schema = typed("object");
@@ -137,7 +161,9 @@ final class ParquetTypes {
             return repeated;
         }
         GroupType group = repeated.asGroupType();
-        if (group.getFieldCount() != 1 || group.getName().equals("array") || group.getName().equals(list.getName() + "_tuple")) {
+        if (group.getFieldCount() != 1
+                || group.getName().equals("array")
+                || group.getName().equals(list.getName() + "_tuple")) {
             return repeated;
         }
         return group.getType(0);
@@ -153,7 +179,9 @@ final class ParquetTypes {
         LogicalTypeAnnotation logical = group.getLogicalTypeAnnotation();
         boolean annotated = logical instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation
                 || logical instanceof LogicalTypeAnnotation.MapKeyValueTypeAnnotation;
-        return annotated && group.getFieldCount() == 1 && !group.getType(0).isPrimitive()
+        return annotated
+                && group.getFieldCount() == 1
+                && !group.getType(0).isPrimitive()
                 && group.getType(0).asGroupType().getFieldCount() == 2;
     }
 
@@ -173,10 +201,14 @@ final class ParquetTypes {
             case UUID -> typed("string").put("format", "uuid");
             case BYTES -> typed("string").put("contentEncoding", "base64");
             case DATE -> typed("string").put("format", "date");
-            case TIME -> typed("string").put("format", "time")
-                    .put("airbyte_type", utc ? "time_with_timezone" : "time_without_timezone");
-            case TIMESTAMP, INT96_TIMESTAMP -> typed("string").put("format", "date-time")
-                    .put("airbyte_type", utc ? "timestamp_with_timezone" : "timestamp_without_timezone");
+            case TIME ->
+                typed("string")
+                        .put("format", "time")
+                        .put("airbyte_type", utc ? "time_with_timezone" : "time_without_timezone");
+            case TIMESTAMP, INT96_TIMESTAMP ->
+                typed("string")
+                        .put("format", "date-time")
+                        .put("airbyte_type", utc ? "timestamp_with_timezone" : "timestamp_without_timezone");
         };
     }
 

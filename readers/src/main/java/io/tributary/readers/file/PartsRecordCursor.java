@@ -1,9 +1,8 @@
 package io.tributary.readers.file;
 
+import io.tributary.connector.record.SourceRecord;
 import java.util.List;
 import java.util.function.Function;
-
-import io.tributary.connector.record.SourceRecord;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

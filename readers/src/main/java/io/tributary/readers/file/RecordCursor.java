@@ -1,9 +1,8 @@
 package io.tributary.readers.file;
 
+import io.tributary.connector.record.SourceRecord;
 import java.io.Closeable;
 import java.util.List;
-
-import io.tributary.connector.record.SourceRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -66,8 +65,8 @@ interface RecordCursor extends Closeable {
             case PARQUET -> ParquetRecordCursor.open(part);
             case EXCEL -> ExcelRecordCursor.open(part, settings, schema);
             case CSV, JSONL, JSON -> {
-                BoundedRecordReader bounded = new BoundedRecordReader(TextInput.open(part, settings.encoding()),
-                        BoundedRecordReader.MAX_RECORD_CHARS);
+                BoundedRecordReader bounded = new BoundedRecordReader(
+                        TextInput.open(part, settings.encoding()), BoundedRecordReader.MAX_RECORD_CHARS);
                 try {
                     yield switch (settings.format()) {
                         case CSV -> new CsvRecordCursor(bounded, part.name(), settings, schema);

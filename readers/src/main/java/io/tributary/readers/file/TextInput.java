@@ -6,8 +6,7 @@ import java.nio.charset.Charset;
 /** Opens a part of a file's content as text, decoded strictly ({@link StrictTextReader}). */
 final class TextInput {
 
-    private TextInput() {
-    }
+    private TextInput() {}
 
     static Reader open(FileContent.Part part, Charset encoding) {
         return new StrictTextReader(part.bytes(), encoding);

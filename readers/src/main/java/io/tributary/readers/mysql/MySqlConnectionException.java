@@ -15,10 +15,18 @@ import java.util.Locale;
 final class MySqlConnectionException extends RuntimeException {
 
     /** What went wrong. */
-    enum Kind { UNREACHABLE, AUTHENTICATION, UNKNOWN_DATABASE, PRIVILEGE, TLS, OTHER }
+    enum Kind {
+        UNREACHABLE,
+        AUTHENTICATION,
+        UNKNOWN_DATABASE,
+        PRIVILEGE,
+        TLS,
+        OTHER
+    }
 
     /** MySQL's error codes, the same in MariaDB. */
     private static final int ACCESS_DENIED = 1045;
+
     private static final int DB_ACCESS_DENIED = 1044;
     private static final int BAD_DB = 1049;
     private static final int HOST_NOT_PRIVILEGED = 1130;
@@ -44,47 +52,77 @@ final class MySqlConnectionException extends RuntimeException {
         String text = messages(e).toLowerCase(Locale.ROOT);
         int code = e.getErrorCode();
         if (code == ACCESS_DENIED) {
-            return new MySqlConnectionException(Kind.AUTHENTICATION, where + ": the server refused user " + user
-                    + " (wrong password, or no such user for this client host); check username and password", e);
+            return new MySqlConnectionException(
+                    Kind.AUTHENTICATION,
+                    where + ": the server refused user " + user
+                            + " (wrong password, or no such user for this client host); check username and password",
+                    e);
         }
         if (code == BAD_DB) {
-            return new MySqlConnectionException(Kind.UNKNOWN_DATABASE, where + ": database '" + settings.database()
-                    + "' does not exist; check database (names are case-sensitive on most servers)", e);
+            return new MySqlConnectionException(
+                    Kind.UNKNOWN_DATABASE,
+                    where + ": database '" + settings.database()
+                            + "' does not exist; check database (names are case-sensitive on most servers)",
+                    e);
         }
         if (code == DB_ACCESS_DENIED) {
-            return new MySqlConnectionException(Kind.PRIVILEGE, where + ": user " + user + " may not use database '"
-                    + settings.database() + "' (or it does not exist); run GRANT SELECT ON `" + settings.database()
-                    + "`.* TO " + user + "@'%'", e);
+            return new MySqlConnectionException(
+                    Kind.PRIVILEGE,
+                    where + ": user " + user + " may not use database '"
+                            + settings.database() + "' (or it does not exist); run GRANT SELECT ON `"
+                            + settings.database()
+                            + "`.* TO " + user + "@'%'",
+                    e);
         }
         if (code == HOST_NOT_PRIVILEGED) {
-            return new MySqlConnectionException(Kind.AUTHENTICATION, where + ": the server does not let user " + user
-                    + " connect from this host; create the user for this client's host (e.g. " + user + "@'%')", e);
+            return new MySqlConnectionException(
+                    Kind.AUTHENTICATION,
+                    where + ": the server does not let user " + user
+                            + " connect from this host; create the user for this client's host (e.g. " + user + "@'%')",
+                    e);
         }
-        if (text.contains("ssl not enabled") || text.contains("ssl is required") || text.contains("sslhandshake")
-                || text.contains("certificate") || text.contains("pkix")) {
-            return new MySqlConnectionException(Kind.TLS, where + ": TLS failed (" + firstLine(e) + "); with ssl_mode "
-                    + settings.sslMode().settingValue() + " the server must offer TLS"
-                    + (settings.sslMode().verifiesCertificate() ? " with a certificate signed by ca_certificate" : "")
-                    + ": enable TLS on the server, fix ca_certificate, or choose another ssl_mode", e);
+        if (text.contains("ssl not enabled")
+                || text.contains("ssl is required")
+                || text.contains("sslhandshake")
+                || text.contains("certificate")
+                || text.contains("pkix")) {
+            return new MySqlConnectionException(
+                    Kind.TLS,
+                    where + ": TLS failed (" + firstLine(e) + "); with ssl_mode "
+                            + settings.sslMode().settingValue() + " the server must offer TLS"
+                            + (settings.sslMode().verifiesCertificate()
+                                    ? " with a certificate signed by ca_certificate"
+                                    : "")
+                            + ": enable TLS on the server, fix ca_certificate, or choose another ssl_mode",
+                    e);
         }
         if (has(e, UnknownHostException.class) || text.contains("name or service not known")) {
-            return new MySqlConnectionException(Kind.UNREACHABLE, where + ": unknown host '" + settings.host()
-                    + "'; check host", e);
+            return new MySqlConnectionException(
+                    Kind.UNREACHABLE, where + ": unknown host '" + settings.host() + "'; check host", e);
         }
         boolean timedOut = has(e, SocketTimeoutException.class);
-        if (!timedOut && (has(e, ConnectException.class) || has(e, NoRouteToHostException.class)
-                || text.contains("connection refused"))) {
-            return new MySqlConnectionException(Kind.UNREACHABLE, where + " cannot be reached (" + firstLine(e)
-                    + "); check host and port, and that the server listens on TCP", e);
+        if (!timedOut
+                && (has(e, ConnectException.class)
+                        || has(e, NoRouteToHostException.class)
+                        || text.contains("connection refused"))) {
+            return new MySqlConnectionException(
+                    Kind.UNREACHABLE,
+                    where + " cannot be reached (" + firstLine(e)
+                            + "); check host and port, and that the server listens on TCP",
+                    e);
         }
         if (timedOut || text.contains("timed out") || text.contains("read timeout")) {
-            return new MySqlConnectionException(Kind.UNREACHABLE, where + " cannot be reached: no answer within "
-                    + settings.connectTimeoutSeconds() + " s; check host and port, and that a firewall lets the "
-                    + "connection through (or raise connect_timeout_seconds)", e);
+            return new MySqlConnectionException(
+                    Kind.UNREACHABLE,
+                    where + " cannot be reached: no answer within "
+                            + settings.connectTimeoutSeconds()
+                            + " s; check host and port, and that a firewall lets the "
+                            + "connection through (or raise connect_timeout_seconds)",
+                    e);
         }
         if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
-            return new MySqlConnectionException(Kind.UNREACHABLE, where + " cannot be reached (" + firstLine(e)
-                    + "); check host and port", e);
+            return new MySqlConnectionException(
+                    Kind.UNREACHABLE, where + " cannot be reached (" + firstLine(e) + "); check host and port", e);
         }
         return new MySqlConnectionException(Kind.OTHER, where + ": " + firstLine(e), e);
     }

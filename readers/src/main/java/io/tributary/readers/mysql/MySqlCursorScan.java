@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -48,6 +47,7 @@ final class MySqlCursorScan implements MySqlScan {
     private final Map<List<String>, Integer> ties = new HashMap<>();
     /** After a restore: the keys at {@code value} the previous read emitted, still to be skipped. */
     private final Map<List<String>, Integer> toSkip = new HashMap<>();
+
     private int tieCount;
     private int tieChars;
     private boolean tiesComplete = true;
@@ -59,8 +59,11 @@ final class MySqlCursorScan implements MySqlScan {
         this.cursor = cursor;
         this.cursorIndex = dataColumns.size() + 1;
         this.contextKey = streamKey + ".incremental.cursor";
-        this.keyColumns = table.rowKey().isEmpty() ? dataColumns
-                : table.rowKey().stream().map(k -> table.column(k).orElseThrow()).toList();
+        this.keyColumns = table.rowKey().isEmpty()
+                ? dataColumns
+                : table.rowKey().stream()
+                        .map(k -> table.column(k).orElseThrow())
+                        .toList();
     }
 
     @Override
@@ -93,12 +96,18 @@ final class MySqlCursorScan implements MySqlScan {
         started = true;
         String c = "r." + cursor.quoted();
         List<String> keys = keyColumns.stream().map(k -> "r." + k.quoted()).toList();
-        StringBuilder sql = new StringBuilder("SELECT ").append(dataColumns).append(", ")
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(dataColumns)
+                .append(", ")
                 .append(cursor.type().positionExpression(c));
         for (MySqlColumn k : keyColumns) {
             sql.append(", ").append(k.type().positionExpression("r." + k.quoted()));
         }
-        sql.append(" FROM ").append(table.sqlName()).append(" AS r WHERE ").append(c).append(" IS NOT NULL");
+        sql.append(" FROM ")
+                .append(table.sqlName())
+                .append(" AS r WHERE ")
+                .append(c)
+                .append(" IS NOT NULL");
         List<String> parameters = new ArrayList<>();
         if (value != null && tiesComplete) {
             sql.append(" AND ").append(c).append(" >= ").append(cursor.type().castParameter());
@@ -179,6 +188,7 @@ final class MySqlCursorScan implements MySqlScan {
                 emitted.add(key);
             }
         });
-        context.putString(contextKey, new MySqlPositions.Cursor(cursor.name(), value, emitted, tiesComplete, lastKey).asString());
+        context.putString(
+                contextKey, new MySqlPositions.Cursor(cursor.name(), value, emitted, tiesComplete, lastKey).asString());
     }
 }

@@ -84,8 +84,7 @@ final class MySqlIntrospection {
         }
     }
 
-    private record KeyPart(String index, String column, boolean nullable) {
-    }
+    private record KeyPart(String index, String column, boolean nullable) {}
 
     private List<MySqlTable> load(String database, String onlyName) throws SQLException {
         Map<String, Boolean> views = new LinkedHashMap<>();
@@ -103,7 +102,11 @@ final class MySqlIntrospection {
             while (rs.next()) {
                 String table = rs.getString(1);
                 String column = rs.getString(2);
-                MySqlType type = MySqlType.of(rs.getString(3), rs.getString(4), nullableLong(rs, 6), nullableLong(rs, 7),
+                MySqlType type = MySqlType.of(
+                        rs.getString(3),
+                        rs.getString(4),
+                        nullableLong(rs, 6),
+                        nullableLong(rs, 7),
                         jsonColumns.contains(table + "\u0000" + column));
                 columns.computeIfAbsent(table, t -> new ArrayList<>())
                         .add(new MySqlColumn(column, type, "YES".equals(rs.getString(5))));
@@ -125,18 +128,21 @@ final class MySqlIntrospection {
             }
             List<String> primary = List.of();
             List<String> unique = List.of();
-            for (Map.Entry<String, List<KeyPart>> index : keys.getOrDefault(t.getKey(), Map.of()).entrySet()) {
+            for (Map.Entry<String, List<KeyPart>> index :
+                    keys.getOrDefault(t.getKey(), Map.of()).entrySet()) {
                 if (index.getValue().stream().anyMatch(p -> p.column() == null)) {
                     continue; // a functional index part (MySQL 8) is no column to order or seek by
                 }
-                List<String> names = index.getValue().stream().map(KeyPart::column).toList();
+                List<String> names =
+                        index.getValue().stream().map(KeyPart::column).toList();
                 if (index.getKey().equals("PRIMARY")) {
                     primary = names;
                 } else if (unique.isEmpty() && index.getValue().stream().noneMatch(KeyPart::nullable)) {
                     unique = names;
                 }
             }
-            tables.add(new MySqlTable(database, t.getKey(), t.getValue(), cols, primary, primary.isEmpty() ? unique : List.of()));
+            tables.add(new MySqlTable(
+                    database, t.getKey(), t.getValue(), cols, primary, primary.isEmpty() ? unique : List.of()));
         }
         return tables;
     }

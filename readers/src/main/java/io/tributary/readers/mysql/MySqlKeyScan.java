@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -30,7 +29,8 @@ final class MySqlKeyScan implements MySqlScan {
 
     MySqlKeyScan(MySqlTable table, int dataColumnCount, String streamKey) {
         this.table = table;
-        this.keyColumns = table.rowKey().stream().map(k -> table.column(k).orElseThrow()).toList();
+        this.keyColumns =
+                table.rowKey().stream().map(k -> table.column(k).orElseThrow()).toList();
         this.firstKeyIndex = dataColumnCount + 1;
         this.contextKey = streamKey + ".full_refresh.last_key";
         this.lastKey = new String[keyColumns.size()];
@@ -52,14 +52,26 @@ final class MySqlKeyScan implements MySqlScan {
         }
         started = true;
         List<String> keys = keyColumns.stream().map(c -> "r." + c.quoted()).toList();
-        String positions = keyColumns.stream().map(c -> c.type().positionExpression("r." + c.quoted()))
+        String positions = keyColumns.stream()
+                .map(c -> c.type().positionExpression("r." + c.quoted()))
                 .collect(Collectors.joining(", "));
-        StringBuilder sql = new StringBuilder("SELECT ").append(dataColumns).append(", ").append(positions)
-                .append(" FROM ").append(table.sqlName()).append(" AS r");
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(dataColumns)
+                .append(", ")
+                .append(positions)
+                .append(" FROM ")
+                .append(table.sqlName())
+                .append(" AS r");
         List<String> parameters = new ArrayList<>();
         if (resumed) {
-            sql.append(" WHERE ").append(MySqlScan.after(keys, keyColumns.stream().map(c -> c.type().castParameter()).toList(),
-                    Arrays.asList(lastKey), parameters));
+            sql.append(" WHERE ")
+                    .append(MySqlScan.after(
+                            keys,
+                            keyColumns.stream()
+                                    .map(c -> c.type().castParameter())
+                                    .toList(),
+                            Arrays.asList(lastKey),
+                            parameters));
         }
         sql.append(" ORDER BY ").append(String.join(", ", keys));
         return MySqlScan.streaming(connection, sql.toString(), parameters);

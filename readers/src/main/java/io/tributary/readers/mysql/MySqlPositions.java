@@ -3,7 +3,6 @@ package io.tributary.readers.mysql;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,15 +15,14 @@ final class MySqlPositions {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private MySqlPositions() {
-    }
+    private MySqlPositions() {}
 
     static String keyText(List<String> key) {
         return JSON.writeValueAsString(key);
     }
 
     static List<String> parseKey(String text) {
-        return JSON.readValue(text, new TypeReference<List<String>>() { });
+        return JSON.readValue(text, new TypeReference<List<String>>() {});
     }
 
     /**
@@ -40,7 +38,11 @@ final class MySqlPositions {
 
         Cursor {
             // a key of a table without one is its row, whose parts may be NULL: no List.copyOf
-            ties = ties == null ? List.of() : ties.stream().map(k -> Collections.unmodifiableList(new ArrayList<>(k))).toList();
+            ties = ties == null
+                    ? List.of()
+                    : ties.stream()
+                            .map(k -> Collections.unmodifiableList(new ArrayList<>(k)))
+                            .toList();
             lastKey = lastKey == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(lastKey));
         }
 

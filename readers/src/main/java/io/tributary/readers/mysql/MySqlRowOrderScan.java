@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -49,7 +48,8 @@ final class MySqlRowOrderScan implements MySqlScan {
             return null;
         }
         started = true;
-        String order = IntStream.rangeClosed(1, Math.max(1, dataColumnCount)).mapToObj(String::valueOf)
+        String order = IntStream.rangeClosed(1, Math.max(1, dataColumnCount))
+                .mapToObj(String::valueOf)
                 .collect(Collectors.joining(", "));
         String sql = "SELECT " + dataColumns + " FROM " + table.sqlName() + " AS r ORDER BY " + order
                 + (rowsEmitted > 0 ? " LIMIT " + rowsEmitted + ", " + ALL_ROWS : "");

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -37,7 +36,8 @@ interface MySqlScan {
 
     /** A forward-only statement whose rows stream from the server {@value #FETCH_SIZE} at a time. */
     static PreparedStatement streaming(Connection connection, String sql, List<String> parameters) throws SQLException {
-        PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        PreparedStatement ps =
+                connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         ps.setFetchSize(FETCH_SIZE);
         for (int i = 0; i < parameters.size(); i++) {
             ps.setString(i + 1, parameters.get(i));

@@ -14,8 +14,7 @@ import java.util.Properties;
  */
 final class MySqlSession {
 
-    private MySqlSession() {
-    }
+    private MySqlSession() {}
 
     /**
      * A connection in auto-commit whose session is set for reading.
@@ -41,7 +40,9 @@ final class MySqlSession {
     private static boolean tlsUnavailable(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-            if (m.contains("ssl not enabled") || m.contains("ssl is not enabled") || m.contains("doesn't support ssl")) {
+            if (m.contains("ssl not enabled")
+                    || m.contains("ssl is not enabled")
+                    || m.contains("doesn't support ssl")) {
                 return true;
             }
         }
@@ -80,7 +81,8 @@ final class MySqlSession {
         try (Statement s = c.createStatement()) {
             // TIMESTAMP values print in UTC; net_write_timeout: the server drops a streaming client that
             // reads nothing for that long (60 s by default), which a slow destination chunk can reach.
-            s.execute("SET SESSION time_zone = '+00:00', SESSION net_write_timeout = 3600, SESSION net_read_timeout = 3600");
+            s.execute(
+                    "SET SESSION time_zone = '+00:00', SESSION net_write_timeout = 3600, SESSION net_read_timeout = 3600");
         } catch (SQLException e) {
             c.close();
             throw e;

@@ -1,14 +1,5 @@
 package io.tributary.readers.mysql;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import io.tributary.connector.catalog.Catalog;
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.Stream;
@@ -16,10 +7,18 @@ import io.tributary.connector.catalog.SyncMode;
 import io.tributary.connector.config.ConfigException;
 import io.tributary.connector.config.ConfigSpec;
 import io.tributary.connector.config.ConnectorConfig;
-import io.tributary.text.JsonSchemaInference;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.connector.source.CheckResult;
 import io.tributary.connector.source.Source;
+import io.tributary.text.JsonSchemaInference;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -67,8 +66,9 @@ public final class MySqlSource implements Source {
 
     private static void refuseCdc(MySqlSourceSettings settings) {
         if (settings.replicationMethod() == MySqlSourceSettings.ReplicationMethod.CDC) {
-            throw new ConfigException("replication_method: CDC (reading changes from the binlog) is not yet supported by "
-                    + "the mysql source; use STANDARD, which reads incremental streams by a cursor column");
+            throw new ConfigException(
+                    "replication_method: CDC (reading changes from the binlog) is not yet supported by "
+                            + "the mysql source; use STANDARD, which reads incremental streams by a cursor column");
         }
     }
 
@@ -86,16 +86,20 @@ public final class MySqlSource implements Source {
         String user = "'" + settings.username() + "'";
         if (readable == 0 && !unreadable.isEmpty()) {
             return CheckResult.failure("MySQL at " + settings.address() + ": user " + user + " may not read any of the "
-                    + unreadable.size() + " tables and views in '" + settings.database() + "' (e.g. " + unreadable.get(0)
+                    + unreadable.size() + " tables and views in '" + settings.database() + "' (e.g. "
+                    + unreadable.get(0)
                     + "); run GRANT SELECT ON `" + settings.database() + "`.* TO " + user + "@'%'");
         }
         DatabaseMetaData meta = c.getMetaData();
-        String message = "Connected to " + meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " at "
-                + settings.address() + " as " + user + "; " + readable + " readable tables and views in '"
-                + settings.database() + "'";
+        String message =
+                "Connected to " + meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " at "
+                        + settings.address() + " as " + user + "; " + readable + " readable tables and views in '"
+                        + settings.database() + "'";
         if (!unreadable.isEmpty()) {
             message += "; not readable (no SELECT privilege, left out of discover): "
-                    + (unreadable.size() > 10 ? unreadable.subList(0, 10) + " and " + (unreadable.size() - 10) + " more" : unreadable);
+                    + (unreadable.size() > 10
+                            ? unreadable.subList(0, 10) + " and " + (unreadable.size() - 10) + " more"
+                            : unreadable);
         }
         return CheckResult.success(message);
     }
@@ -113,7 +117,8 @@ public final class MySqlSource implements Source {
             }
             return new Catalog(streams);
         } catch (SQLException e) {
-            throw new IllegalStateException("MySQL source " + settings.address() + ": discover failed: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "MySQL source " + settings.address() + ": discover failed: " + e.getMessage(), e);
         }
     }
 
@@ -132,8 +137,15 @@ public final class MySqlSource implements Source {
                 cursorCandidates.add(column.name());
             }
         }
-        return new Stream(table.name(), table.database(), schema, List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL),
-                false, List.of(), table.primaryKey().stream().map(List::of).toList(), cursorCandidates);
+        return new Stream(
+                table.name(),
+                table.database(),
+                schema,
+                List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL),
+                false,
+                List.of(),
+                table.primaryKey().stream().map(List::of).toList(),
+                cursorCandidates);
     }
 
     /**
@@ -142,7 +154,8 @@ public final class MySqlSource implements Source {
      */
     private static void sampleJson(Connection c, MySqlTable table, MySqlColumn column, ObjectNode property)
             throws SQLException {
-        JsonSchemaInference inference = JsonSchemaInference.builder().maxSamples(JSON_SAMPLE).build();
+        JsonSchemaInference inference =
+                JsonSchemaInference.builder().maxSamples(JSON_SAMPLE).build();
         MySqlType.ColumnReader reader = column.type().reader();
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT " + column.quoted() + " FROM " + table.sqlName() + " WHERE "
@@ -160,7 +173,8 @@ public final class MySqlSource implements Source {
     }
 
     @Override
-    public ItemStreamReader<SourceRecord> reader(ConnectorConfig config, ConfiguredStream stream, Map<String, Object> previousSync) {
+    public ItemStreamReader<SourceRecord> reader(
+            ConnectorConfig config, ConfiguredStream stream, Map<String, Object> previousSync) {
         MySqlSourceSettings settings = MySqlSourceSettings.from(config);
         refuseCdc(settings);
         if (stream.syncMode() == SyncMode.INCREMENTAL) {
@@ -175,14 +189,17 @@ public final class MySqlSource implements Source {
      * @throws ConfigException when there is none, or it is a nested path
      */
     static List<String> cursorField(ConfiguredStream stream) {
-        List<String> field = stream.cursorField().isEmpty() ? stream.stream().defaultCursorField() : stream.cursorField();
+        List<String> field =
+                stream.cursorField().isEmpty() ? stream.stream().defaultCursorField() : stream.cursorField();
         if (field.isEmpty()) {
-            throw new ConfigException("streams." + stream.name() + ".cursor_field: incremental sync needs a cursor column; "
-                    + "choose one of " + stream.stream().cursorCandidates());
+            throw new ConfigException(
+                    "streams." + stream.name() + ".cursor_field: incremental sync needs a cursor column; "
+                            + "choose one of " + stream.stream().cursorCandidates());
         }
         if (field.size() > 1) {
             throw new ConfigException("streams." + stream.name() + ".cursor_field: " + field
-                    + " is a nested path; a MySQL cursor is one column, e.g. " + stream.stream().cursorCandidates());
+                    + " is a nested path; a MySQL cursor is one column, e.g. "
+                    + stream.stream().cursorCandidates());
         }
         return field;
     }

@@ -1,5 +1,11 @@
 package io.tributary.readers.mysql;
 
+import io.tributary.connector.catalog.ConfiguredStream;
+import io.tributary.connector.catalog.SyncMode;
+import io.tributary.connector.config.ConfigException;
+import io.tributary.connector.record.RecordSchema;
+import io.tributary.connector.record.SourceRecord;
+import io.tributary.connector.source.ReadAheadSafe;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,13 +13,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.tributary.connector.catalog.ConfiguredStream;
-import io.tributary.connector.catalog.SyncMode;
-import io.tributary.connector.config.ConfigException;
-import io.tributary.connector.record.RecordSchema;
-import io.tributary.connector.record.SourceRecord;
-import io.tributary.connector.source.ReadAheadSafe;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -54,7 +53,9 @@ final class MySqlStreamReader implements ItemStreamReader<SourceRecord>, ReadAhe
 
     @Override
     public void open(ExecutionContext context) {
-        String database = stream.stream().namespace() == null ? settings.database() : stream.stream().namespace();
+        String database = stream.stream().namespace() == null
+                ? settings.database()
+                : stream.stream().namespace();
         tableName = database + "." + stream.name();
         try {
             connection = MySqlSession.open(settings);
@@ -128,14 +129,18 @@ final class MySqlStreamReader implements ItemStreamReader<SourceRecord>, ReadAhe
 
     private MySqlColumn cursorColumn(MySqlTable table) {
         List<String> field = MySqlSource.cursorField(stream);
-        List<String> candidates = table.columns().stream().filter(c -> c.type().kind().canBeCursor())
-                .map(MySqlColumn::name).toList();
-        MySqlColumn cursor = table.column(field.get(0)).orElseThrow(() -> new ConfigException(
-                "streams." + stream.name() + ".cursor_field: column '" + field.get(0) + "' does not exist in "
-                        + tableName + "; columns that can be cursors: " + candidates));
+        List<String> candidates = table.columns().stream()
+                .filter(c -> c.type().kind().canBeCursor())
+                .map(MySqlColumn::name)
+                .toList();
+        MySqlColumn cursor = table.column(field.get(0))
+                .orElseThrow(
+                        () -> new ConfigException("streams." + stream.name() + ".cursor_field: column '" + field.get(0)
+                                + "' does not exist in " + tableName + "; columns that can be cursors: " + candidates));
         if (!cursor.type().kind().canBeCursor()) {
             throw new ConfigException("streams." + stream.name() + ".cursor_field: column '" + cursor.name() + "' of "
-                    + tableName + " has type " + cursor.type().columnType() + ", which a saved cursor value cannot order "
+                    + tableName + " has type " + cursor.type().columnType()
+                    + ", which a saved cursor value cannot order "
                     + "exactly; use one of " + candidates);
         }
         return cursor;

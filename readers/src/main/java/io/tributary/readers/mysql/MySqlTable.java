@@ -10,7 +10,12 @@ import java.util.Optional;
  * @param uniqueKey when there is no primary key, the columns of a unique index whose columns are all
  *     NOT NULL (InnoDB clusters such a table on it): it identifies rows just as well; else empty
  */
-record MySqlTable(String database, String name, boolean view, List<MySqlColumn> columns, List<String> primaryKey,
+record MySqlTable(
+        String database,
+        String name,
+        boolean view,
+        List<MySqlColumn> columns,
+        List<String> primaryKey,
         List<String> uniqueKey) {
 
     MySqlTable {

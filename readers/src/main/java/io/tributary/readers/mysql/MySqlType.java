@@ -1,5 +1,6 @@
 package io.tributary.readers.mysql;
 
+import io.tributary.text.IsoTemporal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.ResultSet;
@@ -11,8 +12,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import io.tributary.text.IsoTemporal;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,17 +57,24 @@ record MySqlType(MySqlTypeKind kind, String columnType, Integer precision, Integ
             return simple(MySqlTypeKind.JSON, columnType);
         }
         return switch (data) {
-            case "tinyint" -> full.startsWith("tinyint(1)") && !unsigned ? simple(MySqlTypeKind.BOOLEAN, columnType)
-                    : simple(MySqlTypeKind.INTEGER, columnType);
+            case "tinyint" ->
+                full.startsWith("tinyint(1)") && !unsigned
+                        ? simple(MySqlTypeKind.BOOLEAN, columnType)
+                        : simple(MySqlTypeKind.INTEGER, columnType);
             case "smallint", "mediumint", "int", "integer" -> simple(MySqlTypeKind.INTEGER, columnType);
             case "bigint" -> simple(unsigned ? MySqlTypeKind.UNSIGNED_BIGINT : MySqlTypeKind.INTEGER, columnType);
-            case "decimal", "numeric" -> new MySqlType(MySqlTypeKind.DECIMAL, columnType,
-                    numericPrecision == null ? null : numericPrecision.intValue(),
-                    numericScale == null ? 0 : numericScale.intValue(), null);
+            case "decimal", "numeric" ->
+                new MySqlType(
+                        MySqlTypeKind.DECIMAL,
+                        columnType,
+                        numericPrecision == null ? null : numericPrecision.intValue(),
+                        numericScale == null ? 0 : numericScale.intValue(),
+                        null);
             case "float", "double", "real", "double precision" -> simple(MySqlTypeKind.FLOAT, columnType);
             case "bit" -> {
                 int bits = numericPrecision == null ? 1 : numericPrecision.intValue();
-                yield bits == 1 ? simple(MySqlTypeKind.BOOLEAN, columnType)
+                yield bits == 1
+                        ? simple(MySqlTypeKind.BOOLEAN, columnType)
                         : new MySqlType(MySqlTypeKind.BIT, columnType, bits, null, null);
             }
             case "year" -> simple(MySqlTypeKind.YEAR, columnType);
@@ -79,9 +85,17 @@ record MySqlType(MySqlTypeKind kind, String columnType, Integer precision, Integ
             case "json" -> simple(MySqlTypeKind.JSON, columnType);
             case "enum" -> new MySqlType(MySqlTypeKind.ENUM, columnType, null, null, labels(columnType));
             case "set" -> simple(MySqlTypeKind.SET, columnType);
-            case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> simple(MySqlTypeKind.BINARY, columnType);
-            case "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring", "multipolygon",
-                    "geometrycollection", "geomcollection" -> simple(MySqlTypeKind.SPATIAL, columnType);
+            case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" ->
+                simple(MySqlTypeKind.BINARY, columnType);
+            case "geometry",
+                    "point",
+                    "linestring",
+                    "polygon",
+                    "multipoint",
+                    "multilinestring",
+                    "multipolygon",
+                    "geometrycollection",
+                    "geomcollection" -> simple(MySqlTypeKind.SPATIAL, columnType);
             default -> simple(MySqlTypeKind.STRING, columnType);
         };
     }
@@ -183,7 +197,8 @@ record MySqlType(MySqlTypeKind kind, String columnType, Integer precision, Integ
         return switch (kind) {
             case DATE, DATETIME, TIMESTAMP, TIME -> "CAST(" + quotedColumn + " AS CHAR)";
             case BIT, YEAR -> "(" + quotedColumn + " + 0)";
-            case BOOLEAN -> columnType.toLowerCase(Locale.ROOT).startsWith("bit") ? "(" + quotedColumn + " + 0)" : quotedColumn;
+            case BOOLEAN ->
+                columnType.toLowerCase(Locale.ROOT).startsWith("bit") ? "(" + quotedColumn + " + 0)" : quotedColumn;
             case SPATIAL -> "ST_AsText(" + quotedColumn + ")";
             default -> quotedColumn;
         };
@@ -195,10 +210,11 @@ record MySqlType(MySqlTypeKind kind, String columnType, Integer precision, Integ
      */
     String castParameter() {
         return switch (kind) {
-            case INTEGER, YEAR, BOOLEAN -> columnType.toLowerCase(Locale.ROOT).contains("unsigned")
-                    ? "CAST(? AS UNSIGNED)" : "CAST(? AS SIGNED)";
+            case INTEGER, YEAR, BOOLEAN ->
+                columnType.toLowerCase(Locale.ROOT).contains("unsigned") ? "CAST(? AS UNSIGNED)" : "CAST(? AS SIGNED)";
             case UNSIGNED_BIGINT, BIT -> "CAST(? AS UNSIGNED)";
-            case DECIMAL -> "CAST(? AS DECIMAL(" + (precision == null ? 65 : precision) + "," + (scale == null ? 0 : scale) + "))";
+            case DECIMAL ->
+                "CAST(? AS DECIMAL(" + (precision == null ? 65 : precision) + "," + (scale == null ? 0 : scale) + "))";
             case FLOAT -> "CAST(? AS DOUBLE)";
             case DATE -> "CAST(? AS DATE)";
             case DATETIME, TIMESTAMP -> "CAST(? AS DATETIME(6))";
@@ -238,46 +254,55 @@ record MySqlType(MySqlTypeKind kind, String columnType, Integer precision, Integ
     /** Reads this column of the current row as a typed record value; planned once per column. */
     ColumnReader reader() {
         return switch (kind) {
-            case INTEGER, YEAR -> (rs, i) -> {
-                long v = rs.getLong(i);
-                return rs.wasNull() ? null : v;
-            };
-            case BOOLEAN -> (rs, i) -> {
-                long v = rs.getLong(i);
-                return rs.wasNull() ? null : v != 0;
-            };
-            case UNSIGNED_BIGINT, BIT -> (rs, i) -> {
-                String s = rs.getString(i);
-                return s == null ? null : unsigned(s);
-            };
+            case INTEGER, YEAR ->
+                (rs, i) -> {
+                    long v = rs.getLong(i);
+                    return rs.wasNull() ? null : v;
+                };
+            case BOOLEAN ->
+                (rs, i) -> {
+                    long v = rs.getLong(i);
+                    return rs.wasNull() ? null : v != 0;
+                };
+            case UNSIGNED_BIGINT, BIT ->
+                (rs, i) -> {
+                    String s = rs.getString(i);
+                    return s == null ? null : unsigned(s);
+                };
             case DECIMAL -> ResultSet::getBigDecimal;
-            case FLOAT -> (rs, i) -> {
-                String s = rs.getString(i);
-                return s == null ? null : new BigDecimal(s);
-            };
-            case DATE -> text(s -> {
-                LocalDate d = IsoTemporal.date(s);
-                return d != null ? d : s;
-            });
-            case DATETIME -> text(s -> {
-                LocalDateTime t = IsoTemporal.timestamp(s);
-                return t != null ? t : s;
-            });
-            case TIMESTAMP -> text(s -> {
-                LocalDateTime t = IsoTemporal.timestamp(s);
-                return t != null ? t.atOffset(ZoneOffset.UTC) : s;
-            });
-            case TIME -> text(s -> {
-                LocalTime t = s.length() >= 8 && s.charAt(2) == ':' ? IsoTemporal.time(s) : null;
-                return t != null ? t : s;
-            });
-            case JSON -> text(s -> {
-                try {
-                    return JSON.readTree(s);
-                } catch (JacksonException e) {
-                    return s; // not JSON after all: kept as the server's text
-                }
-            });
+            case FLOAT ->
+                (rs, i) -> {
+                    String s = rs.getString(i);
+                    return s == null ? null : new BigDecimal(s);
+                };
+            case DATE ->
+                text(s -> {
+                    LocalDate d = IsoTemporal.date(s);
+                    return d != null ? d : s;
+                });
+            case DATETIME ->
+                text(s -> {
+                    LocalDateTime t = IsoTemporal.timestamp(s);
+                    return t != null ? t : s;
+                });
+            case TIMESTAMP ->
+                text(s -> {
+                    LocalDateTime t = IsoTemporal.timestamp(s);
+                    return t != null ? t.atOffset(ZoneOffset.UTC) : s;
+                });
+            case TIME ->
+                text(s -> {
+                    LocalTime t = s.length() >= 8 && s.charAt(2) == ':' ? IsoTemporal.time(s) : null;
+                    return t != null ? t : s;
+                });
+            case JSON ->
+                text(s -> {
+                    try {
+                        return JSON.readTree(s);
+                    } catch (JacksonException e) {
+                        return s; // not JSON after all: kept as the server's text
+                    }
+                });
             case BINARY -> ResultSet::getBytes;
             default -> ResultSet::getString;
         };

@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.function.Function;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,6 +23,7 @@ final class BinaryCopyColumn {
 
     /** 2000-01-01, PostgreSQL's epoch for dates and timestamps, in days and seconds since 1970-01-01. */
     private static final long PG_EPOCH_DAY = 10_957;
+
     private static final long PG_EPOCH_SECOND = PG_EPOCH_DAY * 86_400;
     private static final int NUMERIC_NEGATIVE = 0x4000;
     private static final int NUMERIC_NAN = 0xC000;
@@ -57,28 +57,34 @@ final class BinaryCopyColumn {
     static BinaryCopyColumn of(PostgresType type, String quotedColumn) {
         String native_ = type.selectExpression(quotedColumn);
         return switch (type.kind()) {
-            case INTEGER -> switch (type.baseName()) {
-                case "int2" -> new BinaryCopyColumn(native_, r -> (long) r.shortAt(r.offset()));
-                case "int4" -> new BinaryCopyColumn(native_, r -> (long) r.intAt(r.offset()));
-                case "int8" -> new BinaryCopyColumn(native_, r -> r.longAt(r.offset()));
-                default -> new BinaryCopyColumn(quotedColumn + "::int8", r -> r.longAt(r.offset()));
-            };
+            case INTEGER ->
+                switch (type.baseName()) {
+                    case "int2" -> new BinaryCopyColumn(native_, r -> (long) r.shortAt(r.offset()));
+                    case "int4" -> new BinaryCopyColumn(native_, r -> (long) r.intAt(r.offset()));
+                    case "int8" -> new BinaryCopyColumn(native_, r -> r.longAt(r.offset()));
+                    default -> new BinaryCopyColumn(quotedColumn + "::int8", r -> r.longAt(r.offset()));
+                };
             case BOOLEAN -> new BinaryCopyColumn(native_, r -> r.buffer()[r.offset()] != 0);
             case NUMERIC, MONEY -> new BinaryCopyColumn(native_, BinaryCopyColumn::numeric);
-            case TEXT -> switch (type.baseName()) {
-                case "text", "varchar", "bpchar" -> new BinaryCopyColumn(native_, BinaryCopyRows::text);
-                default -> asText(type, quotedColumn);
-            };
+            case TEXT ->
+                switch (type.baseName()) {
+                    case "text", "varchar", "bpchar" -> new BinaryCopyColumn(native_, BinaryCopyRows::text);
+                    default -> asText(type, quotedColumn);
+                };
             case DATE -> new BinaryCopyColumn(native_, BinaryCopyColumn::date);
             case TIMESTAMP -> new BinaryCopyColumn(native_, r -> timestamp(r, false));
             case TIMESTAMPTZ -> new BinaryCopyColumn(native_, r -> timestamp(r, true));
-            case UUID -> new BinaryCopyColumn(native_, r -> new UUID(r.longAt(r.offset()), r.longAt(r.offset() + 8)).toString());
+            case UUID ->
+                new BinaryCopyColumn(native_, r -> new UUID(r.longAt(r.offset()), r.longAt(r.offset() + 8)).toString());
             case BYTEA -> new BinaryCopyColumn(native_, BinaryCopyRows::bytes);
-            case JSON -> type.baseName().equals("jsonb")
-                    // jsonb's binary form is a version byte (1) and the text
-                    ? new BinaryCopyColumn(native_, r -> JsonbObjectNode.of(java.util.Arrays.copyOfRange(r.buffer(),
-                            r.offset() + 1, r.offset() + r.length())))
-                    : asText(type, quotedColumn);
+            case JSON ->
+                type.baseName().equals("jsonb")
+                        // jsonb's binary form is a version byte (1) and the text
+                        ? new BinaryCopyColumn(
+                                native_,
+                                r -> JsonbObjectNode.of(java.util.Arrays.copyOfRange(
+                                        r.buffer(), r.offset() + 1, r.offset() + r.length())))
+                        : asText(type, quotedColumn);
             default -> asText(type, quotedColumn);
         };
     }

@@ -89,7 +89,10 @@ final class BinaryCopyRows {
     }
 
     int intAt(int at) {
-        return ((buffer[at] & 0xff) << 24) | ((buffer[at + 1] & 0xff) << 16) | ((buffer[at + 2] & 0xff) << 8) | (buffer[at + 3] & 0xff);
+        return ((buffer[at] & 0xff) << 24)
+                | ((buffer[at + 1] & 0xff) << 16)
+                | ((buffer[at + 2] & 0xff) << 8)
+                | (buffer[at + 3] & 0xff);
     }
 
     long longAt(int at) {

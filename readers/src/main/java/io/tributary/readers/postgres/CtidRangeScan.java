@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**

@@ -1,7 +1,6 @@
 package io.tributary.readers.postgres;
 
 import java.util.List;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -14,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param tiesComplete {@code false} once more rows shared {@code value} than the state keeps keys for;
  *     then the scan resumes strictly after {@code lastKey} instead
  */
-record CursorPosition(String column, String value, List<List<String>> ties, boolean tiesComplete, List<String> lastKey) {
+record CursorPosition(
+        String column, String value, List<List<String>> ties, boolean tiesComplete, List<String> lastKey) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

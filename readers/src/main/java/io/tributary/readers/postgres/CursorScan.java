@@ -1,5 +1,6 @@
 package io.tributary.readers.postgres;
 
+import io.tributary.postgres.PostgresIdentifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import io.tributary.postgres.PostgresIdentifiers;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -72,8 +71,12 @@ final class CursorScan implements TableScan {
         this.fetchSize = fetchSize;
         this.contextKey = streamKey + ".incremental.cursor";
         if (!relation.primaryKey().isEmpty()) {
-            keyExpressions = relation.primaryKey().stream().map(k -> "r." + PostgresIdentifiers.quote(k)).toList();
-            keyTypes = relation.primaryKey().stream().map(k -> relation.column(k).orElseThrow().type().sqlName()).toList();
+            keyExpressions = relation.primaryKey().stream()
+                    .map(k -> "r." + PostgresIdentifiers.quote(k))
+                    .toList();
+            keyTypes = relation.primaryKey().stream()
+                    .map(k -> relation.column(k).orElseThrow().type().sqlName())
+                    .toList();
         } else if (relation.hasCtid()) {
             keyExpressions = List.of("r.ctid");
             keyTypes = List.of("tid");
@@ -110,15 +113,31 @@ final class CursorScan implements TableScan {
         String c = "r." + PostgresIdentifiers.quote(cursor.name());
         String cast = "CAST(? AS " + cursor.type().sqlName() + ")";
         String keys = String.join(", ", keyExpressions);
-        StringBuilder sql = new StringBuilder("SELECT ").append(dataColumns).append(", ").append(c).append(", ").append(keys)
-                .append(" FROM ").append(relation.sqlName()).append(" AS r WHERE ").append(c).append(" IS NOT NULL");
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(dataColumns)
+                .append(", ")
+                .append(c)
+                .append(", ")
+                .append(keys)
+                .append(" FROM ")
+                .append(relation.sqlName())
+                .append(" AS r WHERE ")
+                .append(c)
+                .append(" IS NOT NULL");
         List<String> params = new ArrayList<>();
         if (value != null && tiesComplete) {
             sql.append(" AND ").append(c).append(" >= ").append(cast);
             params.add(value);
         } else if (value != null) {
-            sql.append(" AND (").append(c).append(", ").append(keys).append(") > (").append(cast).append(", ")
-                    .append(keyTypes.stream().map(t -> "CAST(? AS " + t + ")").collect(Collectors.joining(", "))).append(")");
+            sql.append(" AND (")
+                    .append(c)
+                    .append(", ")
+                    .append(keys)
+                    .append(") > (")
+                    .append(cast)
+                    .append(", ")
+                    .append(keyTypes.stream().map(t -> "CAST(? AS " + t + ")").collect(Collectors.joining(", ")))
+                    .append(")");
             params.add(value);
             params.addAll(lastKey);
         }
@@ -172,7 +191,8 @@ final class CursorScan implements TableScan {
 
     @Override
     public void save(ExecutionContext context) {
-        context.putString(contextKey,
+        context.putString(
+                contextKey,
                 new CursorPosition(cursor.name(), value, new ArrayList<>(ties), tiesComplete, lastKey).asString());
     }
 }

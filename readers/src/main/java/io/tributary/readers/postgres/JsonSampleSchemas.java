@@ -1,12 +1,11 @@
 package io.tributary.readers.postgres;
 
+import io.tributary.postgres.PostgresIdentifiers;
+import io.tributary.text.JsonSchemaInference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
-import io.tributary.text.JsonSchemaInference;
-import io.tributary.postgres.PostgresIdentifiers;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,7 +26,8 @@ final class JsonSampleSchemas {
     /** Replaces {@code property}'s type with the inferred schema when the column has values. */
     void refine(PostgresRelation relation, PostgresColumn column, ObjectNode property) throws SQLException {
         String c = PostgresIdentifiers.quote(column.name());
-        JsonSchemaInference inference = JsonSchemaInference.builder().maxSamples(SAMPLE).build();
+        JsonSchemaInference inference =
+                JsonSchemaInference.builder().maxSamples(SAMPLE).build();
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT " + c + "::text FROM " + relation.sqlName() + " WHERE " + c + " IS NOT NULL LIMIT " + SAMPLE)) {
             try (ResultSet rs = ps.executeQuery()) {

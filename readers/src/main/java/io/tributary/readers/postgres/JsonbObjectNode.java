@@ -1,5 +1,6 @@
 package io.tributary.readers.postgres;
 
+import io.tributary.connector.record.RecordValues;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -10,9 +11,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-
-import io.tributary.connector.record.RecordValues;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
@@ -38,6 +36,7 @@ final class JsonbObjectNode extends ObjectNode implements RecordValues.JsonSized
 
     /** Each reading thread's buffer for {@link #compact}, so that compacting allocates only the result. */
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[4096]);
+
     private static final int MAX_SCRATCH = 1 << 20;
 
     private final LazyProperties properties;
@@ -247,7 +246,10 @@ final class JsonbObjectNode extends ObjectNode implements RecordValues.JsonSized
                 Map<String, JsonNode> map = JsonbTextParser.parseObject(text);
                 if (map == null) {
                     Map<String, JsonNode> parsedByJackson = new LinkedHashMap<>();
-                    PostgresTypeKind.JSON_MAPPER.readTree(text).properties().forEach(e -> parsedByJackson.put(e.getKey(), e.getValue()));
+                    PostgresTypeKind.JSON_MAPPER
+                            .readTree(text)
+                            .properties()
+                            .forEach(e -> parsedByJackson.put(e.getKey(), e.getValue()));
                     map = parsedByJackson;
                 }
                 parsed = map;

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.BigIntegerNode;
@@ -301,8 +300,7 @@ final class JsonbTextParser {
         }
     }
 
-    private record CachedName(byte[] utf8, String name) {
-    }
+    private record CachedName(byte[] utf8, String name) {}
 
     /** The text is not in the plain form read here: Jackson parses it instead. */
     private static final class NotPlain extends RuntimeException {

@@ -1,7 +1,6 @@
 package io.tributary.readers.postgres;
 
 import java.util.List;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +18,7 @@ record KeysetPosition(List<String> key) {
     }
 
     static KeysetPosition parse(String text) {
-        return new KeysetPosition(JSON.readValue(text, new TypeReference<List<String>>() { }));
+        return new KeysetPosition(JSON.readValue(text, new TypeReference<List<String>>() {}));
     }
 
     String asString() {

@@ -1,7 +1,6 @@
 package io.tributary.readers.postgres;
 
 import java.util.function.Function;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -92,7 +91,8 @@ final class PostgresArrayLiteral {
     private void expect(char c) {
         skipSpaces();
         if (pos >= text.length() || text.charAt(pos) != c) {
-            throw new IllegalArgumentException("Malformed PostgreSQL array, expected '" + c + "' at " + pos + ": " + text);
+            throw new IllegalArgumentException(
+                    "Malformed PostgreSQL array, expected '" + c + "' at " + pos + ": " + text);
         }
         pos++;
     }

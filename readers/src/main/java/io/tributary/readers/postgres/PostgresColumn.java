@@ -5,5 +5,4 @@ package io.tributary.readers.postgres;
  *
  * @param notNull whether the column is declared {@code NOT NULL} (never for views)
  */
-record PostgresColumn(String name, PostgresType type, boolean notNull) {
-}
+record PostgresColumn(String name, PostgresType type, boolean notNull) {}

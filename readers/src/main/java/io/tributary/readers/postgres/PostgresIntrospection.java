@@ -71,15 +71,20 @@ final class PostgresIntrospection {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    private record ColumnRow(String name, long typeOid, int typmod, boolean notNull, int dims, String sqlName) {
-    }
+    private record ColumnRow(String name, long typeOid, int typmod, boolean notNull, int dims, String sqlName) {}
 
-    private record RelationRow(long oid, String schema, String name, char kind, List<ColumnRow> columns) {
-    }
+    private record RelationRow(long oid, String schema, String name, char kind, List<ColumnRow> columns) {}
 
-    private record TypeRow(long oid, String typname, char typtype, char category, long elem, long base, int typmod,
-            char delim, String sqlName) {
-    }
+    private record TypeRow(
+            long oid,
+            String typname,
+            char typtype,
+            char category,
+            long elem,
+            long base,
+            int typmod,
+            char delim,
+            String sqlName) {}
 
     private List<PostgresRelation> load(List<String> schemas, String onlyName) throws SQLException {
         Map<Long, RelationRow> relations = new LinkedHashMap<>();
@@ -92,11 +97,22 @@ final class PostgresIntrospection {
                     long oid = rs.getLong(1);
                     RelationRow relation = relations.get(oid);
                     if (relation == null) {
-                        relation = new RelationRow(oid, rs.getString(2), rs.getString(3), rs.getString(4).charAt(0), new ArrayList<>());
+                        relation = new RelationRow(
+                                oid,
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4).charAt(0),
+                                new ArrayList<>());
                         relations.put(oid, relation);
                     }
-                    relation.columns().add(new ColumnRow(rs.getString(5), rs.getLong(6), rs.getInt(7), rs.getBoolean(8),
-                            rs.getInt(9), rs.getString(10)));
+                    relation.columns()
+                            .add(new ColumnRow(
+                                    rs.getString(5),
+                                    rs.getLong(6),
+                                    rs.getInt(7),
+                                    rs.getBoolean(8),
+                                    rs.getInt(9),
+                                    rs.getString(10)));
                 }
             }
         }
@@ -111,10 +127,11 @@ final class PostgresIntrospection {
         for (RelationRow r : relations.values()) {
             List<PostgresColumn> columns = new ArrayList<>();
             for (ColumnRow c : r.columns()) {
-                columns.add(new PostgresColumn(c.name(), resolve(c.typeOid(), c.typmod(), c.sqlName(), Math.max(1, c.dims())),
-                        c.notNull()));
+                columns.add(new PostgresColumn(
+                        c.name(), resolve(c.typeOid(), c.typmod(), c.sqlName(), Math.max(1, c.dims())), c.notNull()));
             }
-            result.add(new PostgresRelation(r.schema(), r.name(), r.kind(), columns, keys.getOrDefault(r.oid(), List.of())));
+            result.add(new PostgresRelation(
+                    r.schema(), r.name(), r.kind(), columns, keys.getOrDefault(r.oid(), List.of())));
         }
         return result;
     }
@@ -143,8 +160,15 @@ final class PostgresIntrospection {
                 ps.setArray(1, oidArray(pending));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        TypeRow t = new TypeRow(rs.getLong(1), rs.getString(2), rs.getString(3).charAt(0),
-                                rs.getString(4).charAt(0), rs.getLong(5), rs.getLong(6), rs.getInt(7), rs.getString(8).charAt(0),
+                        TypeRow t = new TypeRow(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3).charAt(0),
+                                rs.getString(4).charAt(0),
+                                rs.getLong(5),
+                                rs.getLong(6),
+                                rs.getInt(7),
+                                rs.getString(8).charAt(0),
                                 rs.getString(9));
                         types.put(t.oid(), t);
                         if (t.typtype() == 'e') {
@@ -166,7 +190,9 @@ final class PostgresIntrospection {
                 ps.setArray(1, oidArray(enums));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        enumLabels.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                        enumLabels
+                                .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                                .add(rs.getString(2));
                     }
                 }
             }
@@ -181,11 +207,19 @@ final class PostgresIntrospection {
         if (t.typtype() == 'd') {
             // a domain reads as its base type; its own typmod (e.g. numeric(10,2)) applies
             PostgresType base = resolve(t.base(), t.typmod() >= 0 ? t.typmod() : typmod, sqlName, dims);
-            return new PostgresType(sqlName, base.baseName(), base.kind(), base.precision(), base.scale(), base.enumLabels(),
-                    base.element(), base.dimensions());
+            return new PostgresType(
+                    sqlName,
+                    base.baseName(),
+                    base.kind(),
+                    base.precision(),
+                    base.scale(),
+                    base.enumLabels(),
+                    base.element(),
+                    base.dimensions());
         }
         if (t.typtype() == 'e') {
-            return new PostgresType(sqlName, t.typname(), PostgresTypeKind.ENUM, null, null, enumLabels.get(oid), null, 1);
+            return new PostgresType(
+                    sqlName, t.typname(), PostgresTypeKind.ENUM, null, null, enumLabels.get(oid), null, 1);
         }
         if (t.category() == 'A' && t.elem() != 0) {
             TypeRow elem = types.get(t.elem());

@@ -1,9 +1,8 @@
 package io.tributary.readers.postgres;
 
+import io.tributary.postgres.PostgresIdentifiers;
 import java.util.List;
 import java.util.Optional;
-
-import io.tributary.postgres.PostgresIdentifiers;
 
 /**
  * A table, view, materialized view or foreign table the user can read.

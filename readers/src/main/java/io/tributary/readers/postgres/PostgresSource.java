@@ -1,15 +1,5 @@
 package io.tributary.readers.postgres;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.tributary.connector.catalog.Catalog;
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.DestinationSyncMode;
@@ -26,6 +16,15 @@ import io.tributary.postgres.PostgresIdentifiers;
 import io.tributary.readers.postgres.cdc.CdcCatalog;
 import io.tributary.readers.postgres.cdc.CdcCheck;
 import io.tributary.readers.postgres.cdc.PostgresCdcReader;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -86,8 +85,8 @@ public final class PostgresSource implements Source {
         List<String> problems = new ArrayList<>();
         for (String schema : source.schemas()) {
             if (!usage.containsKey(schema)) {
-                problems.add("schema '" + schema + "' does not exist in database '" + source.connection().database()
-                        + "' (check schemas; names are case-sensitive)");
+                problems.add("schema '" + schema + "' does not exist in database '"
+                        + source.connection().database() + "' (check schemas; names are case-sensitive)");
             } else if (!usage.get(schema)) {
                 problems.add("user '" + user + "' lacks USAGE on schema '" + schema + "'; run GRANT USAGE ON SCHEMA "
                         + PostgresIdentifiers.quote(schema) + " TO " + PostgresIdentifiers.quote(user));
@@ -125,7 +124,9 @@ public final class PostgresSource implements Source {
                 + source.schemas();
         if (!unreadable.isEmpty()) {
             message += "; not readable (no SELECT privilege, left out of discover): "
-                    + (unreadable.size() > 10 ? unreadable.subList(0, 10) + " and " + (unreadable.size() - 10) + " more" : unreadable);
+                    + (unreadable.size() > 10
+                            ? unreadable.subList(0, 10) + " and " + (unreadable.size() - 10) + " more"
+                            : unreadable);
         }
         return CheckResult.success(message);
     }
@@ -148,8 +149,8 @@ public final class PostgresSource implements Source {
             c.rollback();
             return new Catalog(streams);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL source " + source.connection().address() + ": discover failed: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL source " + source.connection().address() + ": discover failed: " + e.getMessage(), e);
         }
     }
 
@@ -168,18 +169,27 @@ public final class PostgresSource implements Source {
                 cursorCandidates.add(column.name());
             }
         }
-        return new Stream(relation.name(), relation.schema(), schema, List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL),
-                false, List.of(), relation.primaryKey().stream().map(List::of).toList(), cursorCandidates);
+        return new Stream(
+                relation.name(),
+                relation.schema(),
+                schema,
+                List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL),
+                false,
+                List.of(),
+                relation.primaryKey().stream().map(List::of).toList(),
+                cursorCandidates);
     }
 
     @Override
-    public ItemStreamReader<SourceRecord> reader(ConnectorConfig config, ConfiguredStream stream, Map<String, Object> previousSync) {
+    public ItemStreamReader<SourceRecord> reader(
+            ConnectorConfig config, ConfiguredStream stream, Map<String, Object> previousSync) {
         PostgresSourceConfig source = PostgresSourceConfig.from(config);
         if (stream.syncMode() == SyncMode.INCREMENTAL && source.cdc() != null) {
             if (stream.destinationSyncMode() == DestinationSyncMode.OVERWRITE) {
-                throw new ConfigException("streams." + stream.name() + ".destination_sync_mode: overwrite would replace the "
-                        + "table by the changes of one sync; change capture needs append (every change kept) or append_dedup "
-                        + "(one row per key, deletes applied)");
+                throw new ConfigException(
+                        "streams." + stream.name() + ".destination_sync_mode: overwrite would replace the "
+                                + "table by the changes of one sync; change capture needs append (every change kept) or append_dedup "
+                                + "(one row per key, deletes applied)");
             }
             return new PostgresCdcReader(new PostgresSourceAccess(source), source.cdc(), stream, previousSync);
         }
@@ -195,14 +205,17 @@ public final class PostgresSource implements Source {
      * @throws ConfigException when there is none, or it is a nested path
      */
     static List<String> cursorField(ConfiguredStream stream) {
-        List<String> field = stream.cursorField().isEmpty() ? stream.stream().defaultCursorField() : stream.cursorField();
+        List<String> field =
+                stream.cursorField().isEmpty() ? stream.stream().defaultCursorField() : stream.cursorField();
         if (field.isEmpty()) {
-            throw new ConfigException("streams." + stream.name() + ".cursor_field: incremental sync needs a cursor column; "
-                    + "choose one of " + stream.stream().cursorCandidates());
+            throw new ConfigException(
+                    "streams." + stream.name() + ".cursor_field: incremental sync needs a cursor column; "
+                            + "choose one of " + stream.stream().cursorCandidates());
         }
         if (field.size() > 1) {
             throw new ConfigException("streams." + stream.name() + ".cursor_field: " + field
-                    + " is a nested path; a PostgreSQL cursor is one column, e.g. " + stream.stream().cursorCandidates());
+                    + " is a nested path; a PostgreSQL cursor is one column, e.g. "
+                    + stream.stream().cursorCandidates());
         }
         return field;
     }

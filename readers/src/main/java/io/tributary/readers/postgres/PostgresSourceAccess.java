@@ -1,5 +1,10 @@
 package io.tributary.readers.postgres;
 
+import io.tributary.connector.catalog.ConfiguredStream;
+import io.tributary.connector.record.SourceRecord;
+import io.tributary.postgres.PostgresConnectionConfig;
+import io.tributary.postgres.PostgresConnectionException;
+import io.tributary.readers.postgres.shared.SourceAccess;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -8,12 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
-
-import io.tributary.connector.catalog.ConfiguredStream;
-import io.tributary.connector.record.SourceRecord;
-import io.tributary.postgres.PostgresConnectionConfig;
-import io.tributary.postgres.PostgresConnectionException;
-import io.tributary.readers.postgres.shared.SourceAccess;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import tools.jackson.databind.JsonNode;
 
@@ -44,7 +43,9 @@ final class PostgresSourceAccess implements SourceAccess {
 
     @Override
     public String schemaOf(ConfiguredStream stream) {
-        return stream.stream().namespace() == null ? config.schemas().get(0) : stream.stream().namespace();
+        return stream.stream().namespace() == null
+                ? config.schemas().get(0)
+                : stream.stream().namespace();
     }
 
     @Override
@@ -60,8 +61,11 @@ final class PostgresSourceAccess implements SourceAccess {
         p.setProperty("preferQueryMode", "simple");
         p.setProperty("assumeMinServerVersion", "10");
         String userOptions = p.getProperty("options");
-        p.setProperty("options", userOptions == null || userOptions.isBlank() ? REPLICATION_OPTIONS
-                : userOptions + " " + REPLICATION_OPTIONS);
+        p.setProperty(
+                "options",
+                userOptions == null || userOptions.isBlank()
+                        ? REPLICATION_OPTIONS
+                        : userOptions + " " + REPLICATION_OPTIONS);
         try {
             return DriverManager.getConnection(c.jdbcUrl(), p);
         } catch (SQLException e) {

@@ -1,13 +1,12 @@
 package io.tributary.readers.postgres;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.tributary.connector.config.ConfigField;
 import io.tributary.connector.config.ConfigSpec;
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.postgres.PostgresConnectionConfig;
 import io.tributary.readers.postgres.shared.CdcSettings;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The PostgreSQL source's configuration: the shared connection fields plus the schemas to offer,
@@ -17,9 +16,12 @@ import io.tributary.readers.postgres.shared.CdcSettings;
  */
 record PostgresSourceConfig(PostgresConnectionConfig connection, List<String> schemas, int fetchSize, CdcSettings cdc) {
 
-    static final ConfigField<List<String>> SCHEMAS = ConfigField.list("schemas").defaultsTo(List.of("public"))
+    static final ConfigField<List<String>> SCHEMAS = ConfigField.list("schemas")
+            .defaultsTo(List.of("public"))
             .describe("Schemas whose tables and views become streams");
-    static final ConfigField<Long> FETCH_SIZE = ConfigField.integer("fetch_size").defaultsTo(10_000L).between(1, 1_000_000)
+    static final ConfigField<Long> FETCH_SIZE = ConfigField.integer("fetch_size")
+            .defaultsTo(10_000L)
+            .between(1, 1_000_000)
             .describe("Rows fetched per round trip from the server-side cursor; memory use grows with it");
 
     static final ConfigSpec SPEC;
@@ -41,7 +43,10 @@ record PostgresSourceConfig(PostgresConnectionConfig connection, List<String> sc
     }
 
     static PostgresSourceConfig from(ConnectorConfig config) {
-        List<String> schemas = SCHEMAS.get(config).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> schemas = SCHEMAS.get(config).stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
         return new PostgresSourceConfig(
                 PostgresConnectionConfig.from(config),
                 schemas.isEmpty() ? List.of("public") : schemas,

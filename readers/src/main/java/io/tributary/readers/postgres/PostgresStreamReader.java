@@ -1,5 +1,12 @@
 package io.tributary.readers.postgres;
 
+import io.tributary.connector.catalog.ConfiguredStream;
+import io.tributary.connector.catalog.SyncMode;
+import io.tributary.connector.config.ConfigException;
+import io.tributary.connector.record.RecordSchema;
+import io.tributary.connector.record.SourceRecord;
+import io.tributary.connector.source.ReadAheadSafe;
+import io.tributary.postgres.PostgresIdentifiers;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,14 +15,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.tributary.connector.catalog.ConfiguredStream;
-import io.tributary.connector.catalog.SyncMode;
-import io.tributary.connector.config.ConfigException;
-import io.tributary.connector.record.RecordSchema;
-import io.tributary.connector.record.SourceRecord;
-import io.tributary.connector.source.ReadAheadSafe;
-import io.tributary.postgres.PostgresIdentifiers;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.CopyOut;
 import org.postgresql.copy.PGCopyInputStream;
@@ -53,6 +52,7 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord>, Read
     private String copyDataColumns;
     /** The running binary COPY of a primary key scan, or {@code null}. */
     private CopyOut copy;
+
     private BinaryCopyRows copyRows;
     private String[] copyKey;
     private PreparedStatement statement;
@@ -68,7 +68,10 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord>, Read
     }
 
     /** With {@code ctidPagesPerRange} pages per ctid range (tests use small ranges to cross range boundaries). */
-    PostgresStreamReader(PostgresSourceConfig config, ConfiguredStream stream, Map<String, Object> previousSync,
+    PostgresStreamReader(
+            PostgresSourceConfig config,
+            ConfiguredStream stream,
+            Map<String, Object> previousSync,
             int ctidPagesPerRange) {
         this(config, stream, previousSync, ctidPagesPerRange, null);
     }
@@ -77,8 +80,12 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord>, Read
      * @param transactionStart the first statement of the read transaction (CDC imports the slot's
      *     exported snapshot with it), or {@code null}
      */
-    PostgresStreamReader(PostgresSourceConfig config, ConfiguredStream stream, Map<String, Object> previousSync,
-            int ctidPagesPerRange, PostgresSourceAccess.TransactionStart transactionStart) {
+    PostgresStreamReader(
+            PostgresSourceConfig config,
+            ConfiguredStream stream,
+            Map<String, Object> previousSync,
+            int ctidPagesPerRange,
+            PostgresSourceAccess.TransactionStart transactionStart) {
         this.config = config;
         this.stream = stream;
         this.previousSync = previousSync == null ? Map.of() : previousSync;
@@ -88,7 +95,9 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord>, Read
 
     @Override
     public void open(ExecutionContext context) {
-        String schema = stream.stream().namespace() == null ? config.schemas().get(0) : stream.stream().namespace();
+        String schema = stream.stream().namespace() == null
+                ? config.schemas().get(0)
+                : stream.stream().namespace();
         relationName = schema + "." + stream.name();
         try {
             connection = PostgresSession.open(config.connection());
@@ -100,10 +109,12 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord>, Read
             }
             PostgresRelation relation = new PostgresIntrospection(connection).relation(schema, stream.name());
             if (relation == null) {
-                throw new ItemStreamException("PostgreSQL source " + config.connection().address() + ": table or view "
-                        + relationName + " does not exist, or user '" + config.connection().username()
-                        + "' may not read it; re-run discover, or GRANT SELECT ON " + relation(schema) + " TO "
-                        + PostgresIdentifiers.quote(config.connection().username()));
+                throw new ItemStreamException(
+                        "PostgreSQL source " + config.connection().address() + ": table or view "
+                                + relationName + " does not exist, or user '"
+                                + config.connection().username()
+                                + "' may not read it; re-run discover, or GRANT SELECT ON " + relation(schema) + " TO "
+                                + PostgresIdentifiers.quote(config.connection().username()));
             }
             List<PostgresColumn> columns = selectedColumns(relation);
             plan(columns);
@@ -184,11 +195,14 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord>, Read
 
     private PostgresColumn cursorColumn(PostgresRelation relation) {
         List<String> field = PostgresSource.cursorField(stream);
-        List<String> candidates = relation.columns().stream().filter(c -> c.type().kind().canBeCursor())
-                .map(PostgresColumn::name).toList();
-        PostgresColumn cursor = relation.column(field.get(0)).orElseThrow(() -> new ConfigException(
-                "streams." + stream.name() + ".cursor_field: column '" + field.get(0) + "' does not exist in "
-                        + relationName + "; columns that can be cursors: " + candidates));
+        List<String> candidates = relation.columns().stream()
+                .filter(c -> c.type().kind().canBeCursor())
+                .map(PostgresColumn::name)
+                .toList();
+        PostgresColumn cursor = relation.column(field.get(0))
+                .orElseThrow(() -> new ConfigException(
+                        "streams." + stream.name() + ".cursor_field: column '" + field.get(0) + "' does not exist in "
+                                + relationName + "; columns that can be cursors: " + candidates));
         if (!cursor.type().kind().canBeCursor()) {
             throw new ConfigException("streams." + stream.name() + ".cursor_field: column '" + cursor.name() + "' of "
                     + relationName + " has type " + cursor.type().sqlName() + ", which does not order rows; use one of "
@@ -237,7 +251,8 @@ final class PostgresStreamReader implements ItemStreamReader<SourceRecord>, Read
     private SourceRecord readCopy(PrimaryKeyScan keyScan) {
         try {
             if (copy == null) {
-                copy = new CopyManager(connection.unwrap(BaseConnection.class)).copyOut(keyScan.copyStatement(copyDataColumns));
+                copy = new CopyManager(connection.unwrap(BaseConnection.class))
+                        .copyOut(keyScan.copyStatement(copyDataColumns));
                 copyRows = new BinaryCopyRows(new PGCopyInputStream(copy));
                 copyKey = new String[keyScan.keyColumnCount()];
             }

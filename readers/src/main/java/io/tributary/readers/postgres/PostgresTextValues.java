@@ -9,8 +9,7 @@ package io.tributary.readers.postgres;
  */
 final class PostgresTextValues {
 
-    private PostgresTextValues() {
-    }
+    private PostgresTextValues() {}
 
     /** {@code 2024-01-31}, {@code 0044-03-15 BC} (to {@code -0043-03-15}), {@code 12345-01-01} (to {@code +12345-01-01}). */
     static String isoDate(String pg) {
@@ -40,7 +39,12 @@ final class PostgresTextValues {
         int n = pg.length();
         if (n > 14 && pg.charAt(4) == '-' && pg.charAt(10) == ' ' && pg.startsWith("+00", n - 3)) {
             // the usual value (a four-digit year AD, in UTC) in one copy rather than a substring per step
-            return new StringBuilder(n - 2).append(pg, 0, 10).append('T').append(pg, 11, n - 3).append('Z').toString();
+            return new StringBuilder(n - 2)
+                    .append(pg, 0, 10)
+                    .append('T')
+                    .append(pg, 11, n - 3)
+                    .append('Z')
+                    .toString();
         }
         if (isInfinity(pg)) {
             return pg;

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -21,8 +20,15 @@ import tools.jackson.databind.node.ObjectNode;
  * @param element for arrays, the element type
  * @param dimensions for arrays, the declared number of dimensions (at least 1)
  */
-record PostgresType(String sqlName, String baseName, PostgresTypeKind kind, Integer precision, Integer scale,
-        List<String> enumLabels, PostgresType element, int dimensions) {
+record PostgresType(
+        String sqlName,
+        String baseName,
+        PostgresTypeKind kind,
+        Integer precision,
+        Integer scale,
+        List<String> enumLabels,
+        PostgresType element,
+        int dimensions) {
 
     PostgresType {
         enumLabels = enumLabels == null ? List.of() : List.copyOf(enumLabels);
@@ -100,21 +106,26 @@ record PostgresType(String sqlName, String baseName, PostgresTypeKind kind, Inte
      */
     ColumnReader reader() {
         return switch (kind) {
-            case INTEGER -> (rs, i) -> {
-                long v = rs.getLong(i);
-                return rs.wasNull() ? null : v;
-            };
-            case BOOLEAN -> (rs, i) -> {
-                boolean v = rs.getBoolean(i);
-                return rs.wasNull() ? null : v;
-            };
+            case INTEGER ->
+                (rs, i) -> {
+                    long v = rs.getLong(i);
+                    return rs.wasNull() ? null : v;
+                };
+            case BOOLEAN ->
+                (rs, i) -> {
+                    boolean v = rs.getBoolean(i);
+                    return rs.wasNull() ? null : v;
+                };
             case TEXT, ENUM, UUID, TIME, INTERVAL, OTHER -> ResultSet::getString;
             case BYTEA -> ResultSet::getBytes;
             // jsonb as the UTF-8 bytes the driver received (its text form): no decoding into a String
-            case JSON -> baseName.equals("jsonb") ? (rs, i) -> {
-                byte[] b = rs.getBytes(i);
-                return b == null ? null : JsonbObjectNode.of(b);
-            } : textReader();
+            case JSON ->
+                baseName.equals("jsonb")
+                        ? (rs, i) -> {
+                            byte[] b = rs.getBytes(i);
+                            return b == null ? null : JsonbObjectNode.of(b);
+                        }
+                        : textReader();
             case ARRAY -> {
                 Function<String, JsonNode> elements = element.textConverter();
                 yield (rs, i) -> {
@@ -122,10 +133,11 @@ record PostgresType(String sqlName, String baseName, PostgresTypeKind kind, Inte
                     return s == null ? null : PostgresArrayLiteral.parse(s, elements);
                 };
             }
-            default -> (rs, i) -> {
-                String s = rs.getString(i);
-                return s == null ? null : kind.typedFromText(s);
-            };
+            default ->
+                (rs, i) -> {
+                    String s = rs.getString(i);
+                    return s == null ? null : kind.typedFromText(s);
+                };
         };
     }
 

@@ -1,14 +1,12 @@
 package io.tributary.readers.postgres;
 
+import io.tributary.text.IsoTemporal;
 import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
-import io.tributary.text.IsoTemporal;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,15 +52,31 @@ enum PostgresTypeKind {
             .build();
 
     private static final Map<String, PostgresTypeKind> BUILT_IN = Map.ofEntries(
-            Map.entry("int2", INTEGER), Map.entry("int4", INTEGER), Map.entry("int8", INTEGER), Map.entry("oid", INTEGER),
-            Map.entry("numeric", NUMERIC), Map.entry("float4", FLOAT), Map.entry("float8", FLOAT),
-            Map.entry("money", MONEY), Map.entry("bool", BOOLEAN),
-            Map.entry("text", TEXT), Map.entry("varchar", TEXT), Map.entry("bpchar", TEXT), Map.entry("char", TEXT),
-            Map.entry("name", TEXT), Map.entry("citext", TEXT),
-            Map.entry("date", DATE), Map.entry("time", TIME), Map.entry("timetz", TIMETZ),
-            Map.entry("timestamp", TIMESTAMP), Map.entry("timestamptz", TIMESTAMPTZ),
-            Map.entry("interval", INTERVAL), Map.entry("uuid", UUID),
-            Map.entry("json", JSON), Map.entry("jsonb", JSON), Map.entry("bytea", BYTEA));
+            Map.entry("int2", INTEGER),
+            Map.entry("int4", INTEGER),
+            Map.entry("int8", INTEGER),
+            Map.entry("oid", INTEGER),
+            Map.entry("numeric", NUMERIC),
+            Map.entry("float4", FLOAT),
+            Map.entry("float8", FLOAT),
+            Map.entry("money", MONEY),
+            Map.entry("bool", BOOLEAN),
+            Map.entry("text", TEXT),
+            Map.entry("varchar", TEXT),
+            Map.entry("bpchar", TEXT),
+            Map.entry("char", TEXT),
+            Map.entry("name", TEXT),
+            Map.entry("citext", TEXT),
+            Map.entry("date", DATE),
+            Map.entry("time", TIME),
+            Map.entry("timetz", TIMETZ),
+            Map.entry("timestamp", TIMESTAMP),
+            Map.entry("timestamptz", TIMESTAMPTZ),
+            Map.entry("interval", INTERVAL),
+            Map.entry("uuid", UUID),
+            Map.entry("json", JSON),
+            Map.entry("jsonb", JSON),
+            Map.entry("bytea", BYTEA));
 
     private final String jsonType;
 
@@ -138,10 +152,18 @@ enum PostgresTypeKind {
             case MONEY -> decimalOrText(s.replace("$", "").replace(",", ""));
             case BOOLEAN -> s.equals("t") || s.equals("true");
             case DATE -> typedOrText(IsoTemporal.date(s), () -> PostgresTextValues.isoDate(s), IsoTemporal::date);
-            case TIMETZ -> typedOrText(IsoTemporal.timeWithOffset(s), () -> PostgresTextValues.isoTimeTz(s), IsoTemporal::timeWithOffset);
-            case TIMESTAMP -> typedOrText(IsoTemporal.timestamp(s), () -> PostgresTextValues.isoTimestamp(s), IsoTemporal::timestamp);
-            case TIMESTAMPTZ -> typedOrText(IsoTemporal.timestampWithOffset(s), () -> PostgresTextValues.isoTimestampTz(s),
-                    IsoTemporal::timestampWithOffset);
+            case TIMETZ ->
+                typedOrText(
+                        IsoTemporal.timeWithOffset(s),
+                        () -> PostgresTextValues.isoTimeTz(s),
+                        IsoTemporal::timeWithOffset);
+            case TIMESTAMP ->
+                typedOrText(IsoTemporal.timestamp(s), () -> PostgresTextValues.isoTimestamp(s), IsoTemporal::timestamp);
+            case TIMESTAMPTZ ->
+                typedOrText(
+                        IsoTemporal.timestampWithOffset(s),
+                        () -> PostgresTextValues.isoTimestampTz(s),
+                        IsoTemporal::timestampWithOffset);
             default -> s;
         };
     }

@@ -1,5 +1,6 @@
 package io.tributary.readers.postgres;
 
+import io.tributary.postgres.PostgresIdentifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,8 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import io.tributary.postgres.PostgresIdentifiers;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -31,7 +30,9 @@ final class PrimaryKeyScan implements TableScan {
 
     PrimaryKeyScan(PostgresRelation relation, int dataColumnCount, int fetchSize, String streamKey) {
         this.relation = relation;
-        this.keyColumns = relation.primaryKey().stream().map(k -> relation.column(k).orElseThrow()).toList();
+        this.keyColumns = relation.primaryKey().stream()
+                .map(k -> relation.column(k).orElseThrow())
+                .toList();
         this.firstKeyIndex = dataColumnCount + 1;
         this.fetchSize = fetchSize;
         this.contextKey = streamKey + ".full_refresh.last_key";
@@ -42,7 +43,8 @@ final class PrimaryKeyScan implements TableScan {
     public void restore(ExecutionContext context, Map<String, Object> previousSync) {
         // a full refresh always starts over in a new sync: only this sync's own context counts
         if (context.containsKey(contextKey)) {
-            List<String> key = KeysetPosition.parse(context.getString(contextKey)).key();
+            List<String> key =
+                    KeysetPosition.parse(context.getString(contextKey)).key();
             key.toArray(lastKey);
             resumed = true;
         }
@@ -54,12 +56,23 @@ final class PrimaryKeyScan implements TableScan {
             return null;
         }
         started = true;
-        String keys = keyColumns.stream().map(c -> "r." + PostgresIdentifiers.quote(c.name())).collect(Collectors.joining(", "));
-        StringBuilder sql = new StringBuilder("SELECT ").append(dataColumns).append(", ").append(keys)
-                .append(" FROM ").append(relation.sqlName()).append(" AS r");
+        String keys = keyColumns.stream()
+                .map(c -> "r." + PostgresIdentifiers.quote(c.name()))
+                .collect(Collectors.joining(", "));
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(dataColumns)
+                .append(", ")
+                .append(keys)
+                .append(" FROM ")
+                .append(relation.sqlName())
+                .append(" AS r");
         if (resumed) {
-            sql.append(" WHERE (").append(keys).append(") > (")
-                    .append(keyColumns.stream().map(c -> "CAST(? AS " + c.type().sqlName() + ")").collect(Collectors.joining(", ")))
+            sql.append(" WHERE (")
+                    .append(keys)
+                    .append(") > (")
+                    .append(keyColumns.stream()
+                            .map(c -> "CAST(? AS " + c.type().sqlName() + ")")
+                            .collect(Collectors.joining(", ")))
                     .append(")");
         }
         sql.append(" ORDER BY ").append(keys);
@@ -80,20 +93,34 @@ final class PrimaryKeyScan implements TableScan {
      * @param dataColumns the select list of the record's columns
      */
     String copyStatement(String dataColumns) {
-        String keys = keyColumns.stream().map(c -> "r." + PostgresIdentifiers.quote(c.name())).collect(Collectors.joining(", "));
-        StringBuilder sql = new StringBuilder("COPY (SELECT ").append(dataColumns).append(", ")
-                .append(keyColumns.stream().map(c -> "r." + PostgresIdentifiers.quote(c.name()) + "::text")
+        String keys = keyColumns.stream()
+                .map(c -> "r." + PostgresIdentifiers.quote(c.name()))
+                .collect(Collectors.joining(", "));
+        StringBuilder sql = new StringBuilder("COPY (SELECT ")
+                .append(dataColumns)
+                .append(", ")
+                .append(keyColumns.stream()
+                        .map(c -> "r." + PostgresIdentifiers.quote(c.name()) + "::text")
                         .collect(Collectors.joining(", ")))
-                .append(" FROM ").append(relation.sqlName()).append(" AS r");
+                .append(" FROM ")
+                .append(relation.sqlName())
+                .append(" AS r");
         if (resumed) {
             sql.append(" WHERE (").append(keys).append(") > (");
             for (int i = 0; i < keyColumns.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("CAST(").append(escapedLiteral(lastKey[i])).append(" AS ")
-                        .append(keyColumns.get(i).type().sqlName()).append(")");
+                sql.append(i == 0 ? "" : ", ")
+                        .append("CAST(")
+                        .append(escapedLiteral(lastKey[i]))
+                        .append(" AS ")
+                        .append(keyColumns.get(i).type().sqlName())
+                        .append(")");
             }
             sql.append(")");
         }
-        return sql.append(" ORDER BY ").append(keys).append(") TO STDOUT (FORMAT binary)").toString();
+        return sql.append(" ORDER BY ")
+                .append(keys)
+                .append(") TO STDOUT (FORMAT binary)")
+                .toString();
     }
 
     /** The number of key columns a {@link #copyStatement} row ends with. */

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -42,8 +41,10 @@ final class RowOrderScan implements TableScan {
             return null;
         }
         started = true;
-        PreparedStatement ps = TableScan.streaming(connection, "SELECT " + dataColumns + " FROM " + relation.sqlName()
-                + " AS r ORDER BY ROW(r.*)::text OFFSET ?", fetchSize);
+        PreparedStatement ps = TableScan.streaming(
+                connection,
+                "SELECT " + dataColumns + " FROM " + relation.sqlName() + " AS r ORDER BY ROW(r.*)::text OFFSET ?",
+                fetchSize);
         ps.setLong(1, rowsEmitted);
         return ps;
     }

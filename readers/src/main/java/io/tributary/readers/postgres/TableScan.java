@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -34,7 +33,8 @@ interface TableScan {
 
     /** Prepares a forward-only statement that streams with a server-side cursor of {@code fetchSize} rows. */
     static PreparedStatement streaming(Connection connection, String sql, int fetchSize) throws SQLException {
-        PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        PreparedStatement ps =
+                connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         ps.setFetchSize(fetchSize);
         return ps;
     }

@@ -2,11 +2,9 @@ package io.tributary.readers.file;
 
 import static io.tributary.readers.file.FileSourceFixture.config;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.BeforeEach;
-
 import io.tributary.connector.config.ConnectorConfig;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 
 class ExcelFileRestartTest extends FileRestartContract {
 

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -17,8 +16,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** Excel workbooks written with POI's full model, as a spreadsheet program would save them. */
 final class ExcelFixture {
 
-    private ExcelFixture() {
-    }
+    private ExcelFixture() {}
 
     /**
      * Sheet "Orders": a header, typed rows, an empty row, a row with merged and empty cells, a

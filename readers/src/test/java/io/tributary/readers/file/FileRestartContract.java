@@ -1,14 +1,12 @@
 package io.tributary.readers.file;
 
-import java.nio.file.Path;
-import java.util.Map;
-
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
-
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.testsupport.contract.ReaderRestartContract;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /** The reader restart contract for one file setup; subclasses say where the file is. */
 abstract class FileRestartContract extends ReaderRestartContract<SourceRecord> {
@@ -37,7 +35,12 @@ abstract class FileRestartContract extends ReaderRestartContract<SourceRecord> {
     static String csvRows(int n) {
         StringBuilder csv = new StringBuilder("id,note,amount\n");
         for (int i = 1; i <= n; i++) {
-            csv.append(i).append(',').append(i % 5 == 0 ? "\"line\nbreak\"" : "n" + i).append(',').append(i).append(".5\n");
+            csv.append(i)
+                    .append(',')
+                    .append(i % 5 == 0 ? "\"line\nbreak\"" : "n" + i)
+                    .append(',')
+                    .append(i)
+                    .append(".5\n");
             if (i == 7) {
                 csv.append('\n');
             }
@@ -48,7 +51,11 @@ abstract class FileRestartContract extends ReaderRestartContract<SourceRecord> {
     static String jsonLines(int n) {
         StringBuilder jsonl = new StringBuilder();
         for (int i = 1; i <= n; i++) {
-            jsonl.append("{\"id\": ").append(i).append(", \"nested\": {\"k\": [").append(i).append("]}}\n");
+            jsonl.append("{\"id\": ")
+                    .append(i)
+                    .append(", \"nested\": {\"k\": [")
+                    .append(i)
+                    .append("]}}\n");
         }
         return jsonl.toString();
     }

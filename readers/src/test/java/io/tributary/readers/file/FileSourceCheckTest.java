@@ -4,13 +4,11 @@ import static io.tributary.readers.file.FileSourceFixture.config;
 import static io.tributary.readers.file.FileSourceFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import io.tributary.connector.registry.ConnectorRegistry;
 import io.tributary.connector.source.CheckResult;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
 
 class FileSourceCheckTest {
@@ -29,11 +27,25 @@ class FileSourceCheckTest {
     void publishesEverySettingWithItsDefault() {
         ObjectNode spec = source.spec().toJsonSchema();
 
-        assertThat(spec.get("properties").propertyNames()).containsExactly("url", "format", "stream_name", "compression",
-                "delimiter", "quote_char", "escape_char", "header", "encoding", "schema", "sample_size", "infer_types",
-                "records_path", "sheet_name");
+        assertThat(spec.get("properties").propertyNames())
+                .containsExactly(
+                        "url",
+                        "format",
+                        "stream_name",
+                        "compression",
+                        "delimiter",
+                        "quote_char",
+                        "escape_char",
+                        "header",
+                        "encoding",
+                        "schema",
+                        "sample_size",
+                        "infer_types",
+                        "records_path",
+                        "sheet_name");
         assertThat(spec.get("required").toString()).isEqualTo("[\"url\"]");
-        assertThat(spec.at("/properties/compression/enum").toString()).isEqualTo("[\"auto\",\"none\",\"gzip\",\"bzip2\",\"zstd\",\"zip\"]");
+        assertThat(spec.at("/properties/compression/enum").toString())
+                .isEqualTo("[\"auto\",\"none\",\"gzip\",\"bzip2\",\"zstd\",\"zip\"]");
         assertThat(spec.at("/properties/format/enum").toString())
                 .isEqualTo("[\"csv\",\"jsonl\",\"json\",\"parquet\",\"excel\"]");
         assertThat(spec.at("/properties/sample_size/default").asInt()).isEqualTo(1000);
@@ -54,7 +66,8 @@ class FileSourceCheckTest {
     void succeedsOnAFileWithoutRecords() {
         Path file = write(dir.resolve("none.jsonl"), "");
 
-        assertThat(source.check(config("url", file.toString())).message()).isEqualTo(file + " is readable and holds no records");
+        assertThat(source.check(config("url", file.toString())).message())
+                .isEqualTo(file + " is readable and holds no records");
     }
 
     @Test

@@ -3,14 +3,14 @@ package io.tributary.readers.file;
 import static io.tributary.readers.file.FileSourceFixture.bzip2;
 import static io.tributary.readers.file.FileSourceFixture.config;
 import static io.tributary.readers.file.FileSourceFixture.gzip;
-import static io.tributary.readers.file.FileSourceFixture.utf8;
-import static io.tributary.readers.file.FileSourceFixture.writeBytes;
-import static io.tributary.readers.file.FileSourceFixture.zip;
-import static io.tributary.readers.file.FileSourceFixture.zstd;
 import static io.tributary.readers.file.FileSourceFixture.readAll;
 import static io.tributary.readers.file.FileSourceFixture.texts;
+import static io.tributary.readers.file.FileSourceFixture.utf8;
 import static io.tributary.readers.file.FileSourceFixture.write;
+import static io.tributary.readers.file.FileSourceFixture.writeBytes;
 import static io.tributary.readers.file.FileSourceFixture.writeGzip;
+import static io.tributary.readers.file.FileSourceFixture.zip;
+import static io.tributary.readers.file.FileSourceFixture.zstd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -35,8 +34,13 @@ class FileSourceCompressionTest {
     void readsAGzipCsvFileNamedDotGz() {
         Path file = writeGzip(dir.resolve("orders.csv.gz"), "id,name\n1,Ada\n");
 
-        assertThat(source.discover(config("url", file.toString())).streams().get(0).name()).isEqualTo("orders");
-        assertThat(texts(readAll(source, config("url", file.toString())))).containsExactly("{\"id\":1,\"name\":\"Ada\"}");
+        assertThat(source.discover(config("url", file.toString()))
+                        .streams()
+                        .get(0)
+                        .name())
+                .isEqualTo("orders");
+        assertThat(texts(readAll(source, config("url", file.toString()))))
+                .containsExactly("{\"id\":1,\"name\":\"Ada\"}");
     }
 
     @Test
@@ -57,21 +61,27 @@ class FileSourceCompressionTest {
     void readsGzipWhenDeclared() {
         Path file = writeGzip(dir.resolve("blob.bin"), "id\n5\n");
 
-        assertThat(texts(readAll(source, config("url", file.toString(), "compression", "gzip")))).containsExactly("{\"id\":5}");
+        assertThat(texts(readAll(source, config("url", file.toString(), "compression", "gzip"))))
+                .containsExactly("{\"id\":5}");
     }
 
     @Test
     void readsTheBytesAsTheyAreWhenCompressionIsNone() {
         Path file = write(dir.resolve("plain.csv.gz"), "id\n5\n");
 
-        assertThat(texts(readAll(source, config("url", file.toString(), "compression", "none")))).containsExactly("{\"id\":5}");
+        assertThat(texts(readAll(source, config("url", file.toString(), "compression", "none"))))
+                .containsExactly("{\"id\":5}");
     }
 
     @Test
     void recognisesBzip2FromItsBytes() {
         Path file = writeBytes(dir.resolve("orders.csv.bz2"), bzip2("id,name\n1,Ada\n2,Grace\n"));
 
-        assertThat(source.discover(config("url", file.toString())).streams().get(0).name()).isEqualTo("orders");
+        assertThat(source.discover(config("url", file.toString()))
+                        .streams()
+                        .get(0)
+                        .name())
+                .isEqualTo("orders");
         assertThat(texts(readAll(source, config("url", file.toString()))))
                 .containsExactly("{\"id\":1,\"name\":\"Ada\"}", "{\"id\":2,\"name\":\"Grace\"}");
     }
@@ -92,9 +102,14 @@ class FileSourceCompressionTest {
         entries.put("2024/february.csv", utf8("id,name\n2,Grace\n3,Joan\n"));
         Path file = writeBytes(dir.resolve("orders.zip"), zip(entries));
 
-        assertThat(source.discover(config("url", file.toString())).streams().get(0).name()).isEqualTo("orders");
-        assertThat(texts(readAll(source, config("url", file.toString(), "format", "csv")))).containsExactly(
-                "{\"id\":1,\"name\":\"Ada\"}", "{\"id\":2,\"name\":\"Grace\"}", "{\"id\":3,\"name\":\"Joan\"}");
+        assertThat(source.discover(config("url", file.toString()))
+                        .streams()
+                        .get(0)
+                        .name())
+                .isEqualTo("orders");
+        assertThat(texts(readAll(source, config("url", file.toString(), "format", "csv"))))
+                .containsExactly(
+                        "{\"id\":1,\"name\":\"Ada\"}", "{\"id\":2,\"name\":\"Grace\"}", "{\"id\":3,\"name\":\"Joan\"}");
     }
 
     @Test

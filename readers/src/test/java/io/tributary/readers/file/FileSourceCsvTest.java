@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,26 +26,30 @@ class FileSourceCsvTest {
                 2,10,false,2024-02-01,2024-02-01 11:30:00+02,
                 """);
 
-        assertThat(texts(readAll(source, config("url", file.toString())))).containsExactly(
-                "{\"id\":1,\"price\":2.50,\"paid\":true,\"day\":\"2024-01-31\",\"at\":\"2024-01-31T10:00:00Z\",\"note\":\"first\"}",
-                "{\"id\":2,\"price\":10,\"paid\":false,\"day\":\"2024-02-01\",\"at\":\"2024-02-01T11:30:00+02:00\",\"note\":null}");
+        assertThat(texts(readAll(source, config("url", file.toString()))))
+                .containsExactly(
+                        "{\"id\":1,\"price\":2.50,\"paid\":true,\"day\":\"2024-01-31\",\"at\":\"2024-01-31T10:00:00Z\",\"note\":\"first\"}",
+                        "{\"id\":2,\"price\":10,\"paid\":false,\"day\":\"2024-02-01\",\"at\":\"2024-02-01T11:30:00+02:00\",\"note\":null}");
     }
 
     @Test
     void readsQuotedValuesWithDelimitersQuotesAndLineBreaks() {
         Path file = write(dir.resolve("notes.csv"), "id,note\n1,\"a, b\"\n2,\"say \"\"hi\"\"\"\n3,\"two\nlines\"\n");
 
-        assertThat(texts(readAll(source, config("url", file.toString())))).containsExactly(
-                "{\"id\":1,\"note\":\"a, b\"}",
-                "{\"id\":2,\"note\":\"say \\\"hi\\\"\"}",
-                "{\"id\":3,\"note\":\"two\\nlines\"}");
+        assertThat(texts(readAll(source, config("url", file.toString()))))
+                .containsExactly(
+                        "{\"id\":1,\"note\":\"a, b\"}",
+                        "{\"id\":2,\"note\":\"say \\\"hi\\\"\"}",
+                        "{\"id\":3,\"note\":\"two\\nlines\"}");
     }
 
     @Test
     void readsAnotherDelimiterQuoteAndEscapeCharacter() {
         Path file = write(dir.resolve("semi.csv"), "id;note\n1;'it\\'s; fine'\n");
 
-        assertThat(texts(readAll(source, config("url", file.toString(), "delimiter", ";", "quote_char", "'", "escape_char", "\\"))))
+        assertThat(texts(readAll(
+                        source,
+                        config("url", file.toString(), "delimiter", ";", "quote_char", "'", "escape_char", "\\"))))
                 .containsExactly("{\"id\":1,\"note\":\"it's; fine\"}");
     }
 
@@ -70,9 +73,8 @@ class FileSourceCsvTest {
     void namesColumnsColumnOneToNWithoutAHeader() {
         Path file = write(dir.resolve("plain.csv"), "1,Ada\n2,Grace\n");
 
-        assertThat(texts(readAll(source, config("url", file.toString(), "header", false)))).containsExactly(
-                "{\"column_1\":1,\"column_2\":\"Ada\"}",
-                "{\"column_1\":2,\"column_2\":\"Grace\"}");
+        assertThat(texts(readAll(source, config("url", file.toString(), "header", false))))
+                .containsExactly("{\"column_1\":1,\"column_2\":\"Ada\"}", "{\"column_1\":2,\"column_2\":\"Grace\"}");
     }
 
     @Test
@@ -87,7 +89,8 @@ class FileSourceCsvTest {
     void skipsAUtf8ByteOrderMark() {
         Path file = write(dir.resolve("bom.csv"), "\uFEFFid,name\n1,Ada\n");
 
-        assertThat(texts(readAll(source, config("url", file.toString())))).containsExactly("{\"id\":1,\"name\":\"Ada\"}");
+        assertThat(texts(readAll(source, config("url", file.toString()))))
+                .containsExactly("{\"id\":1,\"name\":\"Ada\"}");
     }
 
     @Test
@@ -102,9 +105,8 @@ class FileSourceCsvTest {
     void readsEmptyValuesAsNullsAndSkipsEmptyLines() {
         Path file = write(dir.resolve("gaps.csv"), "a,b,c\n1,,\"\"\n\n2,x,y\n");
 
-        assertThat(texts(readAll(source, config("url", file.toString())))).containsExactly(
-                "{\"a\":1,\"b\":null,\"c\":null}",
-                "{\"a\":2,\"b\":\"x\",\"c\":\"y\"}");
+        assertThat(texts(readAll(source, config("url", file.toString()))))
+                .containsExactly("{\"a\":1,\"b\":null,\"c\":null}", "{\"a\":2,\"b\":\"x\",\"c\":\"y\"}");
     }
 
     @Test
@@ -119,7 +121,8 @@ class FileSourceCsvTest {
     void readsAFileGivenAsAFileUrl() {
         Path file = write(dir.resolve("u.csv"), "id\n7\n");
 
-        assertThat(texts(readAll(source, config("url", file.toUri().toString())))).containsExactly("{\"id\":7}");
+        assertThat(texts(readAll(source, config("url", file.toUri().toString()))))
+                .containsExactly("{\"id\":7}");
     }
 
     @Test

@@ -7,16 +7,14 @@ import static io.tributary.readers.file.FileSourceFixture.texts;
 import static io.tributary.readers.file.FileSourceFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import io.tributary.connector.catalog.Stream;
 import io.tributary.connector.catalog.SyncMode;
 import io.tributary.connector.config.ConnectorConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FileSourceDiscoverTest {
 
@@ -47,7 +45,9 @@ class FileSourceDiscoverTest {
     void namesTheStreamAsConfigured() {
         Path file = write(dir.resolve("orders.csv"), "id\n1\n");
 
-        assertThat(discover(config("url", file.toString(), "stream_name", "sales")).name()).isEqualTo("sales");
+        assertThat(discover(config("url", file.toString(), "stream_name", "sales"))
+                        .name())
+                .isEqualTo("sales");
     }
 
     @Test
@@ -101,7 +101,8 @@ class FileSourceDiscoverTest {
                 {"id": 2.5, "contact": {"phone": "1"}, "addresses": [{"zip": 10}], "seen": "2024-02-01"}
                 """);
 
-        assertThat(discover(config("url", file.toString())).jsonSchema().get("properties")).isEqualTo(json("""
+        assertThat(discover(config("url", file.toString())).jsonSchema().get("properties"))
+                .isEqualTo(json("""
                 {"id": {"type": ["null", "number"]},
                  "contact": {"type": ["null", "object"], "properties": {
                     "email": {"type": ["null", "string"]}, "phone": {"type": ["null", "string"]}}},
@@ -125,49 +126,59 @@ class FileSourceDiscoverTest {
 
         Stream stream = discover(config("url", file.toString(), "infer_types", false));
 
-        assertThat(stream.jsonSchema().get("properties")).isEqualTo(json(
-                "{\"id\": {\"type\": [\"null\", \"string\"]}, \"day\": {\"type\": [\"null\", \"string\"]}}"));
+        assertThat(stream.jsonSchema().get("properties"))
+                .isEqualTo(json(
+                        "{\"id\": {\"type\": [\"null\", \"string\"]}, \"day\": {\"type\": [\"null\", \"string\"]}}"));
     }
 
     @Test
     void declaresTheColumnsOfAHeaderOnlyFile() {
         Path file = write(dir.resolve("h.csv"), "id,name\n");
 
-        assertThat(discover(config("url", file.toString())).jsonSchema().get("properties").propertyNames())
+        assertThat(discover(config("url", file.toString()))
+                        .jsonSchema()
+                        .get("properties")
+                        .propertyNames())
                 .containsExactly("id", "name");
     }
 
     @Test
     void usesAnExplicitJsonSchemaInsteadOfInferringOne() {
         Path file = write(dir.resolve("e.csv"), "id,amount\n1,5\n2,6\n");
-        String schema = "{\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"string\"}, \"amount\": {\"type\": [\"null\", \"number\"]}}}";
+        String schema =
+                "{\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"string\"}, \"amount\": {\"type\": [\"null\", \"number\"]}}}";
 
         ConnectorConfig config = config("url", file.toString(), "schema", schema);
 
-        assertThat(discover(config).jsonSchema().get("properties")).isEqualTo(json(
-                "{\"id\": {\"type\": \"string\"}, \"amount\": {\"type\": [\"null\", \"number\"]}}"));
-        assertThat(texts(readAll(source, config))).containsExactly("{\"id\":\"1\",\"amount\":5}", "{\"id\":\"2\",\"amount\":6}");
+        assertThat(discover(config).jsonSchema().get("properties"))
+                .isEqualTo(json("{\"id\": {\"type\": \"string\"}, \"amount\": {\"type\": [\"null\", \"number\"]}}"));
+        assertThat(texts(readAll(source, config)))
+                .containsExactly("{\"id\":\"1\",\"amount\":5}", "{\"id\":\"2\",\"amount\":6}");
     }
 
     @Test
     void acceptsAnExplicitSchemaGivenAsAMapOfColumnTypes() {
         Path file = write(dir.resolve("m.csv"), "id,born,score\n1,1990-05-01,7\n");
 
-        ConnectorConfig config = config("url", file.toString(),
-                "schema", Map.of("id", "string", "born", "date", "score", "number"));
+        ConnectorConfig config =
+                config("url", file.toString(), "schema", Map.of("id", "string", "born", "date", "score", "number"));
 
         assertThat(discover(config).jsonSchema().get("properties")).isEqualTo(json("""
                 {"id": {"type": ["null", "string"]}, "born": {"type": ["null", "string"], "format": "date"},
                  "score": {"type": ["null", "number"]}}"""));
-        assertThat(texts(readAll(source, config))).containsExactly("{\"id\":\"1\",\"born\":\"1990-05-01\",\"score\":7}");
+        assertThat(texts(readAll(source, config)))
+                .containsExactly("{\"id\":\"1\",\"born\":\"1990-05-01\",\"score\":7}");
     }
 
     @Test
     void acceptsAnExplicitJsonSchemaGivenAsANestedMap() {
         Path file = write(dir.resolve("n.csv"), "id\n1\n");
 
-        ConnectorConfig config = config("url", file.toString(),
-                "schema", Map.of("type", "object", "properties", Map.of("id", Map.of("type", "number"))));
+        ConnectorConfig config = config(
+                "url",
+                file.toString(),
+                "schema",
+                Map.of("type", "object", "properties", Map.of("id", Map.of("type", "number"))));
 
         assertThat(discover(config).jsonSchema().at("/properties/id")).isEqualTo(json("{\"type\": \"number\"}"));
     }
@@ -184,7 +195,9 @@ class FileSourceDiscoverTest {
     void convertsCsvTextToObjectsAndArraysDeclaredInTheSchema() {
         Path file = write(dir.resolve("j.csv"), "meta,tags\n\"{\"\"a\"\": 1}\",\"[1,2]\"\n");
 
-        assertThat(texts(readAll(source, config("url", file.toString(), "schema", "{\"meta\": \"object\", \"tags\": \"array\"}"))))
+        assertThat(texts(readAll(
+                        source,
+                        config("url", file.toString(), "schema", "{\"meta\": \"object\", \"tags\": \"array\"}"))))
                 .containsExactly("{\"meta\":{\"a\":1},\"tags\":[1,2]}");
     }
 }

@@ -13,12 +13,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -51,15 +49,16 @@ class FileSourceExcelTest {
     void readsRowsWithTypedCellsSkippingEmptyRowsAndReadingMergedAndEmptyCellsAsNull() {
         Path file = ExcelFixture.orders(dir.resolve("orders.xlsx"));
 
-        assertThat(texts(readAll(source, config("url", file.toString())))).containsExactly(
-                "{\"id\":1,\"name\":\"Ada\",\"amount\":12.5,\"ordered_on\":\"2024-01-05\",\"shipped_at\":\"2024-01-05T10:30:00\","
-                        + "\"paid\":true,\"note\":\"first\"}",
-                "{\"id\":2,\"name\":\"Grace\",\"amount\":7,\"ordered_on\":\"2024-02-29\",\"shipped_at\":null,"
-                        + "\"paid\":false,\"note\":null}",
-                "{\"id\":3,\"name\":\"merged over name and amount\",\"amount\":null,\"ordered_on\":null,\"shipped_at\":null,"
-                        + "\"paid\":null,\"note\":null}",
-                "{\"id\":4,\"name\":null,\"amount\":19.5,\"ordered_on\":null,\"shipped_at\":null,"
-                        + "\"paid\":null,\"note\":\"Ada and Grace\"}");
+        assertThat(texts(readAll(source, config("url", file.toString()))))
+                .containsExactly(
+                        "{\"id\":1,\"name\":\"Ada\",\"amount\":12.5,\"ordered_on\":\"2024-01-05\",\"shipped_at\":\"2024-01-05T10:30:00\","
+                                + "\"paid\":true,\"note\":\"first\"}",
+                        "{\"id\":2,\"name\":\"Grace\",\"amount\":7,\"ordered_on\":\"2024-02-29\",\"shipped_at\":null,"
+                                + "\"paid\":false,\"note\":null}",
+                        "{\"id\":3,\"name\":\"merged over name and amount\",\"amount\":null,\"ordered_on\":null,\"shipped_at\":null,"
+                                + "\"paid\":null,\"note\":null}",
+                        "{\"id\":4,\"name\":null,\"amount\":19.5,\"ordered_on\":null,\"shipped_at\":null,"
+                                + "\"paid\":null,\"note\":\"Ada and Grace\"}");
     }
 
     @Test
@@ -82,8 +81,15 @@ class FileSourceExcelTest {
     void convertsCellsToTheTypesOfAGivenSchema() {
         Path file = ExcelFixture.orders(dir.resolve("orders.xlsx"));
 
-        assertThat(texts(readAll(source, config("url", file.toString(), "schema",
-                "{\"id\": \"string\", \"ordered_on\": \"timestamp_without_timezone\", \"amount\": \"integer\"}"))).get(1))
+        assertThat(texts(
+                                readAll(
+                                        source,
+                                        config(
+                                                "url",
+                                                file.toString(),
+                                                "schema",
+                                                "{\"id\": \"string\", \"ordered_on\": \"timestamp_without_timezone\", \"amount\": \"integer\"}")))
+                        .get(1))
                 .startsWith("{\"id\":\"2\",\"name\":\"Grace\",\"amount\":7,\"ordered_on\":\"2024-02-29T00:00:00\"");
     }
 
@@ -108,21 +114,25 @@ class FileSourceExcelTest {
     @Test
     void readsInlineStringsAsStreamingWritersWriteThem() throws IOException {
         Path file = dir.resolve("streamed.xlsx");
-        try (SXSSFWorkbook book = new SXSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (SXSSFWorkbook book = new SXSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = book.createSheet("S");
             sheet.createRow(0).createCell(0).setCellValue("name");
             sheet.createRow(1).createCell(0).setCellValue("Ada & <Grace>");
             book.write(out);
         }
 
-        assertThat(texts(readAll(source, config("url", file.toString())))).containsExactly("{\"name\":\"Ada & <Grace>\"}");
+        assertThat(texts(readAll(source, config("url", file.toString()))))
+                .containsExactly("{\"name\":\"Ada & <Grace>\"}");
     }
 
     @Test
     void readsDatesOfAWorkbookThatCountsFrom1904() throws IOException {
         Path file = dir.resolve("mac.xlsx");
-        try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-            var properties = book.getCTWorkbook().isSetWorkbookPr() ? book.getCTWorkbook().getWorkbookPr()
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
+            var properties = book.getCTWorkbook().isSetWorkbookPr()
+                    ? book.getCTWorkbook().getWorkbookPr()
                     : book.getCTWorkbook().addNewWorkbookPr();
             properties.setDate1904(true);
             CellStyle date = book.createCellStyle();
@@ -143,7 +153,12 @@ class FileSourceExcelTest {
         Path file = ExcelFixture.rows(dir.resolve("empty.xlsx"), 0);
 
         assertThat(readAll(source, config("url", file.toString()))).isEmpty();
-        assertThat(source.discover(config("url", file.toString())).streams().get(0).jsonSchema().get("properties")
-                .propertyNames()).containsExactly("id", "label", "value");
+        assertThat(source.discover(config("url", file.toString()))
+                        .streams()
+                        .get(0)
+                        .jsonSchema()
+                        .get("properties")
+                        .propertyNames())
+                .containsExactly("id", "label", "value");
     }
 }

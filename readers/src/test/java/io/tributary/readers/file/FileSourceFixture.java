@@ -1,5 +1,11 @@
 package io.tributary.readers.file;
 
+import io.tributary.connector.catalog.ConfiguredStream;
+import io.tributary.connector.catalog.DestinationSyncMode;
+import io.tributary.connector.catalog.Stream;
+import io.tributary.connector.catalog.SyncMode;
+import io.tributary.connector.config.ConnectorConfig;
+import io.tributary.connector.record.SourceRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,19 +21,10 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
-
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-
-import io.tributary.connector.catalog.ConfiguredStream;
-import io.tributary.connector.catalog.DestinationSyncMode;
-import io.tributary.connector.catalog.Stream;
-import io.tributary.connector.catalog.SyncMode;
-import io.tributary.connector.config.ConnectorConfig;
-import io.tributary.connector.record.SourceRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,8 +34,7 @@ final class FileSourceFixture {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private FileSourceFixture() {
-    }
+    private FileSourceFixture() {}
 
     /** A validated configuration from alternating keys and values. */
     static ConnectorConfig config(Object... keysAndValues) {
@@ -133,7 +129,8 @@ final class FileSourceFixture {
     /** The one discovered stream, configured for a full refresh. */
     static ConfiguredStream configured(FileSource source, ConnectorConfig config) {
         Stream stream = source.discover(config).streams().get(0);
-        return new ConfiguredStream(stream, SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, null, null, null, null);
+        return new ConfiguredStream(
+                stream, SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, null, null, null, null);
     }
 
     /** Discovers, then reads every record of the stream. */

@@ -8,21 +8,19 @@ import static io.tributary.readers.file.FileSourceFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.connector.config.ConnectorConfig;
+import io.tributary.connector.source.CheckResult;
+import io.tributary.testsupport.http.TestHttpServer;
+import io.tributary.testsupport.http.TestHttpServer.Response;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
-
-import io.tributary.connector.config.ConnectorConfig;
-import io.tributary.connector.source.CheckResult;
-import io.tributary.testsupport.http.TestHttpServer;
-import io.tributary.testsupport.http.TestHttpServer.Response;
 
 class FileSourceHttpTest {
 
@@ -44,13 +42,15 @@ class FileSourceHttpTest {
         ConnectorConfig config = config("url", http.uri("/exports/orders.csv").toString());
 
         assertThat(source.discover(config).streams().get(0).name()).isEqualTo("orders");
-        assertThat(texts(readAll(source, config))).containsExactly("{\"id\":1,\"name\":\"Ada\"}", "{\"id\":2,\"name\":\"Grace\"}");
+        assertThat(texts(readAll(source, config)))
+                .containsExactly("{\"id\":1,\"name\":\"Ada\"}", "{\"id\":2,\"name\":\"Grace\"}");
     }
 
     @Test
     void readsAGzipJsonLinesFileOverHttpWithAQueryString() {
         http.serveBytes("/events.jsonl.gz", gzip("{\"a\": 1}\n"), "application/gzip");
-        ConnectorConfig config = config("url", http.uri("/events.jsonl.gz?token=secret").toString());
+        ConnectorConfig config =
+                config("url", http.uri("/events.jsonl.gz?token=secret").toString());
 
         assertThat(texts(readAll(source, config))).containsExactly("{\"a\":1}");
         assertThat(http.requests()).allSatisfy(r -> assertThat(r.query()).isEqualTo("token=secret"));
@@ -73,10 +73,15 @@ class FileSourceHttpTest {
 
         CheckResult result = source.check(missing);
         assertThat(result.succeeded()).isFalse();
-        assertThat(result.message()).contains("HTTP 404").contains("/missing.csv").doesNotContain("sig=abc")
+        assertThat(result.message())
+                .contains("HTTP 404")
+                .contains("/missing.csv")
+                .doesNotContain("sig=abc")
                 .contains("check the url setting of the file source of stream 'missing'");
-        assertThatThrownBy(() -> readAll(source.reader(forbidden, FileSourceFixture.configured(source, forbidden), Map.of())))
-                .isInstanceOf(ItemStreamException.class).hasMessageContaining("answered HTTP 403");
+        assertThatThrownBy(() ->
+                        readAll(source.reader(forbidden, FileSourceFixture.configured(source, forbidden), Map.of())))
+                .isInstanceOf(ItemStreamException.class)
+                .hasMessageContaining("answered HTTP 403");
     }
 
     @Test
@@ -89,7 +94,9 @@ class FileSourceHttpTest {
         CheckResult result = source.check(config("url", "http://127.0.0.1:" + closedPort + "/a.csv"));
 
         assertThat(result.succeeded()).isFalse();
-        assertThat(result.message()).contains("GET http://127.0.0.1:" + closedPort + "/a.csv").contains("cannot connect");
+        assertThat(result.message())
+                .contains("GET http://127.0.0.1:" + closedPort + "/a.csv")
+                .contains("cannot connect");
     }
 
     @Test

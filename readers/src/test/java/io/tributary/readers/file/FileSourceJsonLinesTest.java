@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,9 +26,10 @@ class FileSourceJsonLinesTest {
                 {"id": 2, "contact": null, "tags": []}
                 """);
 
-        assertThat(texts(readAll(source, config("url", file.toString())))).containsExactly(
-                "{\"id\":1,\"contact\":{\"email\":\"a@b.c\"},\"tags\":[\"x\",\"y\"]}",
-                "{\"id\":2,\"contact\":null,\"tags\":[]}");
+        assertThat(texts(readAll(source, config("url", file.toString()))))
+                .containsExactly(
+                        "{\"id\":1,\"contact\":{\"email\":\"a@b.c\"},\"tags\":[\"x\",\"y\"]}",
+                        "{\"id\":2,\"contact\":null,\"tags\":[]}");
     }
 
     @Test

@@ -9,11 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ParseException;
-
 import tools.jackson.databind.node.ObjectNode;
 
 class FileSourceJsonTest {
@@ -37,9 +35,10 @@ class FileSourceJsonTest {
                 ]
                 """);
 
-        assertThat(texts(readAll(source, config("url", file.toString())))).containsExactly(
-                "{\"title\":\"Alien\",\"year\":1979,\"rating\":8.5,\"cast\":[\"Sigourney Weaver\"]}",
-                "{\"title\":\"Heat\",\"year\":1995,\"rating\":8.30,\"cast\":[]}");
+        assertThat(texts(readAll(source, config("url", file.toString()))))
+                .containsExactly(
+                        "{\"title\":\"Alien\",\"year\":1979,\"rating\":8.5,\"cast\":[\"Sigourney Weaver\"]}",
+                        "{\"title\":\"Heat\",\"year\":1995,\"rating\":8.30,\"cast\":[]}");
     }
 
     @Test
@@ -63,7 +62,8 @@ class FileSourceJsonTest {
     void readsJsonLinesContentNamedDotJsonAsBefore() {
         Path file = write(dir.resolve("events.json"), "{\"a\": 1}\n{\"a\": 2}\n{\n \"a\": 3\n}\n");
 
-        assertThat(texts(readAll(source, config("url", file.toString())))).containsExactly("{\"a\":1}", "{\"a\":2}", "{\"a\":3}");
+        assertThat(texts(readAll(source, config("url", file.toString()))))
+                .containsExactly("{\"a\":1}", "{\"a\":2}", "{\"a\":3}");
     }
 
     @Test
@@ -112,7 +112,8 @@ class FileSourceJsonTest {
     void readsAnArrayFromAFileOfAnyNameWhenTheFormatIsJson() {
         Path file = write(dir.resolve("export.txt"), "[{\"a\": 1}]");
 
-        assertThat(texts(readAll(source, config("url", file.toString(), "format", "json")))).containsExactly("{\"a\":1}");
+        assertThat(texts(readAll(source, config("url", file.toString(), "format", "json"))))
+                .containsExactly("{\"a\":1}");
     }
 
     @Test
@@ -122,7 +123,11 @@ class FileSourceJsonTest {
                  {"id": 2, "amount": 2.5, "day": "2024-01-03", "nested": {"k": "w"}}]
                 """);
 
-        assertThat(source.discover(config("url", file.toString())).streams().get(0).jsonSchema().get("properties"))
+        assertThat(source.discover(config("url", file.toString()))
+                        .streams()
+                        .get(0)
+                        .jsonSchema()
+                        .get("properties"))
                 .isEqualTo(json("""
                         {"id": {"type": ["null", "integer"]},
                          "amount": {"type": ["null", "number"]},

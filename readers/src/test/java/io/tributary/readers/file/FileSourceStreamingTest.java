@@ -3,13 +3,14 @@ package io.tributary.readers.file;
 import static io.tributary.readers.file.FileSourceFixture.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connector.config.ConnectorConfig;
+import io.tributary.connector.record.SourceRecord;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -17,9 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-
-import io.tributary.connector.config.ConnectorConfig;
-import io.tributary.connector.record.SourceRecord;
 
 /**
  * Reads generated files far larger than what the reader may keep, measuring the heap that stays
@@ -40,7 +38,8 @@ class FileSourceStreamingTest {
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
             out.write("id,customer,amount,day\n");
             for (int i = 0; i < ROWS; i++) {
-                out.write(i + ",customer-" + i + "," + (i % 1000) + "." + (i % 100) + ",2024-01-" + (10 + i % 20) + "\n");
+                out.write(
+                        i + ",customer-" + i + "," + (i % 1000) + "." + (i % 100) + ",2024-01-" + (10 + i % 20) + "\n");
             }
         }
 
@@ -65,7 +64,8 @@ class FileSourceStreamingTest {
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
             out.write("{\"data\": [\n");
             for (int i = 0; i < ROWS; i++) {
-                out.write((i == 0 ? "" : ",\n") + "{\"id\":" + i + ",\"customer\":{\"name\":\"c-" + i + "\"},\"amount\":" + i + ".5}");
+                out.write((i == 0 ? "" : ",\n") + "{\"id\":" + i + ",\"customer\":{\"name\":\"c-" + i
+                        + "\"},\"amount\":" + i + ".5}");
             }
             out.write("\n]}\n");
         }
@@ -77,7 +77,8 @@ class FileSourceStreamingTest {
     void readsALargeSheetWithoutHoldingItsRows() throws Exception {
         Path file = dir.resolve("big.xlsx");
         // POI's streaming writer, so that writing the test file does not need the heap either.
-        try (SXSSFWorkbook book = new SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(file)) {
+        try (SXSSFWorkbook book = new SXSSFWorkbook(100);
+                OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = book.createSheet("Data");
             Row header = sheet.createRow(0);
             String[] names = {"id", "amount", "region", "ok"};
@@ -103,7 +104,8 @@ class FileSourceStreamingTest {
 
     private void assertReadsInBoundedMemory(Path file, ConnectorConfig config) throws Exception {
         long fileSize = Files.size(file);
-        assertThat(assertReadsInBoundedMemory(file, config, fileSize / 4, false)).isEqualTo(ROWS);
+        assertThat(assertReadsInBoundedMemory(file, config, fileSize / 4, false))
+                .isEqualTo(ROWS);
     }
 
     /**
@@ -113,7 +115,8 @@ class FileSourceStreamingTest {
     private long assertReadsInBoundedMemory(Path file, ConnectorConfig config, long maxGrowth, boolean fromOpen)
             throws Exception {
         long fileSize = Files.size(file);
-        ItemStreamReader<SourceRecord> reader = source.reader(config, FileSourceFixture.configured(source, config), Map.of());
+        ItemStreamReader<SourceRecord> reader =
+                source.reader(config, FileSourceFixture.configured(source, config), Map.of());
         long baseline = fromOpen ? heapInUse() : 0;
         reader.open(new ExecutionContext());
         long read = 0;
@@ -122,7 +125,9 @@ class FileSourceStreamingTest {
                 read++;
                 if (read == 10_000) {
                     if (fromOpen) {
-                        assertThat(heapInUse() - baseline).as("heap in use after 10,000 records").isLessThan(maxGrowth);
+                        assertThat(heapInUse() - baseline)
+                                .as("heap in use after 10,000 records")
+                                .isLessThan(maxGrowth);
                     } else {
                         baseline = heapInUse();
                     }
@@ -131,7 +136,9 @@ class FileSourceStreamingTest {
             long growth = heapInUse() - baseline;
 
             // Keeping the records (or the file's text) would take several times the file's size.
-            assertThat(growth).as("heap kept while reading a %d-byte file", fileSize).isLessThan(maxGrowth);
+            assertThat(growth)
+                    .as("heap kept while reading a %d-byte file", fileSize)
+                    .isLessThan(maxGrowth);
             return read;
         } finally {
             reader.close();

@@ -2,11 +2,10 @@ package io.tributary.readers.file;
 
 import static io.tributary.readers.file.FileSourceFixture.config;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.testsupport.http.TestHttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 class HttpJsonLinesFileRestartTest extends FileRestartContract {
 

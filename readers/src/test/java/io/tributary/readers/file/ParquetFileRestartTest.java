@@ -2,11 +2,9 @@ package io.tributary.readers.file;
 
 import static io.tributary.readers.file.FileSourceFixture.config;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.BeforeEach;
-
 import io.tributary.connector.config.ConnectorConfig;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 
 /** Row groups of 4 rows and chunks of 3: restarts skip whole row groups, then rows inside one. */
 class ParquetFileRestartTest extends FileRestartContract {

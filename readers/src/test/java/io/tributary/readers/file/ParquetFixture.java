@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BiConsumer;
-
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -64,8 +63,7 @@ final class ParquetFixture {
             }
             """);
 
-    private ParquetFixture() {
-    }
+    private ParquetFixture() {}
 
     /** Writes {@code rows} rows, each filled by {@code row}, in row groups of at most {@code rowsPerGroup} rows. */
     static Path write(Path file, MessageType schema, int rows, int rowsPerGroup, BiConsumer<Integer, Group> row) {
@@ -92,8 +90,12 @@ final class ParquetFixture {
         g.add("id", (long) i);
         g.add("name", "order " + i);
         g.add("price", 1999L + i); // 19.99 + i cents
-        g.add("total", Binary.fromConstantByteArray(new BigDecimal("12345678901234567890.1234").add(BigDecimal.valueOf(i))
-                .unscaledValue().toByteArray()));
+        g.add(
+                "total",
+                Binary.fromConstantByteArray(new BigDecimal("12345678901234567890.1234")
+                        .add(BigDecimal.valueOf(i))
+                        .unscaledValue()
+                        .toByteArray()));
         Instant paid = Instant.parse("2024-03-01T10:15:30.123456Z").plusSeconds(i);
         g.add("paid_at", paid.getEpochSecond() * 1_000_000L + paid.getNano() / 1_000);
         g.add("local_at", Instant.parse("2024-03-01T08:00:00Z").toEpochMilli() + i);

@@ -3,13 +3,11 @@ package io.tributary.readers.file;
 import static io.tributary.readers.file.FileSourceFixture.config;
 import static io.tributary.readers.file.FileSourceFixture.utf8;
 
+import io.tributary.connector.config.ConnectorConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
-
-import io.tributary.connector.config.ConnectorConfig;
 
 /** Three CSV entries of one zip archive, read as one stream: restarts land inside and between entries. */
 class ZipCsvFileRestartTest extends FileRestartContract {

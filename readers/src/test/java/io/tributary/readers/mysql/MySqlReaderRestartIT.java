@@ -1,12 +1,11 @@
 package io.tributary.readers.mysql;
 
-import java.util.Map;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.testsupport.contract.ReaderRestartContract;
 import io.tributary.testsupport.mysql.TestMariaDb;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;

@@ -3,15 +3,14 @@ package io.tributary.readers.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.util.Map;
-
 import io.tributary.connector.config.ConfigException;
 import io.tributary.connector.config.ConfigField;
 import io.tributary.connector.source.CheckResult;
 import io.tributary.testsupport.mysql.TestMariaDb;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,13 +30,16 @@ class MySqlSourceCheckIT {
     static void createDatabaseAndUsers() {
         TestMariaDb server = TestMariaDb.get();
         db = server.createDatabase("my_check");
-        db.execute("CREATE TABLE orders (id int PRIMARY KEY)", "CREATE TABLE customers (id int PRIMARY KEY)",
+        db.execute(
+                "CREATE TABLE orders (id int PRIMARY KEY)",
+                "CREATE TABLE customers (id int PRIMARY KEY)",
                 "CREATE VIEW big_orders AS SELECT id FROM orders WHERE id > 5",
                 "INSERT INTO orders SELECT seq FROM seq_1_to_10");
         reader = server.createUser("my_reader", PASSWORD);
         noGrants = server.createUser("my_nogrant", PASSWORD);
         insertOnly = server.createUser("my_insert", PASSWORD);
-        server.admin("GRANT SELECT ON `" + db.name() + "`.* TO '" + reader + "'@'%'",
+        server.admin(
+                "GRANT SELECT ON `" + db.name() + "`.* TO '" + reader + "'@'%'",
                 "GRANT INSERT ON `" + db.name() + "`.* TO '" + insertOnly + "'@'%'");
     }
 
@@ -78,9 +80,12 @@ class MySqlSourceCheckIT {
         CheckResult result = MySqlSourceFixture.SOURCE.check(config);
         assertThat(result.succeeded()).as(result.message()).isTrue();
         var orders = MySqlSourceFixture.discovered(config, "orders");
-        assertThat(MySqlSourceFixture.readAll(MySqlSourceFixture.SOURCE.reader(config, MySqlSourceFixture.fullRefresh(orders),
-                Map.of()), new ExecutionContext())).hasSize(10);
-        assertThat(MySqlSourceFixture.sync(config, MySqlSourceFixture.incremental(orders, "id"), MySqlSourceFixture.newState()))
+        assertThat(MySqlSourceFixture.readAll(
+                        MySqlSourceFixture.SOURCE.reader(config, MySqlSourceFixture.fullRefresh(orders), Map.of()),
+                        new ExecutionContext()))
+                .hasSize(10);
+        assertThat(MySqlSourceFixture.sync(
+                        config, MySqlSourceFixture.incremental(orders, "id"), MySqlSourceFixture.newState()))
                 .hasSize(10);
     }
 
@@ -121,14 +126,18 @@ class MySqlSourceCheckIT {
         raw.put("host", "no-such-host.invalid");
         CheckResult result = check(raw);
         assertThat(result.succeeded()).isFalse();
-        assertThat(result.message()).contains("unknown host 'no-such-host.invalid'").contains("check host");
+        assertThat(result.message())
+                .contains("unknown host 'no-such-host.invalid'")
+                .contains("check host");
     }
 
     @Test
     void reportsAWrongPassword() {
         CheckResult result = check(as(reader, "Bad-Pa55"));
         assertThat(result.succeeded()).isFalse();
-        assertThat(result.message()).contains("refused user '" + reader + "'").contains("check username and password")
+        assertThat(result.message())
+                .contains("refused user '" + reader + "'")
+                .contains("check username and password")
                 .doesNotContain("Bad-Pa55");
     }
 
@@ -138,14 +147,17 @@ class MySqlSourceCheckIT {
         raw.put("database", "no_such_db_here");
         CheckResult result = check(raw);
         assertThat(result.succeeded()).isFalse();
-        assertThat(result.message()).contains("database 'no_such_db_here' does not exist").contains("check database");
+        assertThat(result.message())
+                .contains("database 'no_such_db_here' does not exist")
+                .contains("check database");
     }
 
     @Test
     void reportsAUserWithoutAccessToTheDatabaseWithTheGrantToRun() {
         CheckResult result = check(as(noGrants, PASSWORD));
         assertThat(result.succeeded()).isFalse();
-        assertThat(result.message()).contains("may not use database '" + db.name() + "'")
+        assertThat(result.message())
+                .contains("may not use database '" + db.name() + "'")
                 .contains("GRANT SELECT ON `" + db.name() + "`.* TO '" + noGrants + "'@'%'");
     }
 
@@ -153,7 +165,8 @@ class MySqlSourceCheckIT {
     void reportsAUserWhoMayReadNoTableWithTheGrantToRun() {
         CheckResult result = check(as(insertOnly, PASSWORD));
         assertThat(result.succeeded()).isFalse();
-        assertThat(result.message()).contains("may not read any of the 3 tables and views")
+        assertThat(result.message())
+                .contains("may not read any of the 3 tables and views")
                 .contains("GRANT SELECT ON `" + db.name() + "`.* TO '" + insertOnly + "'@'%'");
     }
 
@@ -161,13 +174,20 @@ class MySqlSourceCheckIT {
     void listsTablesTheUserMayNotReadAndLeavesThemOutOfDiscover() {
         String partial = TestMariaDb.get().createUser("my_partial", PASSWORD);
         try {
-            TestMariaDb.get().admin("GRANT SELECT ON `" + db.name() + "`.orders TO '" + partial + "'@'%'",
-                    "GRANT INSERT ON `" + db.name() + "`.customers TO '" + partial + "'@'%'");
+            TestMariaDb.get()
+                    .admin(
+                            "GRANT SELECT ON `" + db.name() + "`.orders TO '" + partial + "'@'%'",
+                            "GRANT INSERT ON `" + db.name() + "`.customers TO '" + partial + "'@'%'");
             var config = MySqlSourceFixture.config(as(partial, PASSWORD));
             CheckResult result = MySqlSourceFixture.SOURCE.check(config);
             assertThat(result.succeeded()).as(result.message()).isTrue();
-            assertThat(result.message()).contains("1 readable tables and views").contains("not readable").contains("customers");
-            assertThat(MySqlSourceFixture.SOURCE.discover(config).streams()).extracting(s -> s.name()).containsExactly("orders");
+            assertThat(result.message())
+                    .contains("1 readable tables and views")
+                    .contains("not readable")
+                    .contains("customers");
+            assertThat(MySqlSourceFixture.SOURCE.discover(config).streams())
+                    .extracting(s -> s.name())
+                    .containsExactly("orders");
         } finally {
             TestMariaDb.get().dropUser(partial);
         }
@@ -178,7 +198,8 @@ class MySqlSourceCheckIT {
         Map<String, Object> raw = settings();
         raw.put("ssl_mode", "required");
         CheckResult result = check(raw);
-        boolean serverHasTls = "YES".equals(String.valueOf(db.query("SELECT @@have_ssl").get(0)[0]));
+        boolean serverHasTls =
+                "YES".equals(String.valueOf(db.query("SELECT @@have_ssl").get(0)[0]));
         if (serverHasTls) {
             assertThat(result.succeeded()).as(result.message()).isTrue();
         } else {
@@ -196,7 +217,10 @@ class MySqlSourceCheckIT {
             raw.put("replication_method", method);
             CheckResult result = check(raw);
             assertThat(result.succeeded()).isFalse();
-            assertThat(result.message()).contains("CDC").contains("not yet supported").contains("use STANDARD");
+            assertThat(result.message())
+                    .contains("CDC")
+                    .contains("not yet supported")
+                    .contains("use STANDARD");
         }
         for (Object method : new Object[] {"STANDARD", "standard", Map.of("method", "STANDARD")}) {
             Map<String, Object> raw = settings();
@@ -212,20 +236,23 @@ class MySqlSourceCheckIT {
         assertThat(check(raw).message()).contains("replication_method: 'binlog' is not a replication method");
         Map<String, Object> verify = settings();
         verify.put("ssl_mode", "verify_ca");
-        assertThat(check(verify).message()).contains("ssl_mode: verify_ca checks the server certificate, so it needs ca_certificate");
+        assertThat(check(verify).message())
+                .contains("ssl_mode: verify_ca checks the server certificate, so it needs ca_certificate");
         Map<String, Object> params = settings();
         params.put("jdbc_url_params", "password=x");
         assertThat(check(params).message()).contains("jdbc_url_params: 'password' has its own field");
         Map<String, Object> mode = settings();
         mode.put("ssl_mode", "prefer");
-        assertThat(check(mode).message()).contains("ssl_mode: 'prefer' is not an SSL mode")
+        assertThat(check(mode).message())
+                .contains("ssl_mode: 'prefer' is not an SSL mode")
                 .contains("[preferred, required, verify_ca, verify_identity]");
         Map<String, Object> tunnel = settings();
         tunnel.put("tunnel_method", Map.of("tunnel_method", "SSH_KEY_AUTH"));
         assertThat(check(tunnel).message()).contains("tunnel_method: 'SSH_KEY_AUTH' is not supported");
         Map<String, Object> unknown = settings();
         unknown.put("sslmode", "required");
-        assertThatThrownBy(() -> MySqlSourceFixture.config(unknown)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> MySqlSourceFixture.config(unknown))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("sources.test.config.sslmode: unknown field");
     }
 
@@ -244,11 +271,27 @@ class MySqlSourceCheckIT {
     void specDocumentsEveryFieldAndHidesThePassword() {
         JsonNode spec = MySqlSourceFixture.SOURCE.spec().toJsonSchema();
         for (ConfigField<?> field : MySqlSourceFixture.SOURCE.spec().fields()) {
-            assertThat(spec.get("properties").get(field.name()).get("description").asString()).as(field.name()).isNotBlank();
+            assertThat(spec.get("properties")
+                            .get(field.name())
+                            .get("description")
+                            .asString())
+                    .as(field.name())
+                    .isNotBlank();
         }
-        assertThat(spec.get("properties").propertyNames()).contains("host", "port", "database", "username",
-                "password", "ssl_mode", "ca_certificate", "jdbc_url_params", "replication_method", "tunnel_method");
-        assertThat(spec.get("properties").get("password").get("airbyte_secret").asBoolean()).isTrue();
+        assertThat(spec.get("properties").propertyNames())
+                .contains(
+                        "host",
+                        "port",
+                        "database",
+                        "username",
+                        "password",
+                        "ssl_mode",
+                        "ca_certificate",
+                        "jdbc_url_params",
+                        "replication_method",
+                        "tunnel_method");
+        assertThat(spec.get("properties").get("password").get("airbyte_secret").asBoolean())
+                .isTrue();
         assertThat(spec.get("properties").get("port").get("default").asInt()).isEqualTo(3306);
     }
 }

@@ -1,10 +1,5 @@
 package io.tributary.readers.mysql;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.tributary.connector.catalog.Catalog;
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.DestinationSyncMode;
@@ -13,6 +8,10 @@ import io.tributary.connector.catalog.SyncMode;
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.testsupport.mysql.TestMariaDb;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -21,8 +20,7 @@ final class MySqlSourceFixture {
 
     static final MySqlSource SOURCE = new MySqlSource();
 
-    private MySqlSourceFixture() {
-    }
+    private MySqlSourceFixture() {}
 
     static Map<String, Object> settings(TestMariaDb.Database db) {
         TestMariaDb server = db.server();
@@ -47,16 +45,20 @@ final class MySqlSourceFixture {
 
     static Stream discovered(ConnectorConfig config, String name) {
         Catalog catalog = SOURCE.discover(config);
-        return catalog.streams().stream().filter(s -> s.name().equals(name)).findFirst()
+        return catalog.streams().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no stream " + name + " in " + catalog.streams()));
     }
 
     static ConfiguredStream fullRefresh(Stream stream) {
-        return new ConfiguredStream(stream, SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, null, null, null, null);
+        return new ConfiguredStream(
+                stream, SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, null, null, null, null);
     }
 
     static ConfiguredStream incremental(Stream stream, String cursor) {
-        return new ConfiguredStream(stream, SyncMode.INCREMENTAL, DestinationSyncMode.APPEND, List.of(cursor), null, null, null);
+        return new ConfiguredStream(
+                stream, SyncMode.INCREMENTAL, DestinationSyncMode.APPEND, List.of(cursor), null, null, null);
     }
 
     /** Reads a whole stream; {@code state} receives the context as it would be committed at the end. */

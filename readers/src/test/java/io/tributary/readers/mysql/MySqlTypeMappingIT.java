@@ -2,6 +2,10 @@ package io.tributary.readers.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connector.catalog.Stream;
+import io.tributary.connector.config.ConnectorConfig;
+import io.tributary.connector.record.SourceRecord;
+import io.tributary.testsupport.mysql.TestMariaDb;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -10,11 +14,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import io.tributary.connector.catalog.Stream;
-import io.tributary.connector.config.ConnectorConfig;
-import io.tributary.connector.record.SourceRecord;
-import io.tributary.testsupport.mysql.TestMariaDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,12 +30,18 @@ class MySqlTypeMappingIT {
     @BeforeAll
     static void readTheZoo() throws Exception {
         db = TestMariaDb.get().createDatabase("my_types");
-        db.execute("SET SESSION sql_mode = ''", "SET SESSION time_zone = '+00:00'",
-                MySqlTypeZoo.CREATE_TABLE, MySqlTypeZoo.INSERT_VALUES, MySqlTypeZoo.INSERT_NULLS, MySqlTypeZoo.INSERT_EXTREMES);
+        db.execute(
+                "SET SESSION sql_mode = ''",
+                "SET SESSION time_zone = '+00:00'",
+                MySqlTypeZoo.CREATE_TABLE,
+                MySqlTypeZoo.INSERT_VALUES,
+                MySqlTypeZoo.INSERT_NULLS,
+                MySqlTypeZoo.INSERT_EXTREMES);
         ConnectorConfig config = MySqlSourceFixture.config(db);
         zoo = MySqlSourceFixture.discovered(config, "zoo");
-        rows = MySqlSourceFixture.readAll(MySqlSourceFixture.SOURCE.reader(config, MySqlSourceFixture.fullRefresh(zoo),
-                java.util.Map.of()), new ExecutionContext());
+        rows = MySqlSourceFixture.readAll(
+                MySqlSourceFixture.SOURCE.reader(config, MySqlSourceFixture.fullRefresh(zoo), java.util.Map.of()),
+                new ExecutionContext());
     }
 
     @AfterAll
@@ -52,7 +57,9 @@ class MySqlTypeMappingIT {
     void discoversTheTableWithItsDatabaseAsNamespaceAndItsPrimaryKey() {
         assertThat(zoo.namespace()).isEqualTo(db.name());
         assertThat(zoo.sourceDefinedPrimaryKey()).containsExactly(List.of("id"));
-        assertThat(zoo.cursorCandidates()).contains("id", "bu", "d", "y", "dt", "dtm", "ts", "tm").doesNotContain("vc", "j", "b");
+        assertThat(zoo.cursorCandidates())
+                .contains("id", "bu", "d", "y", "dt", "dtm", "ts", "tm")
+                .doesNotContain("vc", "j", "b");
     }
 
     @Test
@@ -60,27 +67,35 @@ class MySqlTypeMappingIT {
         assertThat(schemaOf("id").toString()).isEqualTo("{\"type\":\"integer\"}");
         assertThat(schemaOf("b").toString()).isEqualTo("{\"type\":[\"null\",\"boolean\"]}");
         assertThat(schemaOf("tiu").toString()).isEqualTo("{\"type\":[\"null\",\"integer\"]}");
-        assertThat(schemaOf("bu").toString()).isEqualTo("{\"type\":[\"null\",\"number\"],\"precision\":20,\"scale\":0}");
+        assertThat(schemaOf("bu").toString())
+                .isEqualTo("{\"type\":[\"null\",\"number\"],\"precision\":20,\"scale\":0}");
         assertThat(schemaOf("d").toString()).isEqualTo("{\"type\":[\"null\",\"number\"],\"precision\":12,\"scale\":2}");
         assertThat(schemaOf("dbl").toString()).isEqualTo("{\"type\":[\"null\",\"number\"]}");
         assertThat(schemaOf("bit1").toString()).isEqualTo("{\"type\":[\"null\",\"boolean\"]}");
         assertThat(schemaOf("bit10").toString()).isEqualTo("{\"type\":[\"null\",\"integer\"]}");
         assertThat(schemaOf("y").toString()).isEqualTo("{\"type\":[\"null\",\"integer\"]}");
         assertThat(schemaOf("dt").toString()).isEqualTo("{\"type\":[\"null\",\"string\"],\"format\":\"date\"}");
-        assertThat(schemaOf("dtm").toString()).isEqualTo(
-                "{\"type\":[\"null\",\"string\"],\"format\":\"date-time\",\"airbyte_type\":\"timestamp_without_timezone\"}");
-        assertThat(schemaOf("ts").toString()).isEqualTo(
-                "{\"type\":[\"null\",\"string\"],\"format\":\"date-time\",\"airbyte_type\":\"timestamp_with_timezone\"}");
-        assertThat(schemaOf("tm").toString()).isEqualTo(
-                "{\"type\":[\"null\",\"string\"],\"format\":\"time\",\"airbyte_type\":\"time_without_timezone\"}");
-        assertThat(schemaOf("e").toString()).isEqualTo("{\"type\":[\"null\",\"string\"],\"enum\":[\"small\",\"it's big\",null]}");
+        assertThat(schemaOf("dtm").toString())
+                .isEqualTo(
+                        "{\"type\":[\"null\",\"string\"],\"format\":\"date-time\",\"airbyte_type\":\"timestamp_without_timezone\"}");
+        assertThat(schemaOf("ts").toString())
+                .isEqualTo(
+                        "{\"type\":[\"null\",\"string\"],\"format\":\"date-time\",\"airbyte_type\":\"timestamp_with_timezone\"}");
+        assertThat(schemaOf("tm").toString())
+                .isEqualTo(
+                        "{\"type\":[\"null\",\"string\"],\"format\":\"time\",\"airbyte_type\":\"time_without_timezone\"}");
+        assertThat(schemaOf("e").toString())
+                .isEqualTo("{\"type\":[\"null\",\"string\"],\"enum\":[\"small\",\"it's big\",null]}");
         assertThat(schemaOf("st").toString()).isEqualTo("{\"type\":[\"null\",\"string\"]}");
-        assertThat(schemaOf("j").toString()).as("inferred from the column's values, so documents flatten").isEqualTo(
-                "{\"type\":[\"null\",\"object\"],\"properties\":{\"a\":{\"type\":[\"null\",\"number\"]},"
+        assertThat(schemaOf("j").toString())
+                .as("inferred from the column's values, so documents flatten")
+                .isEqualTo("{\"type\":[\"null\",\"object\"],\"properties\":{\"a\":{\"type\":[\"null\",\"number\"]},"
                         + "\"b\":{\"type\":[\"null\",\"array\"],\"items\":{\"type\":[\"null\",\"integer\"]}},"
                         + "\"c\":{\"type\":[\"null\",\"string\"]}}}");
-        assertThat(schemaOf("bn").toString()).isEqualTo("{\"type\":[\"null\",\"string\"],\"contentEncoding\":\"base64\"}");
-        assertThat(schemaOf("bl").toString()).isEqualTo("{\"type\":[\"null\",\"string\"],\"contentEncoding\":\"base64\"}");
+        assertThat(schemaOf("bn").toString())
+                .isEqualTo("{\"type\":[\"null\",\"string\"],\"contentEncoding\":\"base64\"}");
+        assertThat(schemaOf("bl").toString())
+                .isEqualTo("{\"type\":[\"null\",\"string\"],\"contentEncoding\":\"base64\"}");
         assertThat(schemaOf("g").toString()).isEqualTo("{\"type\":[\"null\",\"string\"]}");
         assertThat(schemaOf("vc").toString()).isEqualTo("{\"type\":[\"null\",\"string\"]}");
     }
@@ -123,7 +138,8 @@ class MySqlTypeMappingIT {
     void readsDecimalsWithTheirScaleAndFloatsAsTheirShortestText() {
         SourceRecord r = rows.get(0);
         assertThat(r.get("d")).isEqualTo(new BigDecimal("1234567890.12"));
-        assertThat(r.get("dz")).isEqualTo(new BigDecimal("12345678901234567890123456789012345.123456789012345678901234567890"));
+        assertThat(r.get("dz"))
+                .isEqualTo(new BigDecimal("12345678901234567890123456789012345.123456789012345678901234567890"));
         assertThat(r.get("f")).isEqualTo(new BigDecimal("1.5"));
         assertThat(r.get("dbl")).isEqualTo(new BigDecimal("0.1"));
         assertThat(rows.get(2).get("d")).isEqualTo(new BigDecimal("-9999999999.99"));

@@ -3,12 +3,11 @@ package io.tributary.readers.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.connector.config.ConfigException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.tributary.connector.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 /** The parts of the MySQL source that need no server: type parsing, key seeks and settings. */
@@ -22,14 +21,22 @@ class MySqlTypeTest {
     @Test
     void mapsColumnTypesToKinds() {
         assertThat(MySqlType.of("tinyint", "tinyint(1)", 3L, 0L, false).kind()).isEqualTo(MySqlTypeKind.BOOLEAN);
-        assertThat(MySqlType.of("tinyint", "tinyint(1) unsigned", 3L, 0L, false).kind()).isEqualTo(MySqlTypeKind.INTEGER);
+        assertThat(MySqlType.of("tinyint", "tinyint(1) unsigned", 3L, 0L, false).kind())
+                .isEqualTo(MySqlTypeKind.INTEGER);
         assertThat(MySqlType.of("tinyint", "tinyint(4)", 3L, 0L, false).kind()).isEqualTo(MySqlTypeKind.INTEGER);
-        assertThat(MySqlType.of("bigint", "bigint(20) unsigned", 20L, 0L, false).kind()).isEqualTo(MySqlTypeKind.UNSIGNED_BIGINT);
+        assertThat(MySqlType.of("bigint", "bigint(20) unsigned", 20L, 0L, false).kind())
+                .isEqualTo(MySqlTypeKind.UNSIGNED_BIGINT);
         assertThat(MySqlType.of("bit", "bit(1)", 1L, null, false).kind()).isEqualTo(MySqlTypeKind.BOOLEAN);
         assertThat(MySqlType.of("bit", "bit(7)", 7L, null, false).kind()).isEqualTo(MySqlTypeKind.BIT);
-        assertThat(MySqlType.of("longtext", "longtext", null, null, true).kind()).as("MariaDB's json").isEqualTo(MySqlTypeKind.JSON);
-        assertThat(MySqlType.of("json", "json", null, null, false).kind()).as("MySQL's json").isEqualTo(MySqlTypeKind.JSON);
-        assertThat(MySqlType.of("geomcollection", "geomcollection", null, null, false).kind()).isEqualTo(MySqlTypeKind.SPATIAL);
+        assertThat(MySqlType.of("longtext", "longtext", null, null, true).kind())
+                .as("MariaDB's json")
+                .isEqualTo(MySqlTypeKind.JSON);
+        assertThat(MySqlType.of("json", "json", null, null, false).kind())
+                .as("MySQL's json")
+                .isEqualTo(MySqlTypeKind.JSON);
+        assertThat(MySqlType.of("geomcollection", "geomcollection", null, null, false)
+                        .kind())
+                .isEqualTo(MySqlTypeKind.SPATIAL);
         assertThat(MySqlType.of("uuid", "uuid", null, null, false).kind()).isEqualTo(MySqlTypeKind.STRING);
     }
 
@@ -43,10 +50,14 @@ class MySqlTypeTest {
     @Test
     void writesACompositeKeySeekAsRangesOnTheLeadingColumns() {
         List<String> parameters = new ArrayList<>();
-        String sql = MySqlScan.after(List.of("a", "b", "c"), List.of("?", "CAST(? AS SIGNED)", "UNHEX(?)"),
-                List.of("x", "1", "ff"), parameters);
-        assertThat(sql).isEqualTo("((a > ?) OR (a = ? AND b > CAST(? AS SIGNED)) "
-                + "OR (a = ? AND b = CAST(? AS SIGNED) AND c > UNHEX(?)))");
+        String sql = MySqlScan.after(
+                List.of("a", "b", "c"),
+                List.of("?", "CAST(? AS SIGNED)", "UNHEX(?)"),
+                List.of("x", "1", "ff"),
+                parameters);
+        assertThat(sql)
+                .isEqualTo("((a > ?) OR (a = ? AND b > CAST(? AS SIGNED)) "
+                        + "OR (a = ? AND b = CAST(? AS SIGNED) AND c > UNHEX(?)))");
         assertThat(parameters).containsExactly("x", "x", "1", "x", "1", "ff");
     }
 
@@ -65,24 +76,43 @@ class MySqlTypeTest {
 
     @Test
     void acceptsAirbytesObjectFormOfTheSslModeWithItsCertificate() {
-        MySqlSourceSettings s = settings(Map.of("ssl_mode", Map.of("mode", "verify_ca",
-                "ca_certificate", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----")));
+        MySqlSourceSettings s = settings(Map.of(
+                "ssl_mode",
+                Map.of(
+                        "mode",
+                        "verify_ca",
+                        "ca_certificate",
+                        "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----")));
         assertThat(s.sslMode()).isEqualTo(MySqlSslMode.VERIFY_CA);
         assertThat(s.caCertificate()).startsWith("-----BEGIN CERTIFICATE-----");
-        assertThat(settings(Map.of("ssl_mode", "VERIFY_IDENTITY", "ca_certificate", "-----BEGIN CERTIFICATE-----")).sslMode())
+        assertThat(settings(Map.of("ssl_mode", "VERIFY_IDENTITY", "ca_certificate", "-----BEGIN CERTIFICATE-----"))
+                        .sslMode())
                 .isEqualTo(MySqlSslMode.VERIFY_IDENTITY);
-        assertThatThrownBy(() -> settings(Map.of("ssl_mode", Map.of("mode", "verify_ca", "ca_certificate", "-----BEGIN x",
-                "client_certificate", "-----BEGIN y", "client_key", "-----BEGIN z"))))
+        assertThatThrownBy(() -> settings(Map.of(
+                        "ssl_mode",
+                        Map.of(
+                                "mode",
+                                "verify_ca",
+                                "ca_certificate",
+                                "-----BEGIN x",
+                                "client_certificate",
+                                "-----BEGIN y",
+                                "client_key",
+                                "-----BEGIN z"))))
                 .hasMessageContaining("client certificates (mutual TLS) are not supported yet");
-        assertThat(settings(Map.of("tunnel_method", Map.of("tunnel_method", "NO_TUNNEL"))).host()).isEqualTo("db.example.com");
+        assertThat(settings(Map.of("tunnel_method", Map.of("tunnel_method", "NO_TUNNEL")))
+                        .host())
+                .isEqualTo("db.example.com");
     }
 
     @Test
     void buildsTheDriversUrlAndParameters() {
-        MySqlSourceSettings s = settings(Map.of("jdbc_url_params", "allowPublicKeyRetrieval=true&connectionCollation=utf8mb4_bin",
-                "host", "::1"));
+        MySqlSourceSettings s = settings(Map.of(
+                "jdbc_url_params", "allowPublicKeyRetrieval=true&connectionCollation=utf8mb4_bin", "host", "::1"));
         assertThat(s.jdbcUrl()).isEqualTo("jdbc:mariadb://[::1]:3306/shop");
-        assertThat(s.jdbcParams()).containsEntry("allowPublicKeyRetrieval", "true").containsEntry("connectionCollation", "utf8mb4_bin");
+        assertThat(s.jdbcParams())
+                .containsEntry("allowPublicKeyRetrieval", "true")
+                .containsEntry("connectionCollation", "utf8mb4_bin");
         assertThat(s.sslMode()).isEqualTo(MySqlSslMode.PREFERRED);
     }
 
@@ -91,14 +121,17 @@ class MySqlTypeTest {
         assertThatThrownBy(() -> settings(Map.of("ssl_mode", "verify_identity", "jdbc_url_params", "user=x&oops")))
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.problems()).hasSize(3);
-                    assertThat(e.getMessage()).contains("verify_identity checks the server certificate",
-                            "'user' has its own field", "'oops' is not key=value");
+                    assertThat(e.getMessage())
+                            .contains(
+                                    "verify_identity checks the server certificate",
+                                    "'user' has its own field",
+                                    "'oops' is not key=value");
                 });
     }
 
     private static MySqlSourceSettings settings(Map<String, Object> extra) {
-        Map<String, Object> raw = new java.util.HashMap<>(Map.of("host", "db.example.com", "database", "shop",
-                "username", "tributary"));
+        Map<String, Object> raw =
+                new java.util.HashMap<>(Map.of("host", "db.example.com", "database", "shop", "username", "tributary"));
         raw.putAll(extra);
         return MySqlSourceSettings.from(MySqlSourceSettings.SPEC.validate(raw, "sources.shop.config"));
     }

@@ -3,8 +3,7 @@ package io.tributary.readers.mysql;
 /** A table with one column of each MySQL/MariaDB type family, and rows of ordinary, NULL and extreme values. */
 final class MySqlTypeZoo {
 
-    private MySqlTypeZoo() {
-    }
+    private MySqlTypeZoo() {}
 
     static final String CREATE_TABLE = """
             CREATE TABLE zoo (

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,8 +12,11 @@ import tools.jackson.databind.node.ObjectNode;
 class JsonbObjectNodeTest {
 
     /** What PostgreSQL prints for a jsonb object: a blank after each colon and comma outside strings. */
-    private static final String JSONB = "{\"a\": 1, \"b\": {\"c\": [1.50, \"x, y: z\", null, true]}, \"q\\\": \": \"\\\\\", \"e\": {}}";
-    private static final String COMPACT = "{\"a\":1,\"b\":{\"c\":[1.50,\"x, y: z\",null,true]},\"q\\\": \":\"\\\\\",\"e\":{}}";
+    private static final String JSONB =
+            "{\"a\": 1, \"b\": {\"c\": [1.50, \"x, y: z\", null, true]}, \"q\\\": \": \"\\\\\", \"e\": {}}";
+
+    private static final String COMPACT =
+            "{\"a\":1,\"b\":{\"c\":[1.50,\"x, y: z\",null,true]},\"q\\\": \":\"\\\\\",\"e\":{}}";
 
     private static String compact(String jsonb) {
         return new String(JsonbObjectNode.compact(jsonb.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
@@ -53,8 +55,12 @@ class JsonbObjectNodeTest {
         ObjectNode record = mapper.createObjectNode().put("id", 1);
         record.set("doc", fromBytes);
         String expected = "{\"id\":1,\"doc\":" + compact(jsonb) + "}";
-        assertThat(new String(mapper.writeValueAsBytes(record), StandardCharsets.UTF_8)).as("a UTF-8 generator").isEqualTo(expected);
-        assertThat(mapper.writeValueAsString(record)).as("a character generator").isEqualTo(expected);
+        assertThat(new String(mapper.writeValueAsBytes(record), StandardCharsets.UTF_8))
+                .as("a UTF-8 generator")
+                .isEqualTo(expected);
+        assertThat(mapper.writeValueAsString(record))
+                .as("a character generator")
+                .isEqualTo(expected);
         assertThat(((JsonbObjectNode) fromBytes).isParsed()).isFalse();
         assertThat(fromBytes).isEqualTo(fromText).isEqualTo(PostgresTypeKind.JSON_MAPPER.readTree(jsonb));
         assertThat(JsonbObjectNode.of("[1.50, 2]".getBytes(StandardCharsets.UTF_8)))
@@ -66,7 +72,8 @@ class JsonbObjectNodeTest {
         JsonNode node = JsonbObjectNode.of(JSONB);
         ObjectNode record = JsonMapper.builder().build().createObjectNode().put("id", 1);
         record.set("doc", node);
-        assertThat(JsonMapper.builder().build().writeValueAsString(record)).isEqualTo("{\"id\":1,\"doc\":" + COMPACT + "}");
+        assertThat(JsonMapper.builder().build().writeValueAsString(record))
+                .isEqualTo("{\"id\":1,\"doc\":" + COMPACT + "}");
         assertThat(((JsonbObjectNode) node).isParsed()).isFalse();
     }
 
@@ -99,10 +106,11 @@ class JsonbObjectNodeTest {
 
     @Test
     void buildsTheSameTreeAsTheMapperForEveryKindOfValue() {
-        String jsonb = "{\"ints\": [0, -1, 2147483647, 2147483648, -2147483649, 9223372036854775807, -9223372036854775808, "
-                + "9223372036854775808, 123456789012345678901234567890], \"decimals\": [1.50, -0.0001, 0.0, 100.000, "
-                + "12345678901234567890.123456789], \"text\": \"\\u00e9\\n\\\"q\\\" 日本\", \"flags\": [true, false, null], "
-                + "\"empty\": {}, \"none\": [], \"deep\": {\"a\": [{\"b\": [[1], {\"c\": null}]}]}, \"\": \"empty key\"}";
+        String jsonb =
+                "{\"ints\": [0, -1, 2147483647, 2147483648, -2147483649, 9223372036854775807, -9223372036854775808, "
+                        + "9223372036854775808, 123456789012345678901234567890], \"decimals\": [1.50, -0.0001, 0.0, 100.000, "
+                        + "12345678901234567890.123456789], \"text\": \"\\u00e9\\n\\\"q\\\" 日本\", \"flags\": [true, false, null], "
+                        + "\"empty\": {}, \"none\": [], \"deep\": {\"a\": [{\"b\": [[1], {\"c\": null}]}]}, \"\": \"empty key\"}";
         JsonNode lazy = JsonbObjectNode.of(jsonb.getBytes(StandardCharsets.UTF_8));
         JsonNode parsed = PostgresTypeKind.JSON_MAPPER.readTree(jsonb);
         lazy.size(); // parse
@@ -120,7 +128,9 @@ class JsonbObjectNodeTest {
 
     @Test
     void parsesAnythingButAnObjectAtOnce() {
-        assertThat(JsonbObjectNode.of("[1, 2]")).isNotInstanceOf(JsonbObjectNode.class).hasSize(2);
+        assertThat(JsonbObjectNode.of("[1, 2]"))
+                .isNotInstanceOf(JsonbObjectNode.class)
+                .hasSize(2);
         assertThat(JsonbObjectNode.of("\"text\"").asString()).isEqualTo("text");
         assertThat(JsonbObjectNode.of("12.50").decimalValue()).isEqualTo(new BigDecimal("12.50"));
     }

@@ -2,13 +2,12 @@ package io.tributary.readers.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connector.record.RecordJson;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
-
-import io.tributary.connector.record.RecordJson;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -24,7 +23,8 @@ class JsonbTextParserTest {
     private static void assertParsesLikeJackson(String text) {
         Map<String, JsonNode> properties = parse(text);
         assertThat(properties).as("plain form: %s", text).isNotNull();
-        assertSameTree(new ObjectNode(JsonNodeFactory.instance, properties), PostgresTypeKind.JSON_MAPPER.readTree(text));
+        assertSameTree(
+                new ObjectNode(JsonNodeFactory.instance, properties), PostgresTypeKind.JSON_MAPPER.readTree(text));
     }
 
     /**
@@ -76,7 +76,9 @@ class JsonbTextParserTest {
         assertThat(parse("{\"a\" 1}")).isNull();
         assertThat(parse("{\"a\":\"tab\tinside\"}")).isNull();
         assertThat(parse("[1]")).isNull();
-        assertThat(parse("{\"a\":" + "[".repeat(500) + "]".repeat(500) + "}")).as("deep nesting").isNull();
+        assertThat(parse("{\"a\":" + "[".repeat(500) + "]".repeat(500) + "}"))
+                .as("deep nesting")
+                .isNull();
     }
 
     @Test
@@ -84,7 +86,10 @@ class JsonbTextParserTest {
         String text = "{\"a\": 1e5, \"b\": [1.5E-3]}";
         JsonNode lazy = JsonbObjectNode.of(text.getBytes(StandardCharsets.UTF_8));
         assertThat(lazy.get("a").decimalValue()).isEqualTo(new BigDecimal("1e5"));
-        assertSameTree(new ObjectNode(JsonNodeFactory.instance, Map.of("x", lazy)).get("x").deepCopy(),
+        assertSameTree(
+                new ObjectNode(JsonNodeFactory.instance, Map.of("x", lazy))
+                        .get("x")
+                        .deepCopy(),
                 PostgresTypeKind.JSON_MAPPER.readTree(text));
     }
 
@@ -117,7 +122,8 @@ class JsonbTextParserTest {
                 case 0 -> object.put(name, random.nextInt());
                 case 1 -> object.put(name, random.nextLong() >> random.nextInt(64));
                 case 2 -> object.put(name, new BigInteger(100, random).negate());
-                case 3 -> object.put(name, BigDecimal.valueOf(random.nextLong() >> random.nextInt(64), random.nextInt(12)));
+                case 3 ->
+                    object.put(name, BigDecimal.valueOf(random.nextLong() >> random.nextInt(64), random.nextInt(12)));
                 case 4 -> object.put(name, randomString(random, 20));
                 case 5 -> object.put(name, random.nextBoolean());
                 case 6 -> object.putNull(name);
@@ -126,7 +132,10 @@ class JsonbTextParserTest {
                 default -> {
                     var array = object.putArray(name);
                     for (int j = random.nextInt(4); j > 0; j--) {
-                        array.add(random.nextBoolean() ? randomObject(random, depth + 1) : JsonNodeFactory.instance.numberNode(random.nextInt(5)));
+                        array.add(
+                                random.nextBoolean()
+                                        ? randomObject(random, depth + 1)
+                                        : JsonNodeFactory.instance.numberNode(random.nextInt(5)));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package io.tributary.readers.postgres;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -15,8 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A private PostgreSQL server that asks for a password ({@code scram-sha-256}), for testing
@@ -74,7 +73,9 @@ final class PasswordProtectedPostgres implements AutoCloseable {
 
     private static Path binaries() throws InterruptedException {
         try {
-            Process p = new ProcessBuilder("pg_config", "--bindir").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("pg_config", "--bindir")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes()).trim();
             if (p.waitFor() == 0 && Files.isExecutable(Path.of(out, "initdb"))) {
                 return Path.of(out);
@@ -85,7 +86,8 @@ final class PasswordProtectedPostgres implements AutoCloseable {
         return null;
     }
 
-    private static PasswordProtectedPostgres startLocal(Path bin, boolean tls) throws IOException, InterruptedException {
+    private static PasswordProtectedPostgres startLocal(Path bin, boolean tls)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("tributary-scram-pg");
         Files.writeString(dir.resolve("pwfile"), PASSWORD);
         if (tls) {
@@ -93,7 +95,8 @@ final class PasswordProtectedPostgres implements AutoCloseable {
         }
         List<String> asServerUser = new ArrayList<>();
         if ("root".equals(System.getProperty("user.name"))) {
-            UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            UserPrincipal postgres =
+                    dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path f : files.toList()) {
                     Files.setOwner(f, postgres);
@@ -103,8 +106,17 @@ final class PasswordProtectedPostgres implements AutoCloseable {
             asServerUser.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
         List<String> initdb = new ArrayList<>(asServerUser);
-        initdb.addAll(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", USER,
-                "--auth=scram-sha-256", "--pwfile=" + dir.resolve("pwfile"), "-E", "UTF8", "--no-sync"));
+        initdb.addAll(List.of(
+                bin.resolve("initdb").toString(),
+                "-D",
+                dir.resolve("data").toString(),
+                "-U",
+                USER,
+                "--auth=scram-sha-256",
+                "--pwfile=" + dir.resolve("pwfile"),
+                "-E",
+                "UTF8",
+                "--no-sync"));
         Process init = new ProcessBuilder(initdb).redirectErrorStream(true).start();
         String initOutput = new String(init.getInputStream().readAllBytes());
         if (init.waitFor() != 0) {
@@ -112,15 +124,35 @@ final class PasswordProtectedPostgres implements AutoCloseable {
         }
         int port = freePort();
         List<String> server = new ArrayList<>(asServerUser);
-        server.addAll(List.of(bin.resolve("postgres").toString(), "-D", dir.resolve("data").toString(), "-p",
-                String.valueOf(port), "-k", dir.toString(), "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",
-                "-c", "shared_buffers=16MB", "-c", "max_connections=10"));
+        server.addAll(List.of(
+                bin.resolve("postgres").toString(),
+                "-D",
+                dir.resolve("data").toString(),
+                "-p",
+                String.valueOf(port),
+                "-k",
+                dir.toString(),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                "fsync=off",
+                "-c",
+                "shared_buffers=16MB",
+                "-c",
+                "max_connections=10"));
         if (tls) {
-            server.addAll(List.of("-c", "ssl=on", "-c", "ssl_cert_file=" + dir.resolve("server.crt"),
-                    "-c", "ssl_key_file=" + dir.resolve("server.key")));
+            server.addAll(List.of(
+                    "-c",
+                    "ssl=on",
+                    "-c",
+                    "ssl_cert_file=" + dir.resolve("server.crt"),
+                    "-c",
+                    "ssl_key_file=" + dir.resolve("server.key")));
         }
-        Process process = new ProcessBuilder(server).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("server.log").toFile()).start();
+        Process process = new ProcessBuilder(server)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("server.log").toFile())
+                .start();
         PasswordProtectedPostgres pg = new PasswordProtectedPostgres(port, process, null, dir);
         pg.awaitReady();
         return pg;
@@ -137,11 +169,13 @@ final class PasswordProtectedPostgres implements AutoCloseable {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("hba_file", hba.toString());
         if (tls) {
             certificates(dir);
-            builder.setServerConfig("ssl", "on").setServerConfig("ssl_cert_file", dir.resolve("server.crt").toString())
+            builder.setServerConfig("ssl", "on")
+                    .setServerConfig("ssl_cert_file", dir.resolve("server.crt").toString())
                     .setServerConfig("ssl_key_file", dir.resolve("server.key").toString());
         }
         EmbeddedPostgres pg = builder.start();
-        try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+        try (var c = pg.getPostgresDatabase().getConnection();
+                var s = c.createStatement()) {
             s.execute("CREATE ROLE " + USER + " LOGIN SUPERUSER PASSWORD '" + PASSWORD + "'");
         } catch (SQLException e) {
             pg.close();
@@ -152,19 +186,61 @@ final class PasswordProtectedPostgres implements AutoCloseable {
 
     /** A CA, and a server certificate for localhost that it signed, written with openssl. */
     private static void certificates(Path dir) throws IOException, InterruptedException {
-        openssl(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Tributary test CA",
-                "-keyout", "ca.key", "-out", "ca.crt");
-        openssl(dir, "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", "server.key", "-out", "server.csr");
+        openssl(
+                dir,
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=Tributary test CA",
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.crt");
+        openssl(
+                dir,
+                "req",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-subj",
+                "/CN=localhost",
+                "-keyout",
+                "server.key",
+                "-out",
+                "server.csr");
         Files.writeString(dir.resolve("san.ext"), "subjectAltName=DNS:localhost\n");
-        openssl(dir, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2",
-                "-extfile", "san.ext", "-out", "server.crt");
+        openssl(
+                dir,
+                "x509",
+                "-req",
+                "-in",
+                "server.csr",
+                "-CA",
+                "ca.crt",
+                "-CAkey",
+                "ca.key",
+                "-CAcreateserial",
+                "-days",
+                "2",
+                "-extfile",
+                "san.ext",
+                "-out",
+                "server.crt");
         Files.setPosixFilePermissions(dir.resolve("server.key"), PosixFilePermissions.fromString("rw-------"));
     }
 
     private static void openssl(Path dir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("openssl"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) {
             throw new IllegalStateException("openssl " + String.join(" ", args) + " failed: " + out);
@@ -178,12 +254,14 @@ final class PasswordProtectedPostgres implements AutoCloseable {
         props.setProperty("password", PASSWORD);
         props.setProperty("connectTimeout", "2");
         while (true) {
-            try (var ignored = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", props)) {
+            try (var ignored =
+                    DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", props)) {
                 return;
             } catch (SQLException notYet) {
                 if (System.nanoTime() > deadline || !process.isAlive()) {
                     close();
-                    throw new IllegalStateException("The password-protected PostgreSQL did not start: " + notYet.getMessage());
+                    throw new IllegalStateException(
+                            "The password-protected PostgreSQL did not start: " + notYet.getMessage());
                 }
                 Thread.sleep(100);
             }

@@ -2,14 +2,13 @@ package io.tributary.readers.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.testsupport.contract.ReaderRestartContract;
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -93,7 +92,8 @@ class PostgresReaderRestartIT {
 
         @Test
         void theTableSpansSeveralRanges() {
-            assertThat((Long) db.queryValue("SELECT pg_relation_size('no_pk') / 8192")).isGreaterThan(4);
+            assertThat((Long) db.queryValue("SELECT pg_relation_size('no_pk') / 8192"))
+                    .isGreaterThan(4);
         }
     }
 

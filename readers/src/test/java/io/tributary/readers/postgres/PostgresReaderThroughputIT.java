@@ -2,13 +2,12 @@ package io.tributary.readers.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
-import java.sql.Connection;
-
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
+import java.io.OutputStream;
+import java.sql.Connection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +28,9 @@ class PostgresReaderThroughputIT {
     @BeforeAll
     static void createTable() {
         db = TestPostgres.get().createDatabase("pg_speed");
-        db.execute("CREATE TABLE orders (id bigint PRIMARY KEY, customer int, amount numeric(12,2), status text, "
-                + "created_at timestamptz, paid boolean, note text)",
+        db.execute(
+                "CREATE TABLE orders (id bigint PRIMARY KEY, customer int, amount numeric(12,2), status text, "
+                        + "created_at timestamptz, paid boolean, note text)",
                 "INSERT INTO orders SELECT g, g % 1000, (g % 100000) / 100.0, (ARRAY['new','paid','shipped'])[1 + g % 3], "
                         + "timestamptz '2024-01-01' + g * interval '1 second', g % 2 = 0, 'order number ' || g "
                         + "FROM generate_series(1, " + ROWS + ") g",
@@ -54,19 +54,27 @@ class PostgresReaderThroughputIT {
 
         long copyStart = System.nanoTime();
         try (Connection c = db.connect()) {
-            c.unwrap(PGConnection.class).getCopyAPI()
+            c.unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyOut("COPY (SELECT * FROM orders ORDER BY id) TO STDOUT", OutputStream.nullOutputStream());
         }
         double copySeconds = (System.nanoTime() - copyStart) / 1e9;
 
-        System.out.printf("[throughput] PostgreSQL reader: %d rows in %.2f s = %.0f rows/s; COPY TO STDOUT: %.2f s = %.0f rows/s;"
-                + " ratio %.2f%n", count, readerSeconds, count / readerSeconds, copySeconds, ROWS / copySeconds,
+        System.out.printf(
+                "[throughput] PostgreSQL reader: %d rows in %.2f s = %.0f rows/s; COPY TO STDOUT: %.2f s = %.0f rows/s;"
+                        + " ratio %.2f%n",
+                count,
+                readerSeconds,
+                count / readerSeconds,
+                copySeconds,
+                ROWS / copySeconds,
                 copySeconds / readerSeconds);
         assertThat(count).isEqualTo(ROWS);
         assertThat(count / readerSeconds).as("rows per second").isGreaterThan(20_000);
     }
 
-    private static long read(ConnectorConfig config, io.tributary.connector.catalog.ConfiguredStream stream) throws Exception {
+    private static long read(ConnectorConfig config, io.tributary.connector.catalog.ConfiguredStream stream)
+            throws Exception {
         ItemStreamReader<SourceRecord> reader = PostgresSourceFixture.SOURCE.reader(config, stream, null);
         ExecutionContext context = new ExecutionContext();
         reader.open(context);

@@ -3,17 +3,16 @@ package io.tributary.readers.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.util.Map;
-import java.util.UUID;
-
 import io.tributary.connector.config.ConfigException;
 import io.tributary.connector.source.CheckResult;
 import io.tributary.postgres.PostgresConnectionException;
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,11 @@ class PostgresSourceCheckIT {
     @AfterAll
     static void dropDatabaseAndRoles() {
         db.close();
-        db.server().admin("DROP ROLE IF EXISTS " + NO_USAGE, "DROP ROLE IF EXISTS " + NO_SELECT, "DROP ROLE IF EXISTS " + READ_ONLY);
+        db.server()
+                .admin(
+                        "DROP ROLE IF EXISTS " + NO_USAGE,
+                        "DROP ROLE IF EXISTS " + NO_SELECT,
+                        "DROP ROLE IF EXISTS " + READ_ONLY);
     }
 
     private static Map<String, Object> settings() {
@@ -76,9 +79,13 @@ class PostgresSourceCheckIT {
         var config = PostgresSourceFixture.config(raw);
         assertThat(PostgresSourceFixture.SOURCE.check(config).succeeded()).isTrue();
         var orders = PostgresSourceFixture.discovered(config, "orders");
-        assertThat(PostgresSourceFixture.readAll(PostgresSourceFixture.SOURCE.reader(config, PostgresSourceFixture.fullRefresh(orders),
-                Map.of()), new ExecutionContext())).hasSize(10);
-        assertThat(PostgresSourceFixture.sync(config, PostgresSourceFixture.incremental(orders, "id"), new java.util.HashMap<>()))
+        assertThat(PostgresSourceFixture.readAll(
+                        PostgresSourceFixture.SOURCE.reader(
+                                config, PostgresSourceFixture.fullRefresh(orders), Map.of()),
+                        new ExecutionContext()))
+                .hasSize(10);
+        assertThat(PostgresSourceFixture.sync(
+                        config, PostgresSourceFixture.incremental(orders, "id"), new java.util.HashMap<>()))
                 .hasSize(10);
     }
 
@@ -133,7 +140,8 @@ class PostgresSourceCheckIT {
             raw.put("password", "wrong-password");
             CheckResult wrong = check(raw);
             assertThat(wrong.succeeded()).isFalse();
-            assertThat(wrong.message()).contains("password authentication failed for user 'secured'")
+            assertThat(wrong.message())
+                    .contains("password authentication failed for user 'secured'")
                     .doesNotContain("wrong-password");
 
             raw.put("password", PasswordProtectedPostgres.PASSWORD);
@@ -166,7 +174,9 @@ class PostgresSourceCheckIT {
         raw.put("username", NO_USAGE);
         CheckResult result = check(raw);
         assertThat(result.succeeded()).isFalse();
-        assertThat(result.message()).contains("lacks USAGE on schema 'shop'").contains("GRANT USAGE ON SCHEMA \"shop\"");
+        assertThat(result.message())
+                .contains("lacks USAGE on schema 'shop'")
+                .contains("GRANT USAGE ON SCHEMA \"shop\"");
     }
 
     @Test
@@ -175,7 +185,9 @@ class PostgresSourceCheckIT {
         raw.put("username", NO_SELECT);
         CheckResult result = check(raw);
         assertThat(result.succeeded()).isFalse();
-        assertThat(result.message()).contains("may not read any of the 2 tables").contains("GRANT SELECT ON ALL TABLES");
+        assertThat(result.message())
+                .contains("may not read any of the 2 tables")
+                .contains("GRANT SELECT ON ALL TABLES");
     }
 
     @Test
@@ -214,8 +226,8 @@ class PostgresSourceCheckIT {
         var stream = PostgresSourceFixture.discovered(PostgresSourceFixture.config(settings()), "orders");
         db.execute("ALTER TABLE shop.orders RENAME TO orders_old");
         try {
-            var reader = PostgresSourceFixture.SOURCE.reader(PostgresSourceFixture.config(settings()),
-                    PostgresSourceFixture.fullRefresh(stream), Map.of());
+            var reader = PostgresSourceFixture.SOURCE.reader(
+                    PostgresSourceFixture.config(settings()), PostgresSourceFixture.fullRefresh(stream), Map.of());
             assertThatThrownBy(() -> reader.open(new ExecutionContext()))
                     .isInstanceOf(ItemStreamException.class)
                     .hasMessageContaining("shop.orders does not exist")
@@ -230,7 +242,8 @@ class PostgresSourceCheckIT {
         Map<String, Object> raw = settings();
         raw.put("database", "no_such_database_" + SUFFIX);
         assertThatThrownBy(() -> PostgresSession.open(PostgresConnectionConfigs.from(raw)))
-                .isInstanceOfSatisfying(PostgresConnectionException.class,
+                .isInstanceOfSatisfying(
+                        PostgresConnectionException.class,
                         e -> assertThat(e.kind()).isEqualTo(PostgresConnectionException.Kind.MISSING_DATABASE));
     }
 

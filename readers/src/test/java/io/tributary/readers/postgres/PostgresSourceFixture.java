@@ -1,10 +1,5 @@
 package io.tributary.readers.postgres;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.tributary.connector.catalog.Catalog;
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.DestinationSyncMode;
@@ -13,7 +8,9 @@ import io.tributary.connector.catalog.SyncMode;
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.testsupport.postgres.TestDatabase;
-import io.tributary.testsupport.postgres.TestPostgres;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -22,8 +19,7 @@ final class PostgresSourceFixture {
 
     static final PostgresSource SOURCE = new PostgresSource();
 
-    private PostgresSourceFixture() {
-    }
+    private PostgresSourceFixture() {}
 
     static Map<String, Object> settings(TestDatabase db) {
         return db.connectionSettings();
@@ -39,15 +35,18 @@ final class PostgresSourceFixture {
 
     static Stream discovered(ConnectorConfig config, String name) {
         Catalog catalog = SOURCE.discover(config);
-        return catalog.find(name).orElseThrow(() -> new AssertionError("no stream " + name + " in " + catalog.streams()));
+        return catalog.find(name)
+                .orElseThrow(() -> new AssertionError("no stream " + name + " in " + catalog.streams()));
     }
 
     static ConfiguredStream fullRefresh(Stream stream) {
-        return new ConfiguredStream(stream, SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, null, null, null, null);
+        return new ConfiguredStream(
+                stream, SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, null, null, null, null);
     }
 
     static ConfiguredStream incremental(Stream stream, String cursor) {
-        return new ConfiguredStream(stream, SyncMode.INCREMENTAL, DestinationSyncMode.APPEND, List.of(cursor), null, null, null);
+        return new ConfiguredStream(
+                stream, SyncMode.INCREMENTAL, DestinationSyncMode.APPEND, List.of(cursor), null, null, null);
     }
 
     /** Reads a whole stream; {@code state} receives the context as it would be committed at the end. */

@@ -2,14 +2,13 @@ package io.tributary.readers.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connector.source.CheckResult;
+import io.tributary.postgres.PostgresConnectionException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-
-import io.tributary.connector.source.CheckResult;
-import io.tributary.postgres.PostgresConnectionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +41,9 @@ class PostgresSourceTlsIT {
 
     private static boolean encrypted(Map<String, Object> raw) throws Exception {
         PostgresSourceConfig config = PostgresSourceConfig.from(PostgresSourceFixture.config(raw));
-        try (Connection c = PostgresSession.open(config.connection()); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
+        try (Connection c = PostgresSession.open(config.connection());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -71,7 +71,9 @@ class PostgresSourceTlsIT {
         raw.put("ssl_root_cert", server.caCertificate());
         CheckResult result = PostgresSourceFixture.SOURCE.check(PostgresSourceFixture.config(raw));
         assertThat(result.succeeded()).isFalse();
-        assertThat(result.message()).contains("TLS failed with ssl_mode verify-full").contains("ssl_root_cert");
+        assertThat(result.message())
+                .contains("TLS failed with ssl_mode verify-full")
+                .contains("ssl_root_cert");
 
         raw.put("ssl_mode", "verify-ca");
         assertThat(encrypted(raw)).isTrue();

@@ -2,16 +2,15 @@ package io.tributary.readers.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
-import java.util.List;
-
 import io.tributary.connector.catalog.Stream;
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.connector.record.RecordJson;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,18 +53,26 @@ class PostgresTypeMappingIT {
         assertThat(property("double_v")).isEqualTo(json("{\"type\":[\"null\",\"number\"]}"));
         assertThat(property("flag")).isEqualTo(json("{\"type\":[\"null\",\"boolean\"]}"));
         assertThat(property("d")).isEqualTo(json("{\"type\":[\"null\",\"string\"],\"format\":\"date\"}"));
-        assertThat(property("t")).isEqualTo(json(
-                "{\"type\":[\"null\",\"string\"],\"format\":\"time\",\"airbyte_type\":\"time_without_timezone\"}"));
+        assertThat(property("t"))
+                .isEqualTo(
+                        json(
+                                "{\"type\":[\"null\",\"string\"],\"format\":\"time\",\"airbyte_type\":\"time_without_timezone\"}"));
         assertThat(property("ttz").path("airbyte_type").asString()).isEqualTo("time_with_timezone");
-        assertThat(property("ts")).isEqualTo(json(
-                "{\"type\":[\"null\",\"string\"],\"format\":\"date-time\",\"airbyte_type\":\"timestamp_without_timezone\"}"));
+        assertThat(property("ts"))
+                .isEqualTo(
+                        json(
+                                "{\"type\":[\"null\",\"string\"],\"format\":\"date-time\",\"airbyte_type\":\"timestamp_without_timezone\"}"));
         assertThat(property("tstz").path("airbyte_type").asString()).isEqualTo("timestamp_with_timezone");
         assertThat(property("b")).isEqualTo(json("{\"type\":[\"null\",\"string\"],\"contentEncoding\":\"base64\"}"));
-        assertThat(property("ints")).isEqualTo(json("{\"type\":[\"null\",\"array\"],\"items\":{\"type\":[\"null\",\"integer\"]}}"));
-        assertThat(property("matrix")).isEqualTo(json("{\"type\":[\"null\",\"array\"],\"items\":"
-                + "{\"type\":[\"null\",\"array\"],\"items\":{\"type\":[\"null\",\"integer\"]}}}"));
-        assertThat(property("mood_v")).isEqualTo(json("{\"type\":[\"null\",\"string\"],\"enum\":[\"sad\",\"ok\",\"happy\",null]}"));
-        assertThat(property("price_v")).as("a domain maps as its base type")
+        assertThat(property("ints"))
+                .isEqualTo(json("{\"type\":[\"null\",\"array\"],\"items\":{\"type\":[\"null\",\"integer\"]}}"));
+        assertThat(property("matrix"))
+                .isEqualTo(json("{\"type\":[\"null\",\"array\"],\"items\":"
+                        + "{\"type\":[\"null\",\"array\"],\"items\":{\"type\":[\"null\",\"integer\"]}}}"));
+        assertThat(property("mood_v"))
+                .isEqualTo(json("{\"type\":[\"null\",\"string\"],\"enum\":[\"sad\",\"ok\",\"happy\",null]}"));
+        assertThat(property("price_v"))
+                .as("a domain maps as its base type")
                 .isEqualTo(json("{\"type\":[\"null\",\"number\"],\"precision\":12,\"scale\":3}"));
         assertThat(property("iv").path("type")).isEqualTo(json("[\"null\",\"string\"]"));
         assertThat(property("inet_v").path("type")).isEqualTo(json("[\"null\",\"string\"]"));
@@ -78,14 +85,16 @@ class PostgresTypeMappingIT {
                   "a":{"type":["null","number"]},
                   "b":{"type":["null","array"],"items":{"type":["null","integer"]}},
                   "c":{"type":["null","object"],"properties":{"d":{"type":["null","string"]}}}}}"""));
-        assertThat(property("jb").path("type")).as("objects and strings in one column widen to string")
+        assertThat(property("jb").path("type"))
+                .as("objects and strings in one column widen to string")
                 .isEqualTo(json("[\"null\",\"string\"]"));
     }
 
     @Test
     void readsValuesExactly() throws Exception {
         List<SourceRecord> records = PostgresSourceFixture.readAll(
-                PostgresSourceFixture.SOURCE.reader(config, PostgresSourceFixture.fullRefresh(zoo), null), new ExecutionContext());
+                PostgresSourceFixture.SOURCE.reader(config, PostgresSourceFixture.fullRefresh(zoo), null),
+                new ExecutionContext());
         assertThat(records).hasSize(3);
         JsonNode row = records.get(0).data();
         assertThat(row.equals(SAME_NUMBERS, json("""
@@ -98,9 +107,13 @@ class PostgresTypeMappingIT {
                  "ints":[1,null,3],"texts":["a,b","c\\"d",null,"NULL",""],"nums":[1.10,2],"matrix":[[1,2],[3,4]],
                  "mood_v":"happy","price_v":12.500,"inet_v":"192.168.0.1/24"}"""))).as(row.toString()).isTrue();
         for (String decimal : List.of("num", "num_free", "real_v", "double_v", "money_v", "price_v")) {
-            assertThat(row.get(decimal).isBigDecimal()).as("%s is a decimal, never a double", decimal).isTrue();
+            assertThat(row.get(decimal).isBigDecimal())
+                    .as("%s is a decimal, never a double", decimal)
+                    .isTrue();
         }
-        assertThat(row.get("j").get("a").isBigDecimal()).as("numbers inside json stay decimals").isTrue();
+        assertThat(row.get("j").get("a").isBigDecimal())
+                .as("numbers inside json stay decimals")
+                .isTrue();
     }
 
     @Test
@@ -109,12 +122,15 @@ class PostgresTypeMappingIT {
         settings.put("jdbc_url_params", "binaryTransferEnable=3802");
         ConnectorConfig binary = PostgresSourceFixture.config(settings);
         List<SourceRecord> text = PostgresSourceFixture.readAll(
-                PostgresSourceFixture.SOURCE.reader(config, PostgresSourceFixture.fullRefresh(zoo), null), new ExecutionContext());
+                PostgresSourceFixture.SOURCE.reader(config, PostgresSourceFixture.fullRefresh(zoo), null),
+                new ExecutionContext());
         List<SourceRecord> viaBinary = PostgresSourceFixture.readAll(
-                PostgresSourceFixture.SOURCE.reader(binary, PostgresSourceFixture.fullRefresh(zoo), null), new ExecutionContext());
+                PostgresSourceFixture.SOURCE.reader(binary, PostgresSourceFixture.fullRefresh(zoo), null),
+                new ExecutionContext());
         assertThat(viaBinary).hasSameSizeAs(text);
         for (int i = 0; i < text.size(); i++) {
-            assertThat(viaBinary.get(i).data().get("jb")).isEqualTo(text.get(i).data().get("jb"));
+            assertThat(viaBinary.get(i).data().get("jb"))
+                    .isEqualTo(text.get(i).data().get("jb"));
         }
         assertThat(viaBinary.get(0).data().get("jb")).isEqualTo(json("{\"a\":1.50,\"b\":[1,2],\"c\":{\"d\":\"x\"}}"));
     }
@@ -124,18 +140,30 @@ class PostgresTypeMappingIT {
         db.execute("CREATE VIEW zoo_view AS SELECT * FROM zoo");
         Stream view = PostgresSourceFixture.discovered(config, "zoo_view");
         List<SourceRecord> copied = PostgresSourceFixture.readAll(
-                PostgresSourceFixture.SOURCE.reader(config, PostgresSourceFixture.fullRefresh(zoo), null), new ExecutionContext());
+                PostgresSourceFixture.SOURCE.reader(config, PostgresSourceFixture.fullRefresh(zoo), null),
+                new ExecutionContext());
         List<SourceRecord> cursored = PostgresSourceFixture.readAll(
-                PostgresSourceFixture.SOURCE.reader(config, PostgresSourceFixture.fullRefresh(view), null), new ExecutionContext());
+                PostgresSourceFixture.SOURCE.reader(config, PostgresSourceFixture.fullRefresh(view), null),
+                new ExecutionContext());
         RecordJson json = new RecordJson();
-        List<String> viaCopy = copied.stream().map(r -> new String(json.encode(r), StandardCharsets.UTF_8)).toList();
-        List<String> viaCursor = cursored.stream().map(r -> new String(json.encode(r), StandardCharsets.UTF_8)).sorted().toList();
+        List<String> viaCopy = copied.stream()
+                .map(r -> new String(json.encode(r), StandardCharsets.UTF_8))
+                .toList();
+        List<String> viaCursor = cursored.stream()
+                .map(r -> new String(json.encode(r), StandardCharsets.UTF_8))
+                .sorted()
+                .toList();
         assertThat(viaCopy).hasSize(3);
         assertThat(viaCopy.stream().sorted().toList()).isEqualTo(viaCursor);
         SourceRecord first = copied.get(0);
-        SourceRecord same = cursored.stream().filter(r -> r.get("id").equals(first.get("id"))).findFirst().orElseThrow();
+        SourceRecord same = cursored.stream()
+                .filter(r -> r.get("id").equals(first.get("id")))
+                .findFirst()
+                .orElseThrow();
         for (String field : first.schema().fields()) {
-            assertThat(first.get(field).getClass()).as("the Java type of %s", field).isEqualTo(same.get(field).getClass());
+            assertThat(first.get(field).getClass())
+                    .as("the Java type of %s", field)
+                    .isEqualTo(same.get(field).getClass());
         }
     }
 
@@ -150,7 +178,8 @@ class PostgresTypeMappingIT {
     @Test
     void keepsNullDistinctFromEmptyValues() throws Exception {
         List<SourceRecord> records = PostgresSourceFixture.readAll(
-                PostgresSourceFixture.SOURCE.reader(config, PostgresSourceFixture.fullRefresh(zoo), null), new ExecutionContext());
+                PostgresSourceFixture.SOURCE.reader(config, PostgresSourceFixture.fullRefresh(zoo), null),
+                new ExecutionContext());
         JsonNode nulls = records.get(1).data();
         assertThat(nulls.size()).isEqualTo(zoo.jsonSchema().path("properties").size());
         nulls.properties().forEach(e -> {
@@ -169,12 +198,15 @@ class PostgresTypeMappingIT {
     @Test
     void keepsEdgeValuesThatHaveNoJsonNumberOrIsoForm() throws Exception {
         List<SourceRecord> records = PostgresSourceFixture.readAll(
-                PostgresSourceFixture.SOURCE.reader(config, PostgresSourceFixture.fullRefresh(zoo), null), new ExecutionContext());
+                PostgresSourceFixture.SOURCE.reader(config, PostgresSourceFixture.fullRefresh(zoo), null),
+                new ExecutionContext());
         JsonNode edge = records.get(2).data();
         assertThat(edge.get("num_free")).isEqualTo(json("\"NaN\""));
         assertThat(edge.get("real_v")).isEqualTo(json("\"-Infinity\""));
         assertThat(edge.get("double_v").decimalValue()).isEqualByComparingTo("1e300");
-        assertThat(edge.get("d").asString()).as("44 BC is astronomical year -43").isEqualTo("-0043-03-15");
+        assertThat(edge.get("d").asString())
+                .as("44 BC is astronomical year -43")
+                .isEqualTo("-0043-03-15");
         assertThat(edge.get("ts").asString()).isEqualTo("infinity");
         assertThat(edge.get("tstz").asString()).isEqualTo("-infinity");
         assertThat(edge.get("jb")).isEqualTo(json("\"just a string\""));

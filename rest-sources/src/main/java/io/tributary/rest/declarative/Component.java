@@ -1,12 +1,11 @@
 package io.tributary.rest.declarative;
 
+import io.tributary.connector.config.ConfigException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import io.tributary.connector.config.ConfigException;
 
 /**
  * One component of a manifest (a map with an optional {@code type}) with its place, e.g.
@@ -34,13 +33,15 @@ record Component(Map<String, Object> map, String place, Map<String, Object> para
     String expect(String defaultType, Set<String> supported) {
         String type = type(defaultType);
         if (type.isEmpty()) {
-            throw new ConfigException(where() + "the component needs a type, one of " + supported.stream().sorted().toList());
+            throw new ConfigException(where() + "the component needs a type, one of "
+                    + supported.stream().sorted().toList());
         }
         if (type.startsWith("Custom")) {
             throw new ConfigException(where() + type + " needs Python code and is not supported");
         }
         if (!supported.contains(type)) {
-            throw new ConfigException(where() + type + " is not supported (yet); supported here: " + supported.stream().sorted().toList());
+            throw new ConfigException(where() + type + " is not supported (yet); supported here: "
+                    + supported.stream().sorted().toList());
         }
         return type;
     }
@@ -111,8 +112,9 @@ record Component(Map<String, Object> map, String place, Map<String, Object> para
             return out;
         }
         if (!(value instanceof Map<?, ?> m)) {
-            throw new ConfigException("manifest: " + path(key) + ": expected a map of names to values; a template that renders"
-                    + " a whole map is not supported (yet)");
+            throw new ConfigException(
+                    "manifest: " + path(key) + ": expected a map of names to values; a template that renders"
+                            + " a whole map is not supported (yet)");
         }
         m.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
         return out;

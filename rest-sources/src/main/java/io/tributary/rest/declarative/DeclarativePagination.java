@@ -1,13 +1,12 @@
 package io.tributary.rest.declarative;
 
+import io.tributary.rest.http.Pagination;
+import io.tributary.rest.http.RequestParts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.tributary.rest.http.Pagination;
-import io.tributary.rest.http.RequestParts;
 
 /**
  * A manifest's {@code DefaultPaginator}: a pagination strategy ({@code PageIncrement},
@@ -17,11 +16,14 @@ import io.tributary.rest.http.RequestParts;
  */
 final class DeclarativePagination implements Pagination {
 
-    enum Strategy { PAGE, OFFSET, CURSOR }
+    enum Strategy {
+        PAGE,
+        OFFSET,
+        CURSOR
+    }
 
     /** Where a value goes: a query parameter, a header, or (for the token) the request's URL. */
-    record Option(String injectInto, String fieldName) {
-    }
+    record Option(String injectInto, String fieldName) {}
 
     private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*((?:;\\s*[^;,]*)*)");
     private static final Pattern REL = Pattern.compile("rel\\s*=\\s*\"?([^\";,]*)\"?", Pattern.CASE_INSENSITIVE);
@@ -39,9 +41,19 @@ final class DeclarativePagination implements Pagination {
     private final Interpolation interpolation;
     private final String place;
 
-    DeclarativePagination(Strategy strategy, Long pageSize, long startFrom, boolean injectOnFirstRequest, Option tokenOption,
-                          Option sizeOption, Object cursorValue, Object stopCondition, String urlBase, Map<String, Object> variables,
-                          Interpolation interpolation, String place) {
+    DeclarativePagination(
+            Strategy strategy,
+            Long pageSize,
+            long startFrom,
+            boolean injectOnFirstRequest,
+            Option tokenOption,
+            Option sizeOption,
+            Object cursorValue,
+            Object stopCondition,
+            String urlBase,
+            Map<String, Object> variables,
+            Interpolation interpolation,
+            String place) {
         this.strategy = strategy;
         this.pageSize = pageSize;
         this.startFrom = startFrom;
@@ -78,8 +90,11 @@ final class DeclarativePagination implements Pagination {
         switch (option.injectInto()) {
             case "request_parameter" -> request.param(option.fieldName(), value);
             case "header" -> request.header(option.fieldName(), value);
-            case "path" -> request.replaceUrl(value.startsWith("http://") || value.startsWith("https://") ? value
-                    : urlBase.replaceAll("/+$", "") + "/" + value.replaceAll("^/+", ""));
+            case "path" ->
+                request.replaceUrl(
+                        value.startsWith("http://") || value.startsWith("https://")
+                                ? value
+                                : urlBase.replaceAll("/+$", "") + "/" + value.replaceAll("^/+", ""));
             default -> throw new IllegalStateException("checked at load time: " + option.injectInto());
         }
     }

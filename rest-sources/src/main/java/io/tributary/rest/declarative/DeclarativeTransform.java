@@ -1,13 +1,12 @@
 package io.tributary.rest.declarative;
 
+import io.tributary.connector.config.ConfigException;
+import io.tributary.rest.http.RecordTransform;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import io.tributary.connector.config.ConfigException;
-import io.tributary.rest.http.RecordTransform;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,8 +21,7 @@ final class DeclarativeTransform implements RecordTransform {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One added field: its path and its value template. */
-    private record Added(List<String> path, Object value, String place) {
-    }
+    private record Added(List<String> path, Object value, String place) {}
 
     private final Object condition;
     private final String conditionPlace;
@@ -32,8 +30,13 @@ final class DeclarativeTransform implements RecordTransform {
     private final Map<String, Object> variables;
     private final Interpolation interpolation;
 
-    private DeclarativeTransform(Object condition, String conditionPlace, List<Added> added, List<List<String>> removed,
-                                 Map<String, Object> variables, Interpolation interpolation) {
+    private DeclarativeTransform(
+            Object condition,
+            String conditionPlace,
+            List<Added> added,
+            List<List<String>> removed,
+            Map<String, Object> variables,
+            Interpolation interpolation) {
         this.condition = condition;
         this.conditionPlace = conditionPlace;
         this.added = added;
@@ -43,8 +46,11 @@ final class DeclarativeTransform implements RecordTransform {
     }
 
     /** The transform of a stream, or {@code null} when it has neither a filter nor transformations. */
-    static DeclarativeTransform of(Component filter, List<Component> transformations, Map<String, Object> variables,
-                                   Interpolation interpolation) {
+    static DeclarativeTransform of(
+            Component filter,
+            List<Component> transformations,
+            Map<String, Object> variables,
+            Interpolation interpolation) {
         Object condition = null;
         String conditionPlace = null;
         if (filter != null) {
@@ -60,16 +66,22 @@ final class DeclarativeTransform implements RecordTransform {
                 for (Component field : t.children("fields")) {
                     field.expect("AddedFieldDefinition", Set.of("AddedFieldDefinition"));
                     if (!(field.map().get("path") instanceof List<?> path) || path.isEmpty()) {
-                        throw new ConfigException("manifest: " + field.path("path") + ": expected a list of field names");
+                        throw new ConfigException(
+                                "manifest: " + field.path("path") + ": expected a list of field names");
                     }
                     field.unsupportedFields("value_type");
-                    added.add(new Added(path.stream().map(String::valueOf).toList(), field.map().get("value"), field.path("value")));
+                    added.add(new Added(
+                            path.stream().map(String::valueOf).toList(),
+                            field.map().get("value"),
+                            field.path("value")));
                 }
             } else {
                 t.unsupportedFields("condition");
                 if (t.map().get("field_pointers") instanceof List<?> pointers) {
                     for (Object pointer : pointers) {
-                        List<String> path = pointer instanceof List<?> p ? p.stream().map(String::valueOf).toList() : List.of(String.valueOf(pointer));
+                        List<String> path = pointer instanceof List<?> p
+                                ? p.stream().map(String::valueOf).toList()
+                                : List.of(String.valueOf(pointer));
                         if (path.contains("*") || path.contains("**")) {
                             throw new ConfigException(t.where() + "RemoveFields with wildcards is not supported (yet)");
                         }

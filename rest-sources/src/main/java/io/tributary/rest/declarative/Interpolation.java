@@ -1,9 +1,8 @@
 package io.tributary.rest.declarative;
 
+import io.tributary.rest.http.Templates;
 import java.util.Map;
 import java.util.Set;
-
-import io.tributary.rest.http.Templates;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Interpolation {
 
-    private static final Set<String> FALSE = Set.of("", "false", "False", "FALSE", "none", "None", "null", "0", "0.0", "[]", "{}");
+    private static final Set<String> FALSE =
+            Set.of("", "false", "False", "FALSE", "none", "None", "null", "0", "0.0", "[]", "{}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Templates templates;
@@ -46,8 +46,7 @@ final class Interpolation {
             case "None", "null" -> {
                 return null;
             }
-            default -> {
-            }
+            default -> {}
         }
         if (text.matches("-?\\d{1,18}")) {
             return Long.parseLong(text);
@@ -55,7 +54,8 @@ final class Interpolation {
         if (text.matches("-?\\d+\\.\\d*([eE][-+]?\\d+)?")) {
             return Double.parseDouble(text);
         }
-        if (text.length() >= 2 && (text.startsWith("'") && text.endsWith("'") || text.startsWith("\"") && text.endsWith("\""))) {
+        if (text.length() >= 2
+                && (text.startsWith("'") && text.endsWith("'") || text.startsWith("\"") && text.endsWith("\""))) {
             return text.substring(1, text.length() - 1);
         }
         return text;

@@ -1,16 +1,15 @@
 package io.tributary.rest.declarative;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import io.tributary.connector.config.ConfigException;
 import io.tributary.rest.http.Authenticator;
 import io.tributary.rest.http.HttpStream;
 import io.tributary.rest.http.Pagination;
 import io.tributary.rest.http.Secrets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,8 +25,7 @@ final class ManifestCompiler {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The compiled manifest. */
-    record Compiled(List<HttpStream> streams, List<String> checkStreams, ObjectNode connectionSpecification) {
-    }
+    record Compiled(List<HttpStream> streams, List<String> checkStreams, ObjectNode connectionSpecification) {}
 
     private final Interpolation interpolation;
     private final Secrets secrets;
@@ -56,7 +54,8 @@ final class ManifestCompiler {
         root.unsupportedFields("dynamic_streams");
         ObjectNode connectionSpec = spec(root, config, checkConfig);
         if (!checkConfig) {
-            return new Compiled(List.of(), List.of(), connectionSpec); // the spec alone: streams need a config to render
+            return new Compiled(
+                    List.of(), List.of(), connectionSpec); // the spec alone: streams need a config to render
         }
         List<HttpStream> streams = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -79,7 +78,8 @@ final class ManifestCompiler {
             }
             for (String name : check) {
                 if (!names.contains(name)) {
-                    throw new ConfigException(checkComponent.where() + "stream_names names '" + name + "', which is no stream of the manifest");
+                    throw new ConfigException(checkComponent.where() + "stream_names names '" + name
+                            + "', which is no stream of the manifest");
                 }
             }
         }
@@ -102,8 +102,10 @@ final class ManifestCompiler {
             String key = required.asString("");
             if (config.get(key) == null || "".equals(config.get(key))) {
                 JsonNode property = object.path("properties").path(key);
-                String about = property.path("title").asString(property.path("description").asString(""));
-                problems.add("config." + key + ": required by the manifest's spec" + (about.isEmpty() ? "" : " (" + about + ")"));
+                String about = property.path("title")
+                        .asString(property.path("description").asString(""));
+                problems.add("config." + key + ": required by the manifest's spec"
+                        + (about.isEmpty() ? "" : " (" + about + ")"));
             }
         }
         if (checkConfig && !problems.isEmpty()) {
@@ -123,8 +125,9 @@ final class ManifestCompiler {
         String name = stream.required("name");
         ObjectNode schema = null;
         Component loader = stream.child("schema_loader");
-        if (loader != null && loader.expect("InlineSchemaLoader", Set.of("InlineSchemaLoader", "JsonFileSchemaLoader"))
-                .equals("JsonFileSchemaLoader")) {
+        if (loader != null
+                && loader.expect("InlineSchemaLoader", Set.of("InlineSchemaLoader", "JsonFileSchemaLoader"))
+                        .equals("JsonFileSchemaLoader")) {
             schema = schemaFile(loader, Map.of("config", config, "parameters", loader.templateParameters()));
         } else if (loader != null && JSON.valueToTree(loader.map().get("schema")) instanceof ObjectNode s) {
             schema = s;
@@ -149,13 +152,19 @@ final class ManifestCompiler {
                 throw new ConfigException(requester.where() + "HttpRequester needs url, or url_base and path");
             }
             String path = requester.string("path");
-            url = path == null || path.isEmpty() ? urlBase : urlBase.replaceAll("/+$", "") + "/" + path.replaceAll("^/+", "");
+            url = path == null || path.isEmpty()
+                    ? urlBase
+                    : urlBase.replaceAll("/+$", "") + "/" + path.replaceAll("^/+", "");
         }
-        String method = requester.string("http_method") == null ? "GET" : requester.string("http_method").toUpperCase(java.util.Locale.ROOT);
+        String method = requester.string("http_method") == null
+                ? "GET"
+                : requester.string("http_method").toUpperCase(java.util.Locale.ROOT);
         if (!method.equals("GET") && !method.equals("POST")) {
-            throw new ConfigException("manifest: " + requester.path("http_method") + ": " + method + " is not supported; use GET or POST");
+            throw new ConfigException("manifest: " + requester.path("http_method") + ": " + method
+                    + " is not supported; use GET or POST");
         }
-        Authenticator auth = new AuthenticatorCompiler(interpolation, secrets, this::option).compile(requester.child("authenticator"), variables);
+        Authenticator auth = new AuthenticatorCompiler(interpolation, secrets, this::option)
+                .compile(requester.child("authenticator"), variables);
         Component selector = retriever.child("record_selector");
         List<String> recordPath = selector == null ? List.of() : recordPath(selector, variables);
         Component decoder = retriever.child("decoder");
@@ -163,14 +172,32 @@ final class ManifestCompiler {
             decoder.expect("JsonDecoder", Set.of("JsonDecoder"));
         }
         Pagination pagination = paginator(retriever.child("paginator"), url, variables);
-        DeclarativeTransform transform = DeclarativeTransform.of(selector == null ? null : selector.child("record_filter"),
-                stream.children("transformations"), variables, interpolation);
+        DeclarativeTransform transform = DeclarativeTransform.of(
+                selector == null ? null : selector.child("record_filter"),
+                stream.children("transformations"),
+                variables,
+                interpolation);
         Map<String, String> params = requester.templates("request_parameters");
         Map<String, String> headers = requester.templates("request_headers");
         List<Map<String, Object>> slices = parts.partitions(retriever, variables, params, headers);
         HttpStream.Incremental incremental = parts.incremental(stream.child("incremental_sync"), variables);
-        return new HttpStream(name, method, url, params, headers, null, auth, pagination, recordPath, incremental, schema,
-                primaryKey(stream.get("primary_key")), variables, transform, parts.errorHandler(requester.child("error_handler"), variables), slices);
+        return new HttpStream(
+                name,
+                method,
+                url,
+                params,
+                headers,
+                null,
+                auth,
+                pagination,
+                recordPath,
+                incremental,
+                schema,
+                primaryKey(stream.get("primary_key")),
+                variables,
+                transform,
+                parts.errorHandler(requester.child("error_handler"), variables),
+                slices);
     }
 
     /** A {@code JsonFileSchemaLoader}'s schema, read from {@code file_path} relative to the manifest. */
@@ -180,26 +207,29 @@ final class ManifestCompiler {
             template = "./schemas/{{ parameters['name'] }}.json";
         }
         String rendered = interpolation.render(template, variables, loader.path("file_path"));
-        java.nio.file.Path file = (directory == null ? java.nio.file.Path.of(".") : directory).resolve(rendered).normalize();
+        java.nio.file.Path file = (directory == null ? java.nio.file.Path.of(".") : directory)
+                .resolve(rendered)
+                .normalize();
         try {
             if (JSON.readTree(java.nio.file.Files.readString(file)) instanceof ObjectNode schema) {
                 return schema;
             }
             throw new ConfigException(loader.where() + file + " does not hold a JSON object");
         } catch (java.io.IOException e) {
-            throw new ConfigException(loader.where() + "cannot read the schema file " + file + " (" + e.getClass().getSimpleName() + ")");
+            throw new ConfigException(loader.where() + "cannot read the schema file " + file + " ("
+                    + e.getClass().getSimpleName() + ")");
         } catch (tools.jackson.core.JacksonException e) {
             throw new ConfigException(loader.where() + file + " is not valid JSON: " + e.getOriginalMessage());
         }
     }
-
 
     private List<String> recordPath(Component selector, Map<String, Object> variables) {
         selector.expect("RecordSelector", Set.of("RecordSelector"));
         selector.unsupportedFields("transform_before_filtering");
         Object normalization = selector.map().get("schema_normalization");
         if (normalization != null && !"None".equals(String.valueOf(normalization))) {
-            throw new ConfigException(selector.where() + "RecordSelector.schema_normalization " + normalization + " is not supported (yet)");
+            throw new ConfigException(selector.where() + "RecordSelector.schema_normalization " + normalization
+                    + " is not supported (yet)");
         }
         Component extractor = selector.child("extractor");
         if (extractor == null) {
@@ -210,9 +240,11 @@ final class ManifestCompiler {
         Object fieldPath = extractor.get("field_path");
         if (fieldPath instanceof List<?> parts) {
             for (int i = 0; i < parts.size(); i++) {
-                String part = interpolation.render(parts.get(i), variables, extractor.path("field_path") + "[" + i + "]");
+                String part =
+                        interpolation.render(parts.get(i), variables, extractor.path("field_path") + "[" + i + "]");
                 if (part.contains("*")) {
-                    throw new ConfigException(extractor.where() + "DpathExtractor.field_path with a wildcard (*) is not supported (yet)");
+                    throw new ConfigException(
+                            extractor.where() + "DpathExtractor.field_path with a wildcard (*) is not supported (yet)");
                 }
                 path.add(part);
             }
@@ -221,7 +253,10 @@ final class ManifestCompiler {
     }
 
     private Pagination paginator(Component paginator, String url, Map<String, Object> variables) {
-        if (paginator == null || paginator.expect("DefaultPaginator", Set.of("DefaultPaginator", "NoPagination")).equals("NoPagination")) {
+        if (paginator == null
+                || paginator
+                        .expect("DefaultPaginator", Set.of("DefaultPaginator", "NoPagination"))
+                        .equals("NoPagination")) {
             return new Pagination.None();
         }
         Component strategy = paginator.child("pagination_strategy");
@@ -231,11 +266,14 @@ final class ManifestCompiler {
         String type = strategy.expect("", Set.of("CursorPagination", "PageIncrement", "OffsetIncrement"));
         Object size = interpolation.literal(strategy.map().get("page_size"), variables, strategy.path("page_size"));
         if (size != null && !(size instanceof Long)) {
-            throw new ConfigException("manifest: " + strategy.path("page_size") + ": '" + size + "' is not a whole number");
+            throw new ConfigException(
+                    "manifest: " + strategy.path("page_size") + ": '" + size + "' is not a whole number");
         }
         Object first = strategy.map().get("inject_on_first_request");
-        boolean injectFirst = first != null && interpolation.truthy(first, variables, strategy.path("inject_on_first_request"));
-        Object start = interpolation.literal(strategy.map().getOrDefault("start_from_page", 1), variables, strategy.path("start_from_page"));
+        boolean injectFirst =
+                first != null && interpolation.truthy(first, variables, strategy.path("inject_on_first_request"));
+        Object start = interpolation.literal(
+                strategy.map().getOrDefault("start_from_page", 1), variables, strategy.path("start_from_page"));
         DeclarativePagination.Strategy kind = switch (type) {
             case "PageIncrement" -> DeclarativePagination.Strategy.PAGE;
             case "OffsetIncrement" -> DeclarativePagination.Strategy.OFFSET;
@@ -245,25 +283,39 @@ final class ManifestCompiler {
             throw new ConfigException(strategy.where() + "CursorPagination needs cursor_value");
         }
         // A relative next-page path (RequestPath) is resolved against the API's origin.
-        String urlBase = interpolation.render(url, variables, paginator.place()).replaceAll("^(https?://[^/]*).*$", "$1");
-        return new DeclarativePagination(kind, (Long) size, start instanceof Long l ? l : 1, injectFirst,
-                option(paginator.child("page_token_option"), true, variables), option(paginator.child("page_size_option"), false, variables),
-                strategy.map().get("cursor_value"), strategy.map().get("stop_condition"), urlBase, variables, interpolation, strategy.place());
+        String urlBase =
+                interpolation.render(url, variables, paginator.place()).replaceAll("^(https?://[^/]*).*$", "$1");
+        return new DeclarativePagination(
+                kind,
+                (Long) size,
+                start instanceof Long l ? l : 1,
+                injectFirst,
+                option(paginator.child("page_token_option"), true, variables),
+                option(paginator.child("page_size_option"), false, variables),
+                strategy.map().get("cursor_value"),
+                strategy.map().get("stop_condition"),
+                urlBase,
+                variables,
+                interpolation,
+                strategy.place());
     }
 
     DeclarativePagination.Option option(Component option, boolean token, Map<String, Object> variables) {
         if (option == null) {
             return null;
         }
-        String type = option.expect("RequestOption", token ? Set.of("RequestOption", "RequestPath") : Set.of("RequestOption"));
+        String type = option.expect(
+                "RequestOption", token ? Set.of("RequestOption", "RequestPath") : Set.of("RequestOption"));
         if (type.equals("RequestPath")) {
             return new DeclarativePagination.Option("path", null);
         }
         String into = option.required("inject_into");
         if (!into.equals("request_parameter") && !into.equals("header")) {
-            throw new ConfigException(option.where() + "RequestOption.inject_into " + into + " is not supported (yet); use request_parameter or header");
+            throw new ConfigException(option.where() + "RequestOption.inject_into " + into
+                    + " is not supported (yet); use request_parameter or header");
         }
-        return new DeclarativePagination.Option(into, interpolation.render(option.required("field_name"), variables, option.path("field_name")));
+        return new DeclarativePagination.Option(
+                into, interpolation.render(option.required("field_name"), variables, option.path("field_name")));
     }
 
     private static List<List<String>> primaryKey(Object value) {
@@ -275,9 +327,11 @@ final class ManifestCompiler {
         }
         List<List<String>> key = new ArrayList<>();
         for (Object part : list) {
-            key.add(part instanceof List<?> p ? p.stream().map(String::valueOf).toList() : List.of(String.valueOf(part)));
+            key.add(
+                    part instanceof List<?> p
+                            ? p.stream().map(String::valueOf).toList()
+                            : List.of(String.valueOf(part)));
         }
         return key;
     }
-
 }

@@ -1,5 +1,6 @@
 package io.tributary.rest.declarative;
 
+import io.tributary.connector.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,8 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import io.tributary.connector.config.ConfigException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -25,8 +24,7 @@ final class ManifestLoader {
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
-    private ManifestLoader() {
-    }
+    private ManifestLoader() {}
 
     static Map<String, Object> load(Path file) {
         Object tree;
@@ -38,7 +36,9 @@ final class ManifestLoader {
             throw new ConfigException("manifest: cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
         } catch (JacksonException e) {
             throw new ConfigException("manifest: " + file + " is not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+                    + (e.getLocation() == null
+                            ? ""
+                            : " (line " + e.getLocation().getLineNr() + ")"));
         }
         return parse(tree, file.toString());
     }
@@ -74,7 +74,8 @@ final class ManifestLoader {
         if (ref != null) {
             Object target = follow(String.valueOf(ref), root, place + ".$ref", resolving);
             if (!(target instanceof Map<?, ?> targetMap)) {
-                throw new ConfigException("manifest: " + trim(place) + ".$ref: " + ref + " is not a map, so nothing can be merged with it");
+                throw new ConfigException("manifest: " + trim(place) + ".$ref: " + ref
+                        + " is not a map, so nothing can be merged with it");
             }
             targetMap.forEach((k, v) -> out.put(String.valueOf(k), v));
         }
@@ -89,11 +90,12 @@ final class ManifestLoader {
 
     private static Object follow(String ref, Map<String, Object> root, String place, Set<String> resolving) {
         if (!ref.startsWith("#/")) {
-            throw new ConfigException("manifest: " + trim(place) + ": only references into the manifest itself (#/definitions/...)"
-                    + " are supported, not " + ref);
+            throw new ConfigException("manifest: " + trim(place)
+                    + ": only references into the manifest itself (#/definitions/...)" + " are supported, not " + ref);
         }
         if (!resolving.add(ref)) {
-            throw new ConfigException("manifest: " + trim(place) + ": the reference " + ref + " refers back to itself through " + resolving);
+            throw new ConfigException("manifest: " + trim(place) + ": the reference " + ref
+                    + " refers back to itself through " + resolving);
         }
         try {
             Object node = root;
@@ -104,8 +106,8 @@ final class ManifestLoader {
                 } else if (node instanceof List<?> l && key.matches("\\d+") && Integer.parseInt(key) < l.size()) {
                     node = l.get(Integer.parseInt(key));
                 } else {
-                    throw new ConfigException("manifest: " + trim(place) + ": the reference " + ref + " points at nothing ('" + key
-                            + "' not found)");
+                    throw new ConfigException("manifest: " + trim(place) + ": the reference " + ref
+                            + " points at nothing ('" + key + "' not found)");
                 }
             }
             return resolve(node, root, ref.substring(1).replace('/', '.'), resolving);

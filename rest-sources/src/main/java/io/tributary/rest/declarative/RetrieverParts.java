@@ -1,14 +1,13 @@
 package io.tributary.rest.declarative;
 
+import io.tributary.connector.config.ConfigException;
+import io.tributary.rest.http.HttpStream;
+import io.tributary.rest.http.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import io.tributary.connector.config.ConfigException;
-import io.tributary.rest.http.HttpStream;
-import io.tributary.rest.http.RetryPolicy;
 
 /**
  * The parts of a manifest stream around its requests: its partitions ({@code ListPartitionRouter}),
@@ -27,17 +26,20 @@ final class RetrieverParts {
     private static final java.util.regex.Pattern CONFIG_VALUE =
             java.util.regex.Pattern.compile("^\\{\\{\\s*config(?:\\[['\"](\\w+)['\"]\\]|\\.(\\w+))\\s*}}$");
 
-
     /**
      * A {@code ListPartitionRouter}'s partitions, one per value, each read with its own pages; its
      * {@code request_option} becomes a parameter or header templated on {@code stream_slice}.
      *
      * @return {@code null} when the stream is not partitioned
      */
-    List<Map<String, Object>> partitions(Component retriever, Map<String, Object> variables, Map<String, String> params,
-                                                 Map<String, String> headers) {
+    List<Map<String, Object>> partitions(
+            Component retriever,
+            Map<String, Object> variables,
+            Map<String, String> params,
+            Map<String, String> headers) {
         if (retriever.map().get("partition_router") instanceof List<?>) {
-            throw new ConfigException("manifest: " + retriever.path("partition_router") + ": a list of partition routers is not supported (yet)");
+            throw new ConfigException("manifest: " + retriever.path("partition_router")
+                    + ": a list of partition routers is not supported (yet)");
         }
         Component router = retriever.child("partition_router");
         if (router == null) {
@@ -52,19 +54,25 @@ final class RetrieverParts {
             for (int i = 0; i < l.size(); i++) {
                 list.add(interpolation.render(l.get(i), variables, router.path("values") + "[" + i + "]"));
             }
-        } else if (values instanceof String template && CONFIG_VALUE.matcher(template.trim()).matches()) {
+        } else if (values instanceof String template
+                && CONFIG_VALUE.matcher(template.trim()).matches()) {
             java.util.regex.Matcher m = CONFIG_VALUE.matcher(template.trim());
             m.matches();
             Object configured = ((Map<?, ?>) variables.get("config")).get(m.group(1) != null ? m.group(1) : m.group(2));
             if (configured instanceof List<?> l) {
                 list = new ArrayList<>(l);
             } else if (configured instanceof String text) {
-                list = new ArrayList<>(java.util.Arrays.stream(text.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList());
+                list = new ArrayList<>(java.util.Arrays.stream(text.split(","))
+                        .map(String::trim)
+                        .filter(v -> !v.isEmpty())
+                        .toList());
             } else {
-                throw new ConfigException("manifest: " + router.path("values") + ": " + template + " is not a list in the config");
+                throw new ConfigException(
+                        "manifest: " + router.path("values") + ": " + template + " is not a list in the config");
             }
         } else {
-            throw new ConfigException("manifest: " + router.path("values") + ": expected a list, or a template naming a list in the config"
+            throw new ConfigException("manifest: " + router.path("values")
+                    + ": expected a list, or a template naming a list in the config"
                     + " such as {{ config['repositories'] }}");
         }
         Component option = router.child("request_option");
@@ -96,9 +104,19 @@ final class RetrieverParts {
             return null;
         }
         cursor.expect("DatetimeBasedCursor", Set.of("DatetimeBasedCursor"));
-        cursor.unsupportedFields("step", "cursor_granularity", "end_datetime", "end_time_option", "lookback_window",
-                "partition_field_start", "partition_field_end", "is_data_feed", "is_client_side_incremental", "global_substream_cursor",
-                "clamping", "is_compare_strictly");
+        cursor.unsupportedFields(
+                "step",
+                "cursor_granularity",
+                "end_datetime",
+                "end_time_option",
+                "lookback_window",
+                "partition_field_start",
+                "partition_field_end",
+                "is_data_feed",
+                "is_client_side_incremental",
+                "global_substream_cursor",
+                "clamping",
+                "is_compare_strictly");
         String field = interpolation.render(cursor.required("cursor_field"), variables, cursor.path("cursor_field"));
         Object start = cursor.map().get("start_datetime");
         if (start instanceof Map<?, ?>) {
@@ -115,7 +133,8 @@ final class RetrieverParts {
         if (option != null) {
             DeclarativePagination.Option o = options.of(option, false, variables);
             if (!o.injectInto().equals("request_parameter")) {
-                throw new ConfigException(option.where() + "a start_time_option in a " + o.injectInto() + " is not supported (yet)");
+                throw new ConfigException(
+                        option.where() + "a start_time_option in a " + o.injectInto() + " is not supported (yet)");
             }
             param = o.fieldName();
         }
@@ -132,16 +151,19 @@ final class RetrieverParts {
         }
         handler.expect("DefaultErrorHandler", Set.of("DefaultErrorHandler"));
         handler.unsupportedFields("response_filters");
-        Object max = interpolation.literal(handler.map().getOrDefault("max_retries", 5), variables, handler.path("max_retries"));
+        Object max = interpolation.literal(
+                handler.map().getOrDefault("max_retries", 5), variables, handler.path("max_retries"));
         if (!(max instanceof Long retries) || retries < 0) {
-            throw new ConfigException("manifest: " + handler.path("max_retries") + ": '" + max + "' is not a whole number");
+            throw new ConfigException(
+                    "manifest: " + handler.path("max_retries") + ": '" + max + "' is not a whole number");
         }
         // The CDK's default: an exponential backoff of 5 s * 2^attempt.
         Duration initial = Duration.ofSeconds(5);
         Duration maxBackoff = Duration.ofMinutes(10);
         Duration maxWait = Duration.ofMinutes(10);
         for (Component strategy : handler.children("backoff_strategies")) {
-            String type = strategy.expect("", Set.of("ConstantBackoffStrategy", "ExponentialBackoffStrategy", "WaitTimeFromHeader"));
+            String type = strategy.expect(
+                    "", Set.of("ConstantBackoffStrategy", "ExponentialBackoffStrategy", "WaitTimeFromHeader"));
             switch (type) {
                 case "ConstantBackoffStrategy" -> {
                     initial = seconds(strategy, "backoff_time_in_seconds", null, variables);
@@ -151,8 +173,8 @@ final class RetrieverParts {
                 default -> {
                     strategy.unsupportedFields("regex");
                     if (!"retry-after".equalsIgnoreCase(strategy.required("header"))) {
-                        throw new ConfigException(strategy.where() + "WaitTimeFromHeader.header " + strategy.string("header")
-                                + " is not supported (yet); only Retry-After");
+                        throw new ConfigException(strategy.where() + "WaitTimeFromHeader.header "
+                                + strategy.string("header") + " is not supported (yet); only Retry-After");
                     }
                     if (strategy.map().get("max_waiting_time_in_seconds") != null) {
                         maxWait = seconds(strategy, "max_waiting_time_in_seconds", null, variables);
@@ -164,10 +186,12 @@ final class RetrieverParts {
     }
 
     private Duration seconds(Component component, String key, Long fallback, Map<String, Object> variables) {
-        Object value = component.map().get(key) == null ? fallback
+        Object value = component.map().get(key) == null
+                ? fallback
                 : interpolation.literal(component.map().get(key), variables, component.path(key));
         if (!(value instanceof Number n) || n.doubleValue() < 0) {
-            throw new ConfigException("manifest: " + component.path(key) + ": '" + value + "' is not a number of seconds");
+            throw new ConfigException(
+                    "manifest: " + component.path(key) + ": '" + value + "' is not a number of seconds");
         }
         return Duration.ofMillis(Math.round(n.doubleValue() * 1000));
     }

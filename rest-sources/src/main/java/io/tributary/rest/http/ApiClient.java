@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +39,15 @@ public final class ApiClient {
     private final Sleeper sleeper;
 
     public ApiClient(Duration connectTimeout, Duration requestTimeout, RetryPolicy retry, Secrets secrets) {
-        this(HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build(),
-                requestTimeout, retry, secrets, d -> Thread.sleep(d.toMillis()));
+        this(
+                HttpClient.newBuilder()
+                        .connectTimeout(connectTimeout)
+                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .build(),
+                requestTimeout,
+                retry,
+                secrets,
+                d -> Thread.sleep(d.toMillis()));
     }
 
     ApiClient(HttpClient http, Duration requestTimeout, RetryPolicy retry, Secrets secrets, Sleeper sleeper) {
@@ -80,11 +86,19 @@ public final class ApiClient {
             try {
                 response = http.send(toHttp(authenticated), HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
-                String cause = (e instanceof HttpTimeoutException ? "no answer within " + requestTimeout.toSeconds() + " s"
-                        : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + secrets.mask(e.getMessage())));
+                String cause = (e instanceof HttpTimeoutException
+                        ? "no answer within " + requestTimeout.toSeconds() + " s"
+                        : e.getClass().getSimpleName()
+                                + (e.getMessage() == null ? "" : " " + secrets.mask(e.getMessage())));
                 if (attempt < retry.maxRetries()) {
                     Duration wait = retry.backoff(attempt);
-                    LOG.warn("{}: {}; retry {} of {} in {} ms", shown, cause, attempt + 1, retry.maxRetries(), wait.toMillis());
+                    LOG.warn(
+                            "{}: {}; retry {} of {} in {} ms",
+                            shown,
+                            cause,
+                            attempt + 1,
+                            retry.maxRetries(),
+                            wait.toMillis());
                     pause(wait, shown);
                     continue;
                 }
@@ -95,7 +109,10 @@ public final class ApiClient {
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return new ApiResponse(status, response.headers().map(), new StallGuard(response.body(), requestTimeout),
+                return new ApiResponse(
+                        status,
+                        response.headers().map(),
+                        new StallGuard(response.body(), requestTimeout),
                         secrets.maskUrl(authenticated.url()));
             }
             String snippet = snippet(response.body());
@@ -109,7 +126,13 @@ public final class ApiClient {
                 if (wait.compareTo(retry.maxWait()) > 0) {
                     wait = retry.maxWait();
                 }
-                LOG.warn("{} answered HTTP {}; retry {} of {} in {} ms", shown, status, attempt + 1, retry.maxRetries(), wait.toMillis());
+                LOG.warn(
+                        "{} answered HTTP {}; retry {} of {} in {} ms",
+                        shown,
+                        status,
+                        attempt + 1,
+                        retry.maxRetries(),
+                        wait.toMillis());
                 pause(wait, shown);
                 continue;
             }
@@ -120,13 +143,15 @@ public final class ApiClient {
     }
 
     private HttpRequest toHttp(ApiRequest request) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url())).timeout(requestTimeout);
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(request.url())).timeout(requestTimeout);
         request.headers().forEach(builder::header);
         if (request.body() != null) {
             if (request.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
                 builder.header("Content-Type", "application/json");
             }
-            builder.method(request.method(), HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+            builder.method(
+                    request.method(), HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
         } else {
             builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
         }
@@ -165,7 +190,9 @@ public final class ApiClient {
     private String snippet(InputStream body) {
         try (InputStream in = body) {
             byte[] bytes = in.readNBytes(SNIPPET);
-            String text = new String(bytes, StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
+            String text = new String(bytes, StandardCharsets.UTF_8)
+                    .replaceAll("\\s+", " ")
+                    .trim();
             return secrets.mask(text) + (bytes.length == SNIPPET ? "…" : "");
         } catch (IOException e) {
             return "";

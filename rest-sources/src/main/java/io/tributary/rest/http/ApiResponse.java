@@ -18,7 +18,8 @@ public record ApiResponse(int status, Map<String, List<String>> headers, InputSt
     public Optional<String> header(String name) {
         return headers.entrySet().stream()
                 .filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
-                .map(e -> e.getValue().get(0)).findFirst();
+                .map(e -> e.getValue().get(0))
+                .findFirst();
     }
 
     @Override

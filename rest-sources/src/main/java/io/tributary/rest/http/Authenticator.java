@@ -42,7 +42,9 @@ public interface Authenticator {
         @Override
         public ApiRequest authenticate(ApiRequest request, ApiClient client) {
             String pair = username + ":" + (password == null ? "" : password);
-            return request.withHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+            return request.withHeader(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
     }
 

@@ -1,5 +1,9 @@
 package io.tributary.rest.http;
 
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.lib.filter.Filter;
+import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,11 +13,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
-
-import com.hubspot.jinjava.Jinjava;
-import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.lib.filter.Filter;
-import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
 
 /**
  * Some of the Airbyte CDK's Jinja macros and filters, as text: {@code today_utc()} ({@code 2024-05-01}),
@@ -25,16 +24,19 @@ public final class CdkMacros {
 
     private static final DateTimeFormatter DAY_DELTA = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxx");
 
-    private CdkMacros() {
-    }
+    private CdkMacros() {}
 
     static void register(Jinjava jinjava) {
         var context = jinjava.getGlobalContext();
         context.registerFunction(new ELFunctionDefinition("", "today_utc", CdkMacros.class, "todayUtc"));
         context.registerFunction(new ELFunctionDefinition("", "now_utc", CdkMacros.class, "nowUtc"));
         context.registerFunction(new ELFunctionDefinition("", "day_delta", CdkMacros.class, "dayDelta", long.class));
-        context.registerFilter(filter("base64encode", (value, args) -> Base64.getEncoder().encodeToString(text(value).getBytes(StandardCharsets.UTF_8))));
-        context.registerFilter(filter("base64decode", (value, args) -> new String(Base64.getDecoder().decode(text(value)), StandardCharsets.UTF_8)));
+        context.registerFilter(filter(
+                "base64encode",
+                (value, args) -> Base64.getEncoder().encodeToString(text(value).getBytes(StandardCharsets.UTF_8))));
+        context.registerFilter(filter(
+                "base64decode",
+                (value, args) -> new String(Base64.getDecoder().decode(text(value)), StandardCharsets.UTF_8)));
         context.registerFilter(filter("hash", (value, args) -> hash(text(value), args.length > 0 ? args[0] : "md5")));
     }
 
@@ -62,7 +64,8 @@ public final class CdkMacros {
                 case "sha512" -> "SHA-512";
                 default -> "MD5";
             };
-            return HexFormat.of().formatHex(MessageDigest.getInstance(name).digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance(name).digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -2,7 +2,6 @@ package io.tributary.rest.http;
 
 import java.math.BigDecimal;
 import java.util.List;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -12,8 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class CursorValues {
 
-    private CursorValues() {
-    }
+    private CursorValues() {}
 
     /** The cursor of a record, or {@code null} when the record has none. */
     public static String of(ObjectNode record, List<String> path) {

@@ -3,7 +3,6 @@ package io.tributary.rest.http;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -59,7 +58,9 @@ public record HttpStream(
         params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
         headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         recordPath = List.copyOf(recordPath);
-        primaryKey = primaryKey == null ? List.of() : primaryKey.stream().map(List::copyOf).toList();
+        primaryKey = primaryKey == null
+                ? List.of()
+                : primaryKey.stream().map(List::copyOf).toList();
         variables = Map.copyOf(variables);
         slices = slices == null || slices.isEmpty() ? List.of(Map.of()) : List.copyOf(slices);
     }

@@ -1,15 +1,13 @@
 package io.tributary.rest.http;
 
+import io.tributary.connector.record.SourceRecord;
+import io.tributary.connector.source.ReadAheadSafe;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ReaderNotOpenException;
-
-import io.tributary.connector.record.SourceRecord;
-import io.tributary.connector.source.ReadAheadSafe;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -55,8 +53,12 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
      * @param incremental whether this sync reads incrementally (from the previous sync's cursor)
      * @param previousSync the previous sync's committed state of this stream, empty on the first
      */
-    public HttpStreamReader(HttpStream stream, ApiClient client, Templates templates, boolean incremental,
-                            Map<String, Object> previousSync) {
+    public HttpStreamReader(
+            HttpStream stream,
+            ApiClient client,
+            Templates templates,
+            boolean incremental,
+            Map<String, Object> previousSync) {
         this.stream = stream;
         this.client = client;
         this.templates = templates;
@@ -69,7 +71,9 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
     public void open(ExecutionContext context) {
         boolean resuming = context.containsKey(key + "page_records");
         slice = resuming && context.containsKey(key + "slice") ? context.getInt(key + "slice") : 0;
-        token = resuming ? (String) context.get(key + "page_token") : stream.pagination().firstToken();
+        token = resuming
+                ? (String) context.get(key + "page_token")
+                : stream.pagination().firstToken();
         pageRecords = resuming ? context.getLong(key + "page_records") : 0;
         done = resuming && context.containsKey(key + "done") && (Boolean) context.get(key + "done");
         Object previousCursor = incremental ? previousSync.get(key + "cursor") : null;
@@ -78,12 +82,15 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
         } else if (previousCursor != null) {
             lowerBound = previousCursor.toString();
         } else if (stream.incremental() != null) {
-            String start = templates.render(stream.incremental().startValue(), stream.templateVariables(null, null),
+            String start = templates.render(
+                    stream.incremental().startValue(),
+                    stream.templateVariables(null, null),
                     stream.name() + ".start_value");
             lowerBound = start == null || start.isBlank() ? null : start.trim();
         }
         // The state never goes back: a sync that emits nothing keeps the previous sync's cursor.
-        cursor = context.containsKey(key + "cursor") ? (String) context.get(key + "cursor")
+        cursor = context.containsKey(key + "cursor")
+                ? (String) context.get(key + "cursor")
                 : previousCursor == null ? null : previousCursor.toString();
         open = true;
     }
@@ -91,7 +98,8 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
     @Override
     public SourceRecord read() {
         if (!open) {
-            throw new ReaderNotOpenException("the reader of stream '" + stream.name() + "' is not open; call open() first");
+            throw new ReaderNotOpenException(
+                    "the reader of stream '" + stream.name() + "' is not open; call open() first");
         }
         while (!done) {
             if (page == null) {
@@ -105,7 +113,11 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
                     throw e;
                 }
                 // The page again, skipping what was already emitted, as a restart would.
-                LOG.warn("stream {}: {}; fetching the page again (attempt {} of {})", stream.name(), e.getMessage(), brokenPages,
+                LOG.warn(
+                        "stream {}: {}; fetching the page again (attempt {} of {})",
+                        stream.name(),
+                        e.getMessage(),
+                        brokenPages,
                         client.retry().maxRetries());
                 closePage();
                 continue;
@@ -139,7 +151,8 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
     }
 
     private void fetch() {
-        ApiRequest request = stream.request(token, lowerBound, templates, stream.slices().get(slice));
+        ApiRequest request =
+                stream.request(token, lowerBound, templates, stream.slices().get(slice));
         response = client.send(request, stream.auth(), stream.retry() == null ? client.retry() : stream.retry());
         page = new PageParser(response.body(), stream.recordPath(), request.method() + " " + response.displayUrl());
         pages++;
@@ -147,7 +160,8 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
     }
 
     private void nextPage() {
-        Pagination.PageOutcome outcome = new Pagination.PageOutcome(page.records(), page.envelope(), response.headers(), lastRecord);
+        Pagination.PageOutcome outcome =
+                new Pagination.PageOutcome(page.records(), page.envelope(), response.headers(), lastRecord);
         String shown = response.displayUrl();
         closePage();
         lastRecord = null;
@@ -165,7 +179,8 @@ public final class HttpStreamReader implements ItemStreamReader<SourceRecord>, R
         }
         if (stream.pagination().serverChosen() && next.equals(token)) {
             throw new RestApiException("stream '" + stream.name() + "': the response of " + shown
-                    + " names itself as the next page again (" + client.secrets().maskUrl(next)
+                    + " names itself as the next page again ("
+                    + client.secrets().maskUrl(next)
                     + "); stopping instead of looping. Check the pagination settings (cursor path, page size)");
         }
         token = next;

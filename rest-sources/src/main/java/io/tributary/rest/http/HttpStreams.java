@@ -1,12 +1,11 @@
 package io.tributary.rest.http;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.tributary.connector.catalog.Stream;
 import io.tributary.connector.catalog.SyncMode;
-import io.tributary.text.JsonSchemaInference;
 import io.tributary.connector.source.CheckResult;
+import io.tributary.text.JsonSchemaInference;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /** What {@code check} and {@code discover} do alike for every REST source, whatever form it was written in. */
@@ -15,18 +14,22 @@ public final class HttpStreams {
     /** Records read from the first page to infer a schema the configuration does not give. */
     private static final int SAMPLE = 200;
 
-    private HttpStreams() {
-    }
+    private HttpStreams() {}
 
     /** Up to {@code max} records of the stream's first page. */
     public static List<ObjectNode> firstPage(HttpStream stream, ApiClient client, Templates templates, int max) {
-        String lowerBound = stream.incremental() == null ? null
-                : emptyToNull(templates.render(stream.incremental().startValue(), stream.templateVariables(null, null),
+        String lowerBound = stream.incremental() == null
+                ? null
+                : emptyToNull(templates.render(
+                        stream.incremental().startValue(),
+                        stream.templateVariables(null, null),
                         stream.name() + ".start_value"));
         ApiRequest request = stream.request(stream.pagination().firstToken(), lowerBound, templates);
         List<ObjectNode> records = new ArrayList<>();
-        try (ApiResponse response = client.send(request, stream.auth(), stream.retry() == null ? client.retry() : stream.retry());
-             PageParser page = new PageParser(response.body(), stream.recordPath(), request.method() + " " + response.displayUrl())) {
+        try (ApiResponse response =
+                        client.send(request, stream.auth(), stream.retry() == null ? client.retry() : stream.retry());
+                PageParser page = new PageParser(
+                        response.body(), stream.recordPath(), request.method() + " " + response.displayUrl())) {
             for (ObjectNode record = page.next(); record != null && records.size() < max; record = page.next()) {
                 records.add(record);
             }
@@ -42,10 +45,11 @@ public final class HttpStreams {
         HttpStream first = streams.get(0);
         try {
             int n = firstPage(first, client, templates, 1).size();
-            return CheckResult.success("stream '" + first.name() + "' answers; its first page " + (n == 0 ? "holds no records"
-                    : "holds records"));
+            return CheckResult.success("stream '" + first.name() + "' answers; its first page "
+                    + (n == 0 ? "holds no records" : "holds records"));
         } catch (RuntimeException e) {
-            return CheckResult.failure("stream '" + first.name() + "': " + client.secrets().mask(e.getMessage()));
+            return CheckResult.failure(
+                    "stream '" + first.name() + "': " + client.secrets().mask(e.getMessage()));
         }
     }
 
@@ -60,9 +64,14 @@ public final class HttpStreams {
             schema = inference.recordSchema();
         }
         boolean incremental = stream.incremental() != null;
-        return new Stream(stream.name(), null, schema,
+        return new Stream(
+                stream.name(),
+                null,
+                schema,
                 incremental ? List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL) : List.of(SyncMode.FULL_REFRESH),
-                incremental, incremental ? stream.incremental().cursorField() : List.of(), stream.primaryKey(),
+                incremental,
+                incremental ? stream.incremental().cursorField() : List.of(),
+                stream.primaryKey(),
                 incremental ? List.of(String.join(".", stream.incremental().cursorField())) : List.of());
     }
 

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,8 +36,14 @@ public final class OAuthClientCredentials implements Authenticator {
      * @param refreshToken when given, the refresh token grant is used instead of client credentials
      * @param scope space-separated scopes, or {@code null}
      */
-    public OAuthClientCredentials(String tokenUrl, String clientId, String clientSecret, String refreshToken, String scope,
-                                  Secrets secrets, Clock clock) {
+    public OAuthClientCredentials(
+            String tokenUrl,
+            String clientId,
+            String clientSecret,
+            String refreshToken,
+            String scope,
+            Secrets secrets,
+            Clock clock) {
         this.tokenUrl = tokenUrl;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
@@ -76,23 +81,32 @@ public final class OAuthClientCredentials implements Authenticator {
             form.put("scope", scope);
         }
         String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        ApiRequest request = new ApiRequest("POST", tokenUrl, Map.of("Content-Type", "application/x-www-form-urlencoded",
-                "Accept", "application/json"), body);
+        ApiRequest request = new ApiRequest(
+                "POST",
+                tokenUrl,
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"),
+                body);
         JsonNode answer;
-        try (ApiResponse response = client.send(request, new Authenticator.None()); InputStream in = response.body()) {
+        try (ApiResponse response = client.send(request, new Authenticator.None());
+                InputStream in = response.body()) {
             answer = JSON.readTree(in);
         } catch (JacksonException e) {
-            throw new RestApiException("POST " + secrets.maskUrl(tokenUrl) + ": the token endpoint's answer is not JSON ("
-                    + e.getOriginalMessage() + "); check the token_url setting");
+            throw new RestApiException(
+                    "POST " + secrets.maskUrl(tokenUrl) + ": the token endpoint's answer is not JSON ("
+                            + e.getOriginalMessage() + "); check the token_url setting");
         } catch (IOException e) {
             throw new RestApiException("POST " + secrets.maskUrl(tokenUrl) + ": " + e.getMessage());
         }
         String token = answer.path("access_token").asString("");
         if (token.isEmpty()) {
-            throw new RestApiException("POST " + secrets.maskUrl(tokenUrl) + ": the token endpoint's answer has no access_token"
-                    + (answer.has("error") ? " (error: " + secrets.mask(answer.path("error").asString("")) + ")" : "")
+            throw new RestApiException("POST " + secrets.maskUrl(tokenUrl)
+                    + ": the token endpoint's answer has no access_token"
+                    + (answer.has("error")
+                            ? " (error: " + secrets.mask(answer.path("error").asString("")) + ")"
+                            : "")
                     + "; check client_id and client_secret");
         }
         secrets.add(token);

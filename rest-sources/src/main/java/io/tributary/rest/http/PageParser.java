@@ -2,7 +2,6 @@ package io.tributary.rest.http;
 
 import java.io.InputStream;
 import java.util.List;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -59,16 +58,19 @@ public final class PageParser implements AutoCloseable {
         } catch (JacksonException e) {
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof StallGuard.Stalled stalled) {
-                    throw new RestApiException.Broken(where + ": " + stalled.getMessage() + " (after " + records + " records of the page)");
+                    throw new RestApiException.Broken(
+                            where + ": " + stalled.getMessage() + " (after " + records + " records of the page)");
                 }
                 if (cause instanceof java.io.IOException io) {
-                    throw new RestApiException.Broken(where + ": the connection broke after " + records + " records of the page ("
-                            + io.getClass().getSimpleName() + (io.getMessage() == null ? "" : ": " + io.getMessage()) + ")");
+                    throw new RestApiException.Broken(where + ": the connection broke after " + records
+                            + " records of the page (" + io.getClass().getSimpleName()
+                            + (io.getMessage() == null ? "" : ": " + io.getMessage()) + ")");
                 }
             }
             TokenStreamLocation at = e.getLocation();
-            throw new RestApiException(where + ": malformed JSON response" + (at == null ? "" : " at line " + at.getLineNr()
-                    + ", column " + at.getColumnNr()) + " (" + e.getOriginalMessage() + ")");
+            throw new RestApiException(where + ": malformed JSON response"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + " ("
+                    + e.getOriginalMessage() + ")");
         }
     }
 
@@ -81,8 +83,9 @@ public final class PageParser implements AutoCloseable {
             }
             if (first == JsonToken.START_ARRAY) {
                 if (!path.isEmpty()) {
-                    throw new RestApiException(where + ": the response is an array, but the record path " + String.join(".", path)
-                            + " expects an object; set an empty record path to read the array");
+                    throw new RestApiException(
+                            where + ": the response is an array, but the record path " + String.join(".", path)
+                                    + " expects an object; set an empty record path to read the array");
                 }
                 inArray = true;
                 rootArray = true;
@@ -92,8 +95,8 @@ public final class PageParser implements AutoCloseable {
                     return record(parser.readValueAsTree());
                 }
             } else {
-                throw new RestApiException(where + ": the response is a " + first.name().toLowerCase(java.util.Locale.ROOT)
-                        + ", expected a JSON object or array");
+                throw new RestApiException(where + ": the response is a "
+                        + first.name().toLowerCase(java.util.Locale.ROOT) + ", expected a JSON object or array");
             }
         }
         while (true) {
@@ -139,7 +142,8 @@ public final class PageParser implements AutoCloseable {
                         continue;
                     }
                     throw new RestApiException(where + ": the record path " + String.join(".", path) + " holds a "
-                            + value.name().toLowerCase(java.util.Locale.ROOT) + ", expected an array of records or an object");
+                            + value.name().toLowerCase(java.util.Locale.ROOT)
+                            + ", expected an array of records or an object");
                 }
                 if (value == JsonToken.START_OBJECT) {
                     envelopes[level + 1] = envelopes[level].putObject(name);
@@ -153,8 +157,10 @@ public final class PageParser implements AutoCloseable {
 
     private ObjectNode record(JsonNode node) {
         if (!(node instanceof ObjectNode object)) {
-            throw new RestApiException(where + ": record " + (records + 1) + " at " + (path.isEmpty() ? "the response" : String.join(".", path))
-                    + " is " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + abbreviate(node.toString())
+            throw new RestApiException(where + ": record " + (records + 1) + " at "
+                    + (path.isEmpty() ? "the response" : String.join(".", path))
+                    + " is " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " "
+                    + abbreviate(node.toString())
                     + ", expected a JSON object");
         }
         records++;
@@ -165,7 +171,8 @@ public final class PageParser implements AutoCloseable {
         finished = true;
         JsonToken trailing = parser.nextToken();
         if (trailing != null) {
-            throw new RestApiException(where + ": malformed JSON response (more content after the end of the document)");
+            throw new RestApiException(
+                    where + ": malformed JSON response (more content after the end of the document)");
         }
     }
 

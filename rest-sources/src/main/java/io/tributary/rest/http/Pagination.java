@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,8 +37,12 @@ public interface Pagination {
 
         /** The first value of a header, by case-insensitive name, or {@code null}. */
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e ->
+                            e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -51,8 +54,7 @@ public interface Pagination {
         }
 
         @Override
-        public void apply(String token, RequestParts request) {
-        }
+        public void apply(String token, RequestParts request) {}
 
         @Override
         public String next(String token, PageOutcome page) {
@@ -105,7 +107,9 @@ public interface Pagination {
 
         @Override
         public String next(String token, PageOutcome page) {
-            return page.records() < limit || page.records() == 0 ? null : Long.toString(Long.parseLong(token) + page.records());
+            return page.records() < limit || page.records() == 0
+                    ? null
+                    : Long.toString(Long.parseLong(token) + page.records());
         }
 
         @Override
@@ -154,7 +158,8 @@ public interface Pagination {
     /** RFC 8288 {@code Link} headers: the next page is the URL with {@code rel="next"}. */
     record LinkHeader() implements Pagination {
         private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*((?:;\\s*[^;,]*)*)");
-        private static final Pattern REL_NEXT = Pattern.compile("rel\\s*=\\s*\"?([^\";,]*\\s)?next(\\s[^\";,]*)?\"?", Pattern.CASE_INSENSITIVE);
+        private static final Pattern REL_NEXT =
+                Pattern.compile("rel\\s*=\\s*\"?([^\";,]*\\s)?next(\\s[^\";,]*)?\"?", Pattern.CASE_INSENSITIVE);
 
         @Override
         public String firstToken() {

@@ -1,5 +1,6 @@
 package io.tributary.rest.http;
 
+import io.tributary.connector.config.ConfigSpec;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -10,8 +11,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.tributary.connector.config.ConfigSpec;
 
 /**
  * The secret values of one source (tokens, keys, passwords, and access tokens obtained while
@@ -24,7 +23,8 @@ public final class Secrets {
     private static final int MIN_LENGTH = 4;
 
     private static final Pattern SECRET_PARAM = Pattern.compile(
-            "([?&](?:[^=&#]*(?:key|token|secret|password|passwd|signature|sig|auth)[^=&#]*)=)([^&#]*)", Pattern.CASE_INSENSITIVE);
+            "([?&](?:[^=&#]*(?:key|token|secret|password|passwd|signature|sig|auth)[^=&#]*)=)([^&#]*)",
+            Pattern.CASE_INSENSITIVE);
 
     private final List<String> values = new CopyOnWriteArrayList<>();
 
@@ -36,7 +36,9 @@ public final class Secrets {
         Set<String> forms = new LinkedHashSet<>(values);
         forms.add(value);
         forms.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
-        List<String> sorted = forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        List<String> sorted = forms.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
         values.clear();
         values.addAll(sorted);
         return this;
@@ -71,7 +73,12 @@ public final class Secrets {
         if (n.endsWith("_url") || n.endsWith("_uri") || n.equals("type")) {
             return false; // token_url: where a secret is obtained, not a secret
         }
-        return n.contains("token") || n.contains("secret") || n.contains("password") || n.contains("api_key")
-                || n.contains("apikey") || n.equals("key") || n.endsWith("_key");
+        return n.contains("token")
+                || n.contains("secret")
+                || n.contains("password")
+                || n.contains("api_key")
+                || n.contains("apikey")
+                || n.equals("key")
+                || n.endsWith("_key");
     }
 }

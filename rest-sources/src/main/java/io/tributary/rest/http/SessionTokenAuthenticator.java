@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,8 +31,15 @@ public final class SessionTokenAuthenticator implements Authenticator {
     private String token;
     private Instant expiresAt = Instant.MAX;
 
-    public SessionTokenAuthenticator(ApiRequest login, Authenticator loginAuth, List<String> tokenPath, String header, boolean bearer,
-                                     Duration expiresAfter, Secrets secrets, Clock clock) {
+    public SessionTokenAuthenticator(
+            ApiRequest login,
+            Authenticator loginAuth,
+            List<String> tokenPath,
+            String header,
+            boolean bearer,
+            Duration expiresAfter,
+            Secrets secrets,
+            Clock clock) {
         this.login = login;
         this.loginAuth = loginAuth;
         this.tokenPath = List.copyOf(tokenPath);
@@ -62,7 +68,8 @@ public final class SessionTokenAuthenticator implements Authenticator {
     private String login(ApiClient client) {
         String shown = login.method() + " " + secrets.maskUrl(login.url());
         JsonNode answer;
-        try (ApiResponse response = client.send(login, loginAuth); InputStream in = response.body()) {
+        try (ApiResponse response = client.send(login, loginAuth);
+                InputStream in = response.body()) {
             answer = JSON.readTree(in);
         } catch (JacksonException e) {
             throw new RestApiException(shown + ": the login answer is not JSON (" + e.getOriginalMessage() + ")");
@@ -75,7 +82,8 @@ public final class SessionTokenAuthenticator implements Authenticator {
         }
         String value = node.isValueNode() ? node.asString("") : "";
         if (value.isEmpty()) {
-            throw new RestApiException(shown + ": the login answer has no session token at " + String.join(".", tokenPath));
+            throw new RestApiException(
+                    shown + ": the login answer has no session token at " + String.join(".", tokenPath));
         }
         secrets.add(value);
         return value;

@@ -34,6 +34,7 @@ final class StallGuard extends FilterInputStream {
     private final ScheduledFuture<?> check;
     /** System.nanoTime() when the read in progress started, 0 when none is. */
     private volatile long readingSince;
+
     private volatile boolean stalled;
 
     StallGuard(InputStream in, Duration timeout) {

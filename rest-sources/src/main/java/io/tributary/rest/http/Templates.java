@@ -1,12 +1,11 @@
 package io.tributary.rest.http;
 
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Jinja templates such as {@code {{ config['start_date'] }}}, rendered by jinjava in its sandbox

@@ -1,5 +1,6 @@
 package io.tributary.rest.simple;
 
+import io.tributary.connector.config.ConfigException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -7,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import io.tributary.connector.config.ConfigException;
 
 /**
  * A nested map of settings (an endpoint, an authentication) with its place in the configuration,
@@ -30,10 +29,12 @@ record Nested(Map<String, Object> values, String place) {
     }
 
     void onlyKeys(Set<String> known) {
-        List<String> unknown = values.keySet().stream().filter(k -> !known.contains(k)).toList();
+        List<String> unknown =
+                values.keySet().stream().filter(k -> !known.contains(k)).toList();
         if (!unknown.isEmpty()) {
-            throw new ConfigException(unknown.stream().map(k -> place + "." + k + ": unknown setting; known settings are "
-                    + new TreeSet<>(known)).toList());
+            throw new ConfigException(unknown.stream()
+                    .map(k -> place + "." + k + ": unknown setting; known settings are " + new TreeSet<>(known))
+                    .toList());
         }
     }
 
@@ -49,7 +50,8 @@ record Nested(Map<String, Object> values, String place) {
     String optional(String key) {
         Object value = values.get(key);
         if (value instanceof Map<?, ?> || value instanceof List<?>) {
-            throw new ConfigException(place + "." + key + ": expected a text value, not a " + (value instanceof Map ? "map" : "list"));
+            throw new ConfigException(
+                    place + "." + key + ": expected a text value, not a " + (value instanceof Map ? "map" : "list"));
         }
         String s = value == null ? null : String.valueOf(value);
         return s == null || s.isEmpty() ? null : s;
@@ -131,7 +133,10 @@ record Nested(Map<String, Object> values, String place) {
         }
         List<List<String>> key = new ArrayList<>();
         for (Object part : list) {
-            key.add(part instanceof List<?> p ? p.stream().map(String::valueOf).toList() : List.of(String.valueOf(part)));
+            key.add(
+                    part instanceof List<?> p
+                            ? p.stream().map(String::valueOf).toList()
+                            : List.of(String.valueOf(part)));
         }
         return key;
     }

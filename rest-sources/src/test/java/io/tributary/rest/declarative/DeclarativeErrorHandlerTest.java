@@ -3,14 +3,12 @@ package io.tributary.rest.declarative;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.testsupport.http.TestHttpServer;
 import io.tributary.testsupport.http.TestHttpServer.Response;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class DeclarativeErrorHandlerTest {
 
@@ -22,7 +20,9 @@ class DeclarativeErrorHandlerTest {
     }
 
     private ConnectorConfig config() {
-        return DeclarativeFixture.config(DeclarativeFixture.manifest("retries.yaml"), Map.of("base_url", http.uri("/api").toString()));
+        return DeclarativeFixture.config(
+                DeclarativeFixture.manifest("retries.yaml"),
+                Map.of("base_url", http.uri("/api").toString()));
     }
 
     @Test

@@ -1,15 +1,5 @@
 package io.tributary.rest.declarative;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.catalog.Stream;
@@ -18,6 +8,14 @@ import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.rest.simple.ApiFixture;
 import io.tributary.testsupport.http.TestHttpServer;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** The test manifests, the fake shop API they read, and a {@code declarative} source configured for both. */
@@ -25,12 +23,12 @@ final class DeclarativeFixture {
 
     static final DeclarativeSource SOURCE = new DeclarativeSource();
 
-    private DeclarativeFixture() {
-    }
+    private DeclarativeFixture() {}
 
     static Path manifest(String name) {
         try {
-            return Path.of(DeclarativeFixture.class.getResource("/manifests/" + name).toURI());
+            return Path.of(
+                    DeclarativeFixture.class.getResource("/manifests/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -65,9 +63,17 @@ final class DeclarativeFixture {
     }
 
     static ConfiguredStream configured(String name) {
-        Stream stream = new Stream(name, null, JsonNodeFactory.instance.objectNode(), List.of(SyncMode.FULL_REFRESH),
-                false, List.of(), List.of(), List.of());
-        return new ConfiguredStream(stream, SyncMode.FULL_REFRESH, DestinationSyncMode.APPEND, List.of(), List.of(), null, null);
+        Stream stream = new Stream(
+                name,
+                null,
+                JsonNodeFactory.instance.objectNode(),
+                List.of(SyncMode.FULL_REFRESH),
+                false,
+                List.of(),
+                List.of(),
+                List.of());
+        return new ConfiguredStream(
+                stream, SyncMode.FULL_REFRESH, DestinationSyncMode.APPEND, List.of(), List.of(), null, null);
     }
 
     static List<String> read(ConnectorConfig config, String stream) throws Exception {

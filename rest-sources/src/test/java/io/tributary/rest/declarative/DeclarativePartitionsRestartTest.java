@@ -1,14 +1,12 @@
 package io.tributary.rest.declarative;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
-
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.testsupport.contract.ReaderRestartContract;
 import io.tributary.testsupport.http.TestHttpServer;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /** The restart contract across partitions: crashes inside one repository's pages and between repositories. */
 class DeclarativePartitionsRestartTest extends ReaderRestartContract<SourceRecord> {
@@ -28,7 +26,8 @@ class DeclarativePartitionsRestartTest extends ReaderRestartContract<SourceRecor
 
     @Override
     protected ItemStreamReader<SourceRecord> newReader() {
-        return DeclarativeFixture.SOURCE.reader(PartitionsFixture.config(http), DeclarativeFixture.configured("issues"), Map.of());
+        return DeclarativeFixture.SOURCE.reader(
+                PartitionsFixture.config(http), DeclarativeFixture.configured("issues"), Map.of());
     }
 
     @Override

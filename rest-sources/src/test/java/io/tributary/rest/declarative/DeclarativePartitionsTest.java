@@ -2,11 +2,10 @@ package io.tributary.rest.declarative;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.tributary.testsupport.http.TestHttpServer;
 import io.tributary.testsupport.http.TestHttpServer.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class DeclarativePartitionsTest {
 
@@ -21,12 +20,26 @@ class DeclarativePartitionsTest {
     void aListPartitionRouterReadsEachValuesPagesInTurnWithTheValueInTheRequest() throws Exception {
         PartitionsFixture.serve(http);
 
-        assertThat(DeclarativeFixture.read(PartitionsFixture.config(http), "issues")).containsExactly(
-                "{\"repo\":\"a\",\"number\":1}", "{\"repo\":\"a\",\"number\":2}", "{\"repo\":\"a\",\"number\":3}",
-                "{\"repo\":\"a\",\"number\":4}", "{\"repo\":\"a\",\"number\":5}",
-                "{\"repo\":\"c\",\"number\":1}", "{\"repo\":\"c\",\"number\":2}");
-        assertThat(http.requests()).extracting(RecordedRequest::query).containsExactly(
-                "repository=a", "repository=a&page=2", "repository=a&page=3", "repository=b", "repository=c", "repository=c&page=2");
-        assertThat(http.requests()).extracting(r -> r.header("X-Repo-Echo")).containsExactly("a", "a", "a", "b", "c", "c");
+        assertThat(DeclarativeFixture.read(PartitionsFixture.config(http), "issues"))
+                .containsExactly(
+                        "{\"repo\":\"a\",\"number\":1}",
+                        "{\"repo\":\"a\",\"number\":2}",
+                        "{\"repo\":\"a\",\"number\":3}",
+                        "{\"repo\":\"a\",\"number\":4}",
+                        "{\"repo\":\"a\",\"number\":5}",
+                        "{\"repo\":\"c\",\"number\":1}",
+                        "{\"repo\":\"c\",\"number\":2}");
+        assertThat(http.requests())
+                .extracting(RecordedRequest::query)
+                .containsExactly(
+                        "repository=a",
+                        "repository=a&page=2",
+                        "repository=a&page=3",
+                        "repository=b",
+                        "repository=c",
+                        "repository=c&page=2");
+        assertThat(http.requests())
+                .extracting(r -> r.header("X-Repo-Echo"))
+                .containsExactly("a", "a", "a", "b", "c", "c");
     }
 }

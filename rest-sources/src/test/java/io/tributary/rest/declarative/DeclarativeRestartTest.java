@@ -1,14 +1,12 @@
 package io.tributary.rest.declarative;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
-
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.testsupport.contract.ReaderRestartContract;
 import io.tributary.testsupport.http.TestHttpServer;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /** The restart contract for a manifest stream with cursor pagination (pages of 5, chunks of 3). */
 class DeclarativeRestartTest extends ReaderRestartContract<SourceRecord> {
@@ -28,7 +26,8 @@ class DeclarativeRestartTest extends ReaderRestartContract<SourceRecord> {
 
     @Override
     protected ItemStreamReader<SourceRecord> newReader() {
-        var config = DeclarativeFixture.config(DeclarativeFixture.manifest("shop.yaml"), DeclarativeFixture.shopConfig(http));
+        var config = DeclarativeFixture.config(
+                DeclarativeFixture.manifest("shop.yaml"), DeclarativeFixture.shopConfig(http));
         return DeclarativeFixture.SOURCE.reader(config, DeclarativeFixture.configured("events"), Map.of());
     }
 

@@ -3,14 +3,12 @@ package io.tributary.rest.declarative;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.connector.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.tributary.connector.config.ConfigException;
 
 /** Components this runtime does not implement fail when the manifest is loaded (check, discover, read), with their place. */
 class DeclarativeUnsupportedComponentsTest {
@@ -42,39 +40,57 @@ class DeclarativeUnsupportedComponentsTest {
 
     @Test
     void aCustomPaginationStrategyNeedsPythonAndIsRefusedWithItsPlace() throws Exception {
-        assertThat(loadError("", "paginator: { type: DefaultPaginator, pagination_strategy: { type: CustomPaginationStrategy,"
-                + " class_name: source_x.components.Mine } }", ""))
-                .isEqualTo("manifest: streams[0].retriever.paginator.pagination_strategy: CustomPaginationStrategy needs Python code"
-                        + " and is not supported");
+        assertThat(loadError(
+                        "",
+                        "paginator: { type: DefaultPaginator, pagination_strategy: { type: CustomPaginationStrategy,"
+                                + " class_name: source_x.components.Mine } }",
+                        ""))
+                .isEqualTo(
+                        "manifest: streams[0].retriever.paginator.pagination_strategy: CustomPaginationStrategy needs Python code"
+                                + " and is not supported");
     }
 
     @Test
     void anUnknownComponentTypeIsRefusedWithTheSupportedOnes() throws Exception {
-        assertThat(loadError("", "paginator: { type: DefaultPaginator, pagination_strategy: { type: FancyPagination } }", ""))
-                .startsWith("manifest: streams[0].retriever.paginator.pagination_strategy: FancyPagination is not supported (yet);"
-                        + " supported here: [CursorPagination, OffsetIncrement, PageIncrement]");
+        assertThat(loadError(
+                        "",
+                        "paginator: { type: DefaultPaginator, pagination_strategy: { type: FancyPagination } }",
+                        ""))
+                .startsWith(
+                        "manifest: streams[0].retriever.paginator.pagination_strategy: FancyPagination is not supported (yet);"
+                                + " supported here: [CursorPagination, OffsetIncrement, PageIncrement]");
     }
 
     @Test
     void aCursorsLookbackWindowIsRefusedAtLoadTimeNotMidSync() throws Exception {
-        assertThat(loadError("", "", "incremental_sync: { type: DatetimeBasedCursor, cursor_field: updated_at, start_datetime: x,"
-                + " lookback_window: P1D }"))
-                .isEqualTo("manifest: streams[0].incremental_sync: DatetimeBasedCursor.lookback_window is not supported (yet)");
+        assertThat(loadError(
+                        "",
+                        "",
+                        "incremental_sync: { type: DatetimeBasedCursor, cursor_field: updated_at, start_datetime: x,"
+                                + " lookback_window: P1D }"))
+                .isEqualTo(
+                        "manifest: streams[0].incremental_sync: DatetimeBasedCursor.lookback_window is not supported (yet)");
     }
 
     @Test
     void aCustomAuthenticatorIsRefused() throws Exception {
         assertThat(loadError(", authenticator: { type: CustomAuthenticator, class_name: x.Y }", "", ""))
-                .isEqualTo("manifest: streams[0].retriever.requester.authenticator: CustomAuthenticator needs Python code and is not supported");
+                .isEqualTo(
+                        "manifest: streams[0].retriever.requester.authenticator: CustomAuthenticator needs Python code and is not supported");
     }
 
     @Test
     void aCompositeErrorHandlerAndResponseFiltersAreRefusedUntilTheyAreImplemented() throws Exception {
         assertThat(loadError(", error_handler: { type: CompositeErrorHandler }", "", ""))
-                .isEqualTo("manifest: streams[0].retriever.requester.error_handler: CompositeErrorHandler is not supported (yet);"
-                        + " supported here: [DefaultErrorHandler]");
-        assertThat(loadError(", error_handler: { type: DefaultErrorHandler, response_filters: [{ action: IGNORE, http_codes: [404] }] }", "", ""))
-                .isEqualTo("manifest: streams[0].retriever.requester.error_handler: DefaultErrorHandler.response_filters is not supported (yet)");
+                .isEqualTo(
+                        "manifest: streams[0].retriever.requester.error_handler: CompositeErrorHandler is not supported (yet);"
+                                + " supported here: [DefaultErrorHandler]");
+        assertThat(loadError(
+                        ", error_handler: { type: DefaultErrorHandler, response_filters: [{ action: IGNORE, http_codes: [404] }] }",
+                        "",
+                        ""))
+                .isEqualTo(
+                        "manifest: streams[0].retriever.requester.error_handler: DefaultErrorHandler.response_filters is not supported (yet)");
     }
 
     @Test
@@ -87,7 +103,8 @@ class DeclarativeUnsupportedComponentsTest {
                 """);
         assertThatThrownBy(() -> DeclarativeFixture.SOURCE.discover(DeclarativeFixture.config(manifest, Map.of())))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("manifest: streams[0].$ref: the reference #/definitions/missing_stream points at nothing ('definitions' not found)");
+                .hasMessage(
+                        "manifest: streams[0].$ref: the reference #/definitions/missing_stream points at nothing ('definitions' not found)");
     }
 
     @Test

@@ -1,20 +1,18 @@
 package io.tributary.rest.declarative;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.rest.simple.ApiFixture;
 import io.tributary.testsupport.http.TestHttpServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** A fake API of issues per repository: a has 5, b none, c 2; two per page, {@code ?repository=r&page=k}. */
 final class PartitionsFixture {
 
     static final Map<String, Integer> ISSUES = Map.of("a", 5, "b", 0, "c", 2);
 
-    private PartitionsFixture() {
-    }
+    private PartitionsFixture() {}
 
     static void serve(TestHttpServer http) {
         http.serve("/api/issues", exchange -> {
@@ -31,7 +29,8 @@ final class PartitionsFixture {
     }
 
     static ConnectorConfig config(TestHttpServer http) {
-        return DeclarativeFixture.config(DeclarativeFixture.manifest("partitions.yaml"),
+        return DeclarativeFixture.config(
+                DeclarativeFixture.manifest("partitions.yaml"),
                 Map.of("base_url", http.uri("/api").toString(), "repos", List.of("a", "b", "c")));
     }
 }

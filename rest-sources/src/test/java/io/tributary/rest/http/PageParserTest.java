@@ -10,15 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.node.ObjectNode;
 
 class PageParserTest {
 
     private static PageParser parser(String json, String... path) {
-        return new PageParser(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), List.of(path), "GET http://api/x");
+        return new PageParser(
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), List.of(path), "GET http://api/x");
     }
 
     private static List<String> records(PageParser parser) {
@@ -31,16 +30,20 @@ class PageParserTest {
 
     @Test
     void recordsAtANestedPathAreReadAndTheRestOfTheResponseIsKeptAsTheEnvelope() {
-        PageParser parser = parser("{\"meta\":{\"total\":2},\"data\":{\"count\":2,\"items\":[{\"id\":1},{\"id\":2}],\"next\":\"c2\"},\"ok\":true}",
-                "data", "items");
+        PageParser parser = parser(
+                "{\"meta\":{\"total\":2},\"data\":{\"count\":2,\"items\":[{\"id\":1},{\"id\":2}],\"next\":\"c2\"},\"ok\":true}",
+                "data",
+                "items");
         assertThat(records(parser)).containsExactly("{\"id\":1}", "{\"id\":2}");
         assertThat(parser.records()).isEqualTo(2);
-        assertThat(parser.envelope().toString()).isEqualTo("{\"meta\":{\"total\":2},\"data\":{\"count\":2,\"next\":\"c2\"},\"ok\":true}");
+        assertThat(parser.envelope().toString())
+                .isEqualTo("{\"meta\":{\"total\":2},\"data\":{\"count\":2,\"next\":\"c2\"},\"ok\":true}");
     }
 
     @Test
     void decimalsStayExact() {
-        ObjectNode record = parser("[{\"price\":12.50,\"big\":12345678901234567890.123456789}]").next();
+        ObjectNode record = parser("[{\"price\":12.50,\"big\":12345678901234567890.123456789}]")
+                .next();
         assertThat(record.get("price").decimalValue()).isEqualByComparingTo("12.50");
         assertThat(record.toString()).isEqualTo("{\"price\":12.50,\"big\":12345678901234567890.123456789}");
     }
@@ -70,7 +73,9 @@ class PageParserTest {
 
     @Test
     void aLargePageDecodesAtTensOfMegabytesPerSecondOnOneCore() {
-        byte[] record = "{\"id\":123456,\"name\":\"a reasonably long product name\",\"price\":12.5,\"tags\":[\"a\",\"b\"],\"contact\":{\"email\":\"x@example.com\",\"phone\":null},\"updated_at\":\"2024-05-01T10:00:00Z\"},".getBytes(StandardCharsets.UTF_8);
+        byte[] record =
+                "{\"id\":123456,\"name\":\"a reasonably long product name\",\"price\":12.5,\"tags\":[\"a\",\"b\"],\"contact\":{\"email\":\"x@example.com\",\"phone\":null},\"updated_at\":\"2024-05-01T10:00:00Z\"},"
+                        .getBytes(StandardCharsets.UTF_8);
         int n = 400_000;
         List<InputStream> parts = new ArrayList<>();
         parts.add(new ByteArrayInputStream("{\"data\":[".getBytes(StandardCharsets.UTF_8)));
@@ -92,15 +97,17 @@ class PageParserTest {
                 copy.add(part);
             }
             long start = System.nanoTime();
-            PageParser parser = new PageParser(new SequenceInputStream(Collections.enumeration(copy)), List.of("data"), "GET x");
+            PageParser parser =
+                    new PageParser(new SequenceInputStream(Collections.enumeration(copy)), List.of("data"), "GET x");
             count = 0;
             while (parser.next() != null) {
                 count++;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             mbPerSecond = bytes / 1e6 / seconds;
-            System.out.printf("PageParser pass %d: %d records, %.1f MB in %.2f s: %.1f MB/s%n", pass + 1, count, bytes / 1e6, seconds,
-                    mbPerSecond);
+            System.out.printf(
+                    "PageParser pass %d: %d records, %.1f MB in %.2f s: %.1f MB/s%n",
+                    pass + 1, count, bytes / 1e6, seconds, mbPerSecond);
             for (InputStream part : parts) {
                 try {
                     part.reset();
@@ -110,6 +117,8 @@ class PageParserTest {
             }
         }
         assertThat(count).isEqualTo(n + 1);
-        assertThat(mbPerSecond).as("MB/s on a shared machine; the bar is far below the target, which the benchmark measures").isGreaterThan(5);
+        assertThat(mbPerSecond)
+                .as("MB/s on a shared machine; the bar is far below the target, which the benchmark measures")
+                .isGreaterThan(5);
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class TemplatesTest {
@@ -28,8 +27,10 @@ class TemplatesTest {
 
     @Test
     void theCdkMacrosAndFiltersAreThere() {
-        assertThat(render("{{ today_utc() }}", Map.of())).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
-        assertThat(render("{{ day_delta(-1) }}", Map.of())).startsWith(LocalDate.now(ZoneOffset.UTC).minusDays(1).toString() + "T");
+        assertThat(render("{{ today_utc() }}", Map.of()))
+                .isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+        assertThat(render("{{ day_delta(-1) }}", Map.of()))
+                .startsWith(LocalDate.now(ZoneOffset.UTC).minusDays(1).toString() + "T");
         assertThat(render("{{ 'user:pw' | base64encode }}", Map.of())).isEqualTo("dXNlcjpwdw==");
         assertThat(render("{{ 'dXNlcjpwdw==' | base64decode }}", Map.of())).isEqualTo("user:pw");
         assertThat(render("{{ 'abc' | hash }}", Map.of())).isEqualTo("900150983cd24fb0d6963f7d28e17f72");
@@ -45,6 +46,8 @@ class TemplatesTest {
             out = "";
         }
         assertThat(out).doesNotContain("java.");
-        assertThatThrownBy(() -> render("{% for %}", Map.of())).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("test: ");
+        assertThatThrownBy(() -> render("{% for %}", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("test: ");
     }
 }

@@ -1,5 +1,13 @@
 package io.tributary.rest.simple;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.tributary.connector.catalog.ConfiguredStream;
+import io.tributary.connector.catalog.DestinationSyncMode;
+import io.tributary.connector.catalog.Stream;
+import io.tributary.connector.catalog.SyncMode;
+import io.tributary.connector.config.ConnectorConfig;
+import io.tributary.connector.record.SourceRecord;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
@@ -9,18 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-
-import io.tributary.connector.catalog.ConfiguredStream;
-import io.tributary.connector.catalog.DestinationSyncMode;
-import io.tributary.connector.catalog.Stream;
-import io.tributary.connector.catalog.SyncMode;
-import io.tributary.connector.config.ConnectorConfig;
-import io.tributary.connector.record.SourceRecord;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** A small fake API on the real loopback HTTP server, and helpers to configure and read a {@code rest} source. */
@@ -28,13 +26,12 @@ public final class ApiFixture {
 
     static final RestSource SOURCE = new RestSource();
 
-    private ApiFixture() {
-    }
+    private ApiFixture() {}
 
     /** Item {@code i} (1-based): {"id": i, "name": "item i", "updated_at": "2024-01-DDT00:00:00Z"} with DD growing with i. */
     public static String item(int i) {
-        return "{\"id\":" + i + ",\"name\":\"item " + i + "\",\"updated_at\":\"2024-" + String.format("%02d-%02d", 1 + i / 28, 1 + i % 28)
-                + "T00:00:00Z\"}";
+        return "{\"id\":" + i + ",\"name\":\"item " + i + "\",\"updated_at\":\"2024-"
+                + String.format("%02d-%02d", 1 + i / 28, 1 + i % 28) + "T00:00:00Z\"}";
     }
 
     public static String items(int from, int toExclusive, IntFunction<String> item) {
@@ -53,8 +50,12 @@ public final class ApiFixture {
             int size = Integer.parseInt(q.getOrDefault("per_page", "10"));
             int from = 1 + (page - 1) * size;
             int to = Math.min(total + 1, from + size);
-            send(exchange, 200, "{\"meta\":{\"page\":" + page + "},\"data\":{\"items\":" + items(from, Math.max(from, to), ApiFixture::item)
-                    + "}}", Map.of());
+            send(
+                    exchange,
+                    200,
+                    "{\"meta\":{\"page\":" + page + "},\"data\":{\"items\":"
+                            + items(from, Math.max(from, to), ApiFixture::item) + "}}",
+                    Map.of());
         };
     }
 
@@ -77,7 +78,11 @@ public final class ApiFixture {
             int from = after == null ? 1 : Integer.parseInt(after.substring(1));
             int to = Math.min(total + 1, from + size);
             String next = to <= total ? "\"t" + to + "\"" : "null";
-            send(exchange, 200, "{\"items\":" + items(from, to, ApiFixture::item) + ",\"paging\":{\"next\":" + next + "}}", Map.of());
+            send(
+                    exchange,
+                    200,
+                    "{\"items\":" + items(from, to, ApiFixture::item) + ",\"paging\":{\"next\":" + next + "}}",
+                    Map.of());
         };
     }
 
@@ -88,7 +93,9 @@ public final class ApiFixture {
             int from = 1 + (p - 1) * size;
             int to = Math.min(total + 1, from + size);
             Map<String, String> headers = to <= total
-                    ? Map.of("Link", "<" + selfUrl + "?p=1>; rel=\"first\", <" + selfUrl + "?p=" + (p + 1) + ">; rel=\"next\"")
+                    ? Map.of(
+                            "Link",
+                            "<" + selfUrl + "?p=1>; rel=\"first\", <" + selfUrl + "?p=" + (p + 1) + ">; rel=\"next\"")
                     : Map.of();
             send(exchange, 200, items(from, to, ApiFixture::item), headers);
         };
@@ -99,10 +106,15 @@ public final class ApiFixture {
         return exchange -> {
             Map<String, String> q = query(exchange);
             String since = q.getOrDefault("updated_since", "");
-            List<String> matching = items.stream().map(ApiFixture::item)
-                    .filter(json -> json.replaceAll(".*\"updated_at\":\"([^\"]*)\".*", "$1").compareTo(since) >= 0).toList();
+            List<String> matching = items.stream()
+                    .map(ApiFixture::item)
+                    .filter(json -> json.replaceAll(".*\"updated_at\":\"([^\"]*)\".*", "$1")
+                                    .compareTo(since)
+                            >= 0)
+                    .toList();
             int page = Integer.parseInt(q.get("page"));
-            List<String> slice = matching.subList(Math.min(matching.size(), (page - 1) * 2), Math.min(matching.size(), page * 2));
+            List<String> slice =
+                    matching.subList(Math.min(matching.size(), (page - 1) * 2), Math.min(matching.size(), page * 2));
             send(exchange, 200, "{\"events\":[" + String.join(",", slice) + "]}", Map.of());
         };
     }
@@ -113,14 +125,16 @@ public final class ApiFixture {
         if (raw != null) {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
-                q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                q.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
         return q;
     }
 
-    public static void send(HttpExchange exchange, int status, String body, Map<String, String> headers) throws IOException {
+    public static void send(HttpExchange exchange, int status, String body, Map<String, String> headers)
+            throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         headers.forEach(exchange.getResponseHeaders()::set);
@@ -141,16 +155,23 @@ public final class ApiFixture {
     }
 
     static ConfiguredStream configured(String name, SyncMode mode) {
-        Stream stream = new Stream(name, null, JsonNodeFactory.instance.objectNode(), List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL),
-                false, List.of(), List.of(), List.of());
+        Stream stream = new Stream(
+                name,
+                null,
+                JsonNodeFactory.instance.objectNode(),
+                List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL),
+                false,
+                List.of(),
+                List.of(),
+                List.of());
         return new ConfiguredStream(stream, mode, DestinationSyncMode.APPEND, List.of(), List.of(), null, null);
     }
 
     /** One whole sync of a stream: its records' data as JSON text, and the committed context. */
-    record Sync(List<String> records, ExecutionContext context) {
-    }
+    record Sync(List<String> records, ExecutionContext context) {}
 
-    static Sync sync(ConnectorConfig config, String stream, SyncMode mode, Map<String, Object> previous) throws Exception {
+    static Sync sync(ConnectorConfig config, String stream, SyncMode mode, Map<String, Object> previous)
+            throws Exception {
         ItemStreamReader<SourceRecord> reader = SOURCE.reader(config, configured(stream, mode), previous);
         ExecutionContext context = new ExecutionContext();
         List<String> records = new ArrayList<>();
@@ -171,7 +192,9 @@ public final class ApiFixture {
     }
 
     public static List<Integer> ids(List<String> records) {
-        return records.stream().map(r -> Integer.parseInt(r.replaceAll("^\\{\"id\":(\\d+),.*", "$1"))).toList();
+        return records.stream()
+                .map(r -> Integer.parseInt(r.replaceAll("^\\{\"id\":(\\d+),.*", "$1")))
+                .toList();
     }
 
     public static List<Integer> range(int fromInclusive, int toInclusive) {

@@ -5,18 +5,16 @@ import static io.tributary.rest.simple.ApiFixture.endpoint;
 import static io.tributary.rest.simple.ApiFixture.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.testsupport.http.TestHttpServer;
+import io.tributary.testsupport.http.TestHttpServer.RecordedRequest;
+import io.tributary.testsupport.http.TestHttpServer.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import io.tributary.testsupport.http.TestHttpServer;
-import io.tributary.testsupport.http.TestHttpServer.RecordedRequest;
-import io.tributary.testsupport.http.TestHttpServer.Response;
 
 class RestSourceAuthenticationTest {
 
@@ -28,12 +26,22 @@ class RestSourceAuthenticationTest {
     }
 
     private List<String> readWith(Map<String, Object> authentication) throws Exception {
-        return sync(config("url_base", http.uri("/api").toString(), "authentication", authentication,
-                "endpoints", List.of(endpoint("name", "items", "path", "/items"))), "items");
+        return sync(
+                config(
+                        "url_base",
+                        http.uri("/api").toString(),
+                        "authentication",
+                        authentication,
+                        "endpoints",
+                        List.of(endpoint("name", "items", "path", "/items"))),
+                "items");
     }
 
     private RecordedRequest lastItemsRequest() {
-        return http.requests().stream().filter(r -> r.path().equals("/api/items")).reduce((a, b) -> b).orElseThrow();
+        return http.requests().stream()
+                .filter(r -> r.path().equals("/api/items"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     @Test
@@ -67,8 +75,14 @@ class RestSourceAuthenticationTest {
     @Test
     void oauth2ClientCredentialsObtainATokenOnceAndANewOneAfterA401() throws Exception {
         AtomicInteger tokens = new AtomicInteger();
-        http.serve("/oauth/token", exchange -> ApiFixture.send(exchange, 200,
-                "{\"access_token\":\"at-" + tokens.incrementAndGet() + "\",\"expires_in\":3600,\"token_type\":\"bearer\"}", Map.of()));
+        http.serve(
+                "/oauth/token",
+                exchange -> ApiFixture.send(
+                        exchange,
+                        200,
+                        "{\"access_token\":\"at-" + tokens.incrementAndGet()
+                                + "\",\"expires_in\":3600,\"token_type\":\"bearer\"}",
+                        Map.of()));
         AtomicInteger calls = new AtomicInteger();
         http.serve("/api/items", exchange -> {
             int call = calls.incrementAndGet();
@@ -80,11 +94,25 @@ class RestSourceAuthenticationTest {
                 ApiFixture.send(exchange, 200, "[{\"id\":" + call + "}]", Map.of());
             }
         });
-        Map<String, Object> auth = Map.of("type", "oauth2", "token_url", http.uri("/oauth/token").toString(),
-                "client_id", "cid", "client_secret", "csecret", "scope", "read");
+        Map<String, Object> auth = Map.of(
+                "type",
+                "oauth2",
+                "token_url",
+                http.uri("/oauth/token").toString(),
+                "client_id",
+                "cid",
+                "client_secret",
+                "csecret",
+                "scope",
+                "read");
 
-        var config = config("url_base", http.uri("/api").toString(), "authentication", auth,
-                "endpoints", List.of(endpoint("name", "items", "path", "/items"), endpoint("name", "again", "path", "/items")));
+        var config = config(
+                "url_base",
+                http.uri("/api").toString(),
+                "authentication",
+                auth,
+                "endpoints",
+                List.of(endpoint("name", "items", "path", "/items"), endpoint("name", "again", "path", "/items")));
         var compiled = RestSettings.compile(config);
         var client = compiled.client();
         var templates = new io.tributary.rest.http.Templates();
@@ -93,26 +121,48 @@ class RestSourceAuthenticationTest {
 
         RecordedRequest tokenRequest = http.requests().get(0);
         assertThat(tokenRequest.path()).isEqualTo("/oauth/token");
-        assertThat(tokenRequest.bodyText()).isEqualTo("grant_type=client_credentials&client_id=cid&client_secret=csecret&scope=read");
-        assertThat(http.requests()).extracting(r -> r.path() + " " + r.header("Authorization")).containsExactly(
-                "/oauth/token null", "/api/items Bearer at-1", "/api/items Bearer at-1", "/oauth/token null", "/api/items Bearer at-2");
+        assertThat(tokenRequest.bodyText())
+                .isEqualTo("grant_type=client_credentials&client_id=cid&client_secret=csecret&scope=read");
+        assertThat(http.requests())
+                .extracting(r -> r.path() + " " + r.header("Authorization"))
+                .containsExactly(
+                        "/oauth/token null",
+                        "/api/items Bearer at-1",
+                        "/api/items Bearer at-1",
+                        "/oauth/token null",
+                        "/api/items Bearer at-2");
     }
 
     @Test
     void oauth2WithARefreshTokenUsesTheRefreshGrant() throws Exception {
         http.serve("/oauth/token", Response.json("{\"access_token\":\"fresh\",\"expires_in\":600}"));
         http.serve("/api/items", Response.json("[{\"id\":1}]"));
-        readWith(Map.of("type", "oauth2", "token_url", http.uri("/oauth/token").toString(), "client_id", "cid",
-                "client_secret", "cs", "refresh_token", "rt-1"));
+        readWith(Map.of(
+                "type",
+                "oauth2",
+                "token_url",
+                http.uri("/oauth/token").toString(),
+                "client_id",
+                "cid",
+                "client_secret",
+                "cs",
+                "refresh_token",
+                "rt-1"));
 
-        assertThat(http.requests().get(0).bodyText()).startsWith("grant_type=refresh_token&refresh_token=rt-1&client_id=cid");
+        assertThat(http.requests().get(0).bodyText())
+                .startsWith("grant_type=refresh_token&refresh_token=rt-1&client_id=cid");
         assertThat(lastItemsRequest().header("Authorization")).isEqualTo("Bearer fresh");
     }
 
     @Test
     void theAuthenticationSettingsAreMaskedInTheConfigurationShownToUsers() {
-        var config = config("url_base", "http://127.0.0.1:1", "authentication", Map.of("type", "bearer", "token", "tok-123"),
-                "endpoints", List.of(endpoint("name", "items", "path", "/items")));
+        var config = config(
+                "url_base",
+                "http://127.0.0.1:1",
+                "authentication",
+                Map.of("type", "bearer", "token", "tok-123"),
+                "endpoints",
+                List.of(endpoint("name", "items", "path", "/items")));
         assertThat(config.toString()).doesNotContain("tok-123");
     }
 }

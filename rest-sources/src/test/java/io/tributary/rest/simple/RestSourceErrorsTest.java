@@ -6,17 +6,15 @@ import static io.tributary.rest.simple.ApiFixture.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.tributary.connector.config.ConfigException;
 import io.tributary.rest.http.RestApiException;
 import io.tributary.testsupport.http.TestHttpServer;
 import io.tributary.testsupport.http.TestHttpServer.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class RestSourceErrorsTest {
 
@@ -28,9 +26,14 @@ class RestSourceErrorsTest {
     }
 
     private io.tributary.connector.config.ConnectorConfig itemsConfig(Object... more) {
-        Object[] base = {"url_base", http.uri("/api").toString(),
-                "authentication", Map.of("type", "api_key", "api_key", "sk_live_abcdef", "query_param", "api_key"),
-                "endpoints", List.of(endpoint("name", "items", "path", "/items", "record_path", "data"))};
+        Object[] base = {
+            "url_base",
+            http.uri("/api").toString(),
+            "authentication",
+            Map.of("type", "api_key", "api_key", "sk_live_abcdef", "query_param", "api_key"),
+            "endpoints",
+            List.of(endpoint("name", "items", "path", "/items", "record_path", "data"))
+        };
         Object[] all = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);
         return config(all);
@@ -38,7 +41,10 @@ class RestSourceErrorsTest {
 
     @Test
     void a429IsRetriedAfterTheWaitItsRetryAfterHeaderAsks() throws Exception {
-        http.serve("/api/items", Response.status(429).withHeader("Retry-After", "1"), Response.json("{\"data\":[{\"id\":1}]}"));
+        http.serve(
+                "/api/items",
+                Response.status(429).withHeader("Retry-After", "1"),
+                Response.json("{\"data\":[{\"id\":1}]}"));
 
         long start = System.nanoTime();
         assertThat(sync(itemsConfig(), "items")).containsExactly("{\"id\":1}");
@@ -60,11 +66,16 @@ class RestSourceErrorsTest {
 
     @Test
     void aClientErrorIsNotRetriedAndItsBodyExplainsItWithSecretsMasked() {
-        http.serve("/api/items", Response.of(400, "application/json",
-                "{\"error\":\"bad key sk_live_abcdef\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        http.serve(
+                "/api/items",
+                Response.of(
+                        400,
+                        "application/json",
+                        "{\"error\":\"bad key sk_live_abcdef\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
         assertThatThrownBy(() -> sync(itemsConfig(), "items"))
-                .hasMessageContaining("answered HTTP 400 (bad request: check the endpoint's params): {\"error\":\"bad key **********\"}")
+                .hasMessageContaining(
+                        "answered HTTP 400 (bad request: check the endpoint's params): {\"error\":\"bad key **********\"}")
                 .hasMessageNotContaining("sk_live_abcdef");
         assertThat(http.requests()).hasSize(1);
     }
@@ -75,7 +86,8 @@ class RestSourceErrorsTest {
 
         assertThatThrownBy(() -> sync(itemsConfig(), "items"))
                 .isInstanceOf(RestApiException.class)
-                .hasMessageStartingWith("GET http://127.0.0.1:" + http.port() + "/api/items?api_key=**********: malformed JSON response at line 1, column")
+                .hasMessageStartingWith("GET http://127.0.0.1:" + http.port()
+                        + "/api/items?api_key=**********: malformed JSON response at line 1, column")
                 .hasMessageNotContaining("sk_live_abcdef");
     }
 
@@ -90,8 +102,19 @@ class RestSourceErrorsTest {
     @Test
     void aCursorThatNamesTheSamePageAgainStopsWithAnErrorInsteadOfLooping() {
         http.serve("/api/items", Response.json("{\"data\":[{\"id\":1}],\"next\":\"same\"}"));
-        var config = config("url_base", http.uri("/api").toString(), "endpoints", List.of(endpoint("name", "items", "path", "/items",
-                "record_path", "data", "pagination", Map.of("type", "cursor", "cursor_path", "next"))));
+        var config = config(
+                "url_base",
+                http.uri("/api").toString(),
+                "endpoints",
+                List.of(endpoint(
+                        "name",
+                        "items",
+                        "path",
+                        "/items",
+                        "record_path",
+                        "data",
+                        "pagination",
+                        Map.of("type", "cursor", "cursor_path", "next"))));
 
         assertThatThrownBy(() -> sync(config, "items"))
                 .isInstanceOf(RestApiException.class)
@@ -126,8 +149,9 @@ class RestSourceErrorsTest {
         long start = System.nanoTime();
         assertThatThrownBy(() -> sync(itemsConfig("request_timeout_seconds", 1, "max_retries", 0), "items"))
                 .isInstanceOf(RestApiException.class)
-                .hasMessageContaining("/api/items?api_key=**********: the server sent nothing for 1 s in the middle of the response"
-                        + " (after 1 records of the page)");
+                .hasMessageContaining(
+                        "/api/items?api_key=**********: the server sent nothing for 1 s in the middle of the response"
+                                + " (after 1 records of the page)");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 
@@ -136,7 +160,8 @@ class RestSourceErrorsTest {
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         http.serve("/api/items", exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            String page = "{\"data\":[" + ApiFixture.items(1, 400, ApiFixture::item).substring(1) + "}";
+            String page =
+                    "{\"data\":[" + ApiFixture.items(1, 400, ApiFixture::item).substring(1) + "}";
             byte[] body = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             if (calls.incrementAndGet() == 1) {
                 // Announce the whole length, send a part, and drop the connection.
@@ -159,28 +184,45 @@ class RestSourceErrorsTest {
 
     @Test
     void mistakesInNestedSettingsNameTheirPlace() {
-        assertThatThrownBy(() -> RestSettings.compile(config("url_base", "http://127.0.0.1:1", "endpoints", List.of(
-                endpoint("name", "a", "path", "/a", "pagination", Map.of("type", "pages")),
-                endpoint("name", "a", "path", "/b", "http_method", "DELETE"),
-                endpoint("path", "/c", "colour", "red")))))
+        assertThatThrownBy(() -> RestSettings.compile(config(
+                        "url_base",
+                        "http://127.0.0.1:1",
+                        "endpoints",
+                        List.of(
+                                endpoint("name", "a", "path", "/a", "pagination", Map.of("type", "pages")),
+                                endpoint("name", "a", "path", "/b", "http_method", "DELETE"),
+                                endpoint("path", "/c", "colour", "red")))))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("endpoints[0].pagination.type: 'pages' is no pagination; use none, page, offset, cursor or link")
+                .hasMessageContaining(
+                        "endpoints[0].pagination.type: 'pages' is no pagination; use none, page, offset, cursor or link")
                 .hasMessageContaining("endpoints[1].http_method: 'DELETE' is not supported; use GET or POST")
                 .hasMessageContaining("endpoints[2].colour: unknown setting");
-        assertThatThrownBy(() -> RestSettings.compile(config("url_base", "http://127.0.0.1:1",
-                "authentication", Map.of("type", "bearer"), "endpoints", List.of(endpoint("name", "a", "path", "/a")))))
+        assertThatThrownBy(() -> RestSettings.compile(config(
+                        "url_base",
+                        "http://127.0.0.1:1",
+                        "authentication",
+                        Map.of("type", "bearer"),
+                        "endpoints",
+                        List.of(endpoint("name", "a", "path", "/a")))))
                 .hasMessageContaining("authentication.token: required setting is missing");
     }
 
     @Test
     void checkReportsAnUnreachableApiWithoutItsSecrets() {
-        var config = config("url_base", "http://127.0.0.1:1/api", "max_retries", 0,
-                "authentication", Map.of("type", "api_key", "api_key", "sk_live_abcdef", "query_param", "key"),
-                "endpoints", List.of(endpoint("name", "items", "path", "/items")));
+        var config = config(
+                "url_base",
+                "http://127.0.0.1:1/api",
+                "max_retries",
+                0,
+                "authentication",
+                Map.of("type", "api_key", "api_key", "sk_live_abcdef", "query_param", "key"),
+                "endpoints",
+                List.of(endpoint("name", "items", "path", "/items")));
 
         var result = ApiFixture.SOURCE.check(config);
         assertThat(result.succeeded()).isFalse();
-        assertThat(result.message()).startsWith("stream 'items': GET http://127.0.0.1:1/api/items?key=**********: ConnectException")
+        assertThat(result.message())
+                .startsWith("stream 'items': GET http://127.0.0.1:1/api/items?key=**********: ConnectException")
                 .doesNotContain("sk_live_abcdef");
     }
 }

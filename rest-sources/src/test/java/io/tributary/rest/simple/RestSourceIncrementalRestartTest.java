@@ -1,15 +1,13 @@
 package io.tributary.rest.simple;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
-
 import io.tributary.connector.catalog.SyncMode;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.testsupport.contract.ReaderRestartContract;
 import io.tributary.testsupport.http.TestHttpServer;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * The restart contract for an incremental sync that continues a previous one: the restarted reader
@@ -34,7 +32,9 @@ class RestSourceIncrementalRestartTest extends ReaderRestartContract<SourceRecor
     @Override
     protected ItemStreamReader<SourceRecord> newReader() {
         // The previous sync ended at item 4 (2024-01-05): this one reads items 4 to 15, two per page.
-        return ApiFixture.SOURCE.reader(RestSourceIncrementalTest.eventsConfig(http), ApiFixture.configured("events", SyncMode.INCREMENTAL),
+        return ApiFixture.SOURCE.reader(
+                RestSourceIncrementalTest.eventsConfig(http),
+                ApiFixture.configured("events", SyncMode.INCREMENTAL),
                 Map.of("events.cursor", "2024-01-05T00:00:00Z"));
     }
 

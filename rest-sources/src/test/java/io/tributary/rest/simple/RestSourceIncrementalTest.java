@@ -5,18 +5,16 @@ import static io.tributary.rest.simple.ApiFixture.endpoint;
 import static io.tributary.rest.simple.ApiFixture.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.tributary.connector.catalog.SyncMode;
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.testsupport.http.TestHttpServer;
 import io.tributary.testsupport.http.TestHttpServer.RecordedRequest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class RestSourceIncrementalTest {
 
@@ -38,10 +36,27 @@ class RestSourceIncrementalTest {
     }
 
     static ConnectorConfig eventsConfig(TestHttpServer http) {
-        return config("url_base", http.uri("/api").toString(), "start_date", "2024-01-03",
-                "endpoints", List.of(endpoint("name", "events", "path", "/events", "record_path", "events",
-                        "pagination", Map.of("type", "page", "page_size", 2),
-                        "cursor_field", "updated_at", "cursor_param", "updated_since", "primary_key", "id")));
+        return config(
+                "url_base",
+                http.uri("/api").toString(),
+                "start_date",
+                "2024-01-03",
+                "endpoints",
+                List.of(endpoint(
+                        "name",
+                        "events",
+                        "path",
+                        "/events",
+                        "record_path",
+                        "events",
+                        "pagination",
+                        Map.of("type", "page", "page_size", 2),
+                        "cursor_field",
+                        "updated_at",
+                        "cursor_param",
+                        "updated_since",
+                        "primary_key",
+                        "id")));
     }
 
     @Test
@@ -62,7 +77,8 @@ class RestSourceIncrementalTest {
         // The cursor is inclusive (records sharing the last cursor value are never lost): item 7 comes again.
         assertThat(ids(second.records())).containsExactly(7, 8, 9, 10);
         assertThat(second.context().getString("events.cursor")).isEqualTo("2024-01-11T00:00:00Z");
-        assertThat(http.requests().get(before)).extracting(RecordedRequest::query)
+        assertThat(http.requests().get(before))
+                .extracting(RecordedRequest::query)
                 .isEqualTo("updated_since=2024-01-08T00%3A00%3A00Z&page=1");
     }
 
@@ -79,8 +95,8 @@ class RestSourceIncrementalTest {
     @Test
     void aFullRefreshIgnoresThePreviousCursorAndStartsAtTheStartDate() throws Exception {
         serveEvents();
-        ApiFixture.Sync sync = ApiFixture.sync(eventsConfig(), "events", SyncMode.FULL_REFRESH,
-                Map.of("events.cursor", "2024-02-01T00:00:00Z"));
+        ApiFixture.Sync sync = ApiFixture.sync(
+                eventsConfig(), "events", SyncMode.FULL_REFRESH, Map.of("events.cursor", "2024-02-01T00:00:00Z"));
 
         assertThat(ids(sync.records())).containsExactly(2, 3, 4, 5, 6, 7);
     }
@@ -94,8 +110,10 @@ class RestSourceIncrementalTest {
         assertThat(stream.supportedSyncModes()).containsExactly(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL);
         assertThat(stream.defaultCursorField()).containsExactly("updated_at");
         assertThat(stream.sourceDefinedPrimaryKey()).containsExactly(List.of("id"));
-        assertThat(stream.jsonSchema().path("properties").propertyNames()).containsExactlyInAnyOrder("id", "name", "updated_at");
-        assertThat(stream.jsonSchema().path("properties").path("updated_at").toString()).contains("date-time");
+        assertThat(stream.jsonSchema().path("properties").propertyNames())
+                .containsExactlyInAnyOrder("id", "name", "updated_at");
+        assertThat(stream.jsonSchema().path("properties").path("updated_at").toString())
+                .contains("date-time");
     }
 
     @Test

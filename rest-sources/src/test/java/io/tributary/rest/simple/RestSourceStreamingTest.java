@@ -4,6 +4,9 @@ import static io.tributary.rest.simple.ApiFixture.config;
 import static io.tributary.rest.simple.ApiFixture.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connector.catalog.SyncMode;
+import io.tributary.connector.record.SourceRecord;
+import io.tributary.testsupport.http.TestHttpServer;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,14 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-
-import io.tributary.connector.catalog.SyncMode;
-import io.tributary.connector.record.SourceRecord;
-import io.tributary.testsupport.http.TestHttpServer;
 
 class RestSourceStreamingTest {
 
@@ -53,8 +51,19 @@ class RestSourceStreamingTest {
                 Thread.currentThread().interrupt();
             }
         });
-        var config = config("url_base", http.uri("/api").toString(), "endpoints", List.of(endpoint("name", "big", "path", "/big",
-                "record_path", "data", "pagination", Map.of("type", "cursor", "cursor_path", "next"))));
+        var config = config(
+                "url_base",
+                http.uri("/api").toString(),
+                "endpoints",
+                List.of(endpoint(
+                        "name",
+                        "big",
+                        "path",
+                        "/big",
+                        "record_path",
+                        "data",
+                        "pagination",
+                        Map.of("type", "cursor", "cursor_path", "next"))));
         var reader = ApiFixture.SOURCE.reader(config, ApiFixture.configured("big", SyncMode.FULL_REFRESH), Map.of());
 
         reader.open(new ExecutionContext());

@@ -1,10 +1,9 @@
 package io.tributary.server.api;
 
+import io.tributary.server.service.InvalidInputException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import io.tributary.server.service.InvalidInputException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -14,8 +13,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
  */
 public final class BodyFieldErrors {
 
-    private BodyFieldErrors() {
-    }
+    private BodyFieldErrors() {}
 
     public static Optional<InvalidInputException> of(Throwable unreadable) {
         for (Throwable t = unreadable; t != null; t = t.getCause()) {

@@ -2,7 +2,6 @@ package io.tributary.server.auth;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -18,8 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record AuthSettings(Boolean enabled, List<Client> clients, Duration tokenTtl, Boolean allowRemoteWithoutAuth) {
 
     /** An application's client credentials. */
-    public record Client(String clientId, String clientSecret) {
-    }
+    public record Client(String clientId, String clientSecret) {}
 
     public AuthSettings {
         enabled = enabled != null && enabled;
@@ -27,13 +25,18 @@ public record AuthSettings(Boolean enabled, List<Client> clients, Duration token
         tokenTtl = tokenTtl == null ? Duration.ofMinutes(15) : tokenTtl;
         allowRemoteWithoutAuth = allowRemoteWithoutAuth != null && allowRemoteWithoutAuth;
         if (enabled && clients.isEmpty()) {
-            throw new IllegalArgumentException("tributary.auth.enabled is true but no tributary.auth.clients are configured; "
-                    + "add at least one client-id and client-secret (e.g. TRIBUTARY_AUTH_CLIENTS_0_CLIENT_ID/_CLIENT_SECRET)");
+            throw new IllegalArgumentException(
+                    "tributary.auth.enabled is true but no tributary.auth.clients are configured; "
+                            + "add at least one client-id and client-secret (e.g. TRIBUTARY_AUTH_CLIENTS_0_CLIENT_ID/_CLIENT_SECRET)");
         }
         for (Client c : clients) {
-            if (c.clientId() == null || c.clientId().isBlank() || c.clientSecret() == null || c.clientSecret().length() < 8) {
-                throw new IllegalArgumentException("tributary.auth.clients: each client needs a client-id and a client-secret "
-                        + "of at least 8 characters");
+            if (c.clientId() == null
+                    || c.clientId().isBlank()
+                    || c.clientSecret() == null
+                    || c.clientSecret().length() < 8) {
+                throw new IllegalArgumentException(
+                        "tributary.auth.clients: each client needs a client-id and a client-secret "
+                                + "of at least 8 characters");
             }
         }
     }

@@ -1,15 +1,14 @@
 package io.tributary.server.auth;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -41,20 +40,26 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
             if (tokens.allowRemoteWithoutAuth() || isLoopback(request.getRemoteAddr())) {
                 chain.doFilter(request, response);
             } else {
-                refuse(response, "authentication is off, so only clients on this machine are served; enable it "
-                        + "(tributary.auth.enabled with client credentials) or set tributary.auth.allow-remote-without-auth");
+                refuse(
+                        response,
+                        "authentication is off, so only clients on this machine are served; enable it "
+                                + "(tributary.auth.enabled with client credentials) or set tributary.auth.allow-remote-without-auth");
             }
             return;
         }
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            refuse(response, "missing Authorization: Bearer <token>; get a token from POST /api/public/v1/applications/token "
-                    + "with client_id and client_secret");
+            refuse(
+                    response,
+                    "missing Authorization: Bearer <token>; get a token from POST /api/public/v1/applications/token "
+                            + "with client_id and client_secret");
             return;
         }
         Optional<String> client = tokens.verify(header.substring(7));
         if (client.isEmpty()) {
-            refuse(response, "the Bearer token is unknown or expired; get a new one from POST /api/public/v1/applications/token");
+            refuse(
+                    response,
+                    "the Bearer token is unknown or expired; get a new one from POST /api/public/v1/applications/token");
             return;
         }
         chain.doFilter(request, response);
@@ -72,8 +77,10 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
         response.setStatus(401);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        String body = "{\"type\":\"https://reference.airbyte.com/reference/errors#unauthorized\",\"title\":\"unauthorized\","
-                + "\"status\":401,\"detail\":\"" + detail.replace("\"", "'") + "\",\"message\":\"" + detail.replace("\"", "'") + "\"}";
+        String body =
+                "{\"type\":\"https://reference.airbyte.com/reference/errors#unauthorized\",\"title\":\"unauthorized\","
+                        + "\"status\":401,\"detail\":\"" + detail.replace("\"", "'") + "\",\"message\":\""
+                        + detail.replace("\"", "'") + "\"}";
         response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 }

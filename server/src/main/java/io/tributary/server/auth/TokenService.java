@@ -1,5 +1,7 @@
 package io.tributary.server.auth;
 
+import io.tributary.server.logging.SecretMasker;
+import io.tributary.server.store.TokenStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,9 +10,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-
-import io.tributary.server.logging.SecretMasker;
-import io.tributary.server.store.TokenStore;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,8 +21,7 @@ import org.springframework.stereotype.Service;
 public class TokenService {
 
     /** An issued token. */
-    public record Token(String accessToken, long expiresInSeconds) {
-    }
+    public record Token(String accessToken, long expiresInSeconds) {}
 
     private final AuthSettings settings;
     private final TokenStore store;
@@ -48,8 +46,11 @@ public class TokenService {
         if (clientId == null || clientSecret == null) {
             return Optional.empty();
         }
-        boolean match = settings.clients().stream().anyMatch(c -> c.clientId().equals(clientId)
-                && MessageDigest.isEqual(c.clientSecret().getBytes(StandardCharsets.UTF_8), clientSecret.getBytes(StandardCharsets.UTF_8)));
+        boolean match = settings.clients().stream()
+                .anyMatch(c -> c.clientId().equals(clientId)
+                        && MessageDigest.isEqual(
+                                c.clientSecret().getBytes(StandardCharsets.UTF_8),
+                                clientSecret.getBytes(StandardCharsets.UTF_8)));
         if (!match) {
             return Optional.empty();
         }
@@ -67,7 +68,8 @@ public class TokenService {
 
     private static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,21 +1,22 @@
 package io.tributary.server.cli;
 
-import java.util.concurrent.Callable;
-
 import io.tributary.batch.config.ConnectorDefinition;
 import io.tributary.batch.config.TributaryConfig;
 import io.tributary.batch.plan.ConnectionPlanner;
 import io.tributary.connector.registry.ConnectorRegistry;
 import io.tributary.connector.source.CheckResult;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tributary check}: tests a source's or destination's settings against the real system. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         description = "Test the connection of a source or destination declared in the connections file.")
 final class CheckCommand implements Callable<Integer> {
 
@@ -28,7 +29,11 @@ final class CheckCommand implements Callable<Integer> {
     static final class Target {
         @Option(names = "--source", paramLabel = "NAME", description = "Name of a source in the connections file.")
         String source;
-        @Option(names = "--destination", paramLabel = "NAME", description = "Name of a destination in the connections file.")
+
+        @Option(
+                names = "--destination",
+                paramLabel = "NAME",
+                description = "Name of a destination in the connections file.")
         String destination;
     }
 
@@ -51,7 +56,9 @@ final class CheckCommand implements Callable<Integer> {
             what = "destination " + def.name();
         }
         if (result.succeeded()) {
-            spec.commandLine().getOut().println(what + ": succeeded" + (result.message() == null ? "" : ": " + result.message()));
+            spec.commandLine()
+                    .getOut()
+                    .println(what + ": succeeded" + (result.message() == null ? "" : ": " + result.message()));
             return 0;
         }
         spec.commandLine().getErr().println("error: " + what + ": " + result.message());

@@ -1,5 +1,10 @@
 package io.tributary.server.cli;
 
+import io.tributary.batch.config.ConnectionsFileLoader;
+import io.tributary.batch.config.TributaryConfig;
+import io.tributary.batch.engine.SyncEngine;
+import io.tributary.batch.engine.SyncResult;
+import io.tributary.connector.registry.ConnectorRegistry;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,17 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-
-import io.tributary.batch.config.ConnectionsFileLoader;
-import io.tributary.batch.config.TributaryConfig;
-import io.tributary.batch.engine.SyncEngine;
-import io.tributary.batch.engine.SyncResult;
-import io.tributary.connector.registry.ConnectorRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tributary demo}: a self-contained tour. Fills a {@code customers} table (nested contact
@@ -34,15 +33,25 @@ import picocli.CommandLine.Model.CommandSpec;
  * file for them, and syncs them to the local destination (and into a PostgreSQL database when that
  * destination is installed). Nothing needs to be installed but a JDK.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run a demo: generate a customers table and a CSV file, sync them into ./tributary-demo, print where the output is.")
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run a demo: generate a customers table and a CSV file, sync them into ./tributary-demo, print where the output is.")
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--output", defaultValue = "tributary-demo", paramLabel = "DIR",
+    @Option(
+            names = "--output",
+            defaultValue = "tributary-demo",
+            paramLabel = "DIR",
             description = "Directory for the demo's input, connections file and output (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    @Option(names = "--rows", defaultValue = "5000", paramLabel = "N", description = "Rows of the customers table and CSV file (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rows",
+            defaultValue = "5000",
+            paramLabel = "N",
+            description = "Rows of the customers table and CSV file (default: ${DEFAULT-VALUE}).")
     int rows;
 
     @Mixin
@@ -70,21 +79,32 @@ final class DemoCommand implements Callable<Integer> {
                 fillCustomers(repo, rows);
             }
             Path connections = dir.resolve("connections.yml");
-            List<String> names = writeConnections(connections, dir, csv, host, port, postgres,
+            List<String> names = writeConnections(
+                    connections,
+                    dir,
+                    csv,
+                    host,
+                    port,
+                    postgres,
                     registry.destinations().containsKey("postgres"));
-            out.println("Demo input: " + csv + (postgres ? " and table demo.public.customers on " + host + ":" + port : ""));
+            out.println("Demo input: " + csv
+                    + (postgres ? " and table demo.public.customers on " + host + ":" + port : ""));
             out.println("Connections file: " + connections);
             TributaryConfig config = new ConnectionsFileLoader().load(connections);
             SyncEngine engine = SyncEngine.create(repo.dataSource(), registry, Duration.ofSeconds(5));
             int exit = 0;
             for (String name : names) {
                 SyncResult result = engine.sync(config, name);
-                exit = Math.max(exit, SyncOutput.print(result, out, spec.commandLine().getErr()));
+                exit = Math.max(
+                        exit, SyncOutput.print(result, out, spec.commandLine().getErr()));
             }
             out.println();
             out.println("Output (local destination): " + dir.resolve("lake"));
             try (var files = Files.walk(dir.resolve("lake"))) {
-                files.filter(Files::isRegularFile).sorted().limit(20).forEach(f -> out.println("  " + dir.relativize(f)));
+                files.filter(Files::isRegularFile)
+                        .sorted()
+                        .limit(20)
+                        .forEach(f -> out.println("  " + dir.relativize(f)));
             }
             if (names.contains("customers_pg_to_warehouse")) {
                 out.println("Output (PostgreSQL destination): database demo_warehouse on " + host + ":" + port
@@ -97,7 +117,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static int portOf(String jdbcUrl) {
-        String hostPort = jdbcUrl.substring("jdbc:postgresql://".length(), jdbcUrl.indexOf('/', "jdbc:postgresql://".length()));
+        String hostPort =
+                jdbcUrl.substring("jdbc:postgresql://".length(), jdbcUrl.indexOf('/', "jdbc:postgresql://".length()));
         return Integer.parseInt(hostPort.substring(hostPort.indexOf(':') + 1));
     }
 
@@ -107,8 +128,17 @@ final class DemoCommand implements Callable<Integer> {
             w.write("id,name,email,signup_date,balance,active\n");
             LocalDate start = LocalDate.of(2024, 1, 1);
             for (int i = 1; i <= rows; i++) {
-                w.write(String.format(Locale.ROOT, "%d,\"Customer %d, %s\",customer%d@example.com,%s,%d.%02d,%s%n",
-                        i, i, cities[i % cities.length], i, start.plusDays(i % 365), (i * 37) % 10_000, i % 100, i % 3 != 0));
+                w.write(String.format(
+                        Locale.ROOT,
+                        "%d,\"Customer %d, %s\",customer%d@example.com,%s,%d.%02d,%s%n",
+                        i,
+                        i,
+                        cities[i % cities.length],
+                        i,
+                        start.plusDays(i % 365),
+                        (i * 37) % 10_000,
+                        i % 100,
+                        i % 3 != 0));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -117,7 +147,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void fillCustomers(RepositoryOptions.OpenRepository repo, int rows) throws SQLException {
-        try (Connection c = repo.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = repo.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(true);
             for (String db : List.of("demo", "demo_warehouse")) {
                 var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + db + "'");
@@ -127,7 +158,8 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         String url = repo.dataSource().getJdbcUrl().replaceFirst("/[^/]*$", "/demo");
-        try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", null); Statement s = c.createStatement()) {
+        try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", null);
+                Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS customers");
             s.execute("""
                     CREATE TABLE customers (
@@ -149,23 +181,34 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static List<String> writeConnections(Path file, Path dir, Path csv, String host, int port, boolean postgresSource,
-                                                 boolean postgresDestination) throws IOException {
+    private static List<String> writeConnections(
+            Path file, Path dir, Path csv, String host, int port, boolean postgresSource, boolean postgresDestination)
+            throws IOException {
         List<String> names = new ArrayList<>();
         StringBuilder y = new StringBuilder("# Generated by `tributary demo`; edit and run with `tributary sync`.\n");
         y.append("sources:\n");
-        y.append("  customers_csv:\n    type: file\n    config:\n      url: ").append(quote(csv.toString()))
+        y.append("  customers_csv:\n    type: file\n    config:\n      url: ")
+                .append(quote(csv.toString()))
                 .append("\n      format: csv\n      stream_name: customers_csv\n");
         if (postgresSource) {
-            y.append("  demo_pg:\n    type: postgres\n    config:\n      host: ").append(host).append("\n      port: ").append(port)
+            y.append("  demo_pg:\n    type: postgres\n    config:\n      host: ")
+                    .append(host)
+                    .append("\n      port: ")
+                    .append(port)
                     .append("\n      database: demo\n      username: postgres\n      schemas: [public]\n");
         }
         y.append("destinations:\n");
-        y.append("  lake:\n    type: local\n    config:\n      destination_path: ").append(quote(dir.resolve("lake").toString())).append("\n");
-        y.append("  lake_parquet:\n    type: local\n    config:\n      destination_path: ").append(quote(dir.resolve("lake").toString()))
+        y.append("  lake:\n    type: local\n    config:\n      destination_path: ")
+                .append(quote(dir.resolve("lake").toString()))
+                .append("\n");
+        y.append("  lake_parquet:\n    type: local\n    config:\n      destination_path: ")
+                .append(quote(dir.resolve("lake").toString()))
                 .append("\n      format: parquet\n");
         if (postgresDestination) {
-            y.append("  warehouse:\n    type: postgres\n    config:\n      host: ").append(host).append("\n      port: ").append(port)
+            y.append("  warehouse:\n    type: postgres\n    config:\n      host: ")
+                    .append(host)
+                    .append("\n      port: ")
+                    .append(port)
                     .append("\n      database: demo_warehouse\n      username: postgres\n      schema: public\n");
         }
         y.append("connections:\n");
@@ -174,12 +217,14 @@ final class DemoCommand implements Callable<Integer> {
         names.add("customers_csv_to_lake");
         if (postgresSource) {
             y.append("  customers_pg_to_lake:\n    source: demo_pg\n    destination: lake_parquet\n    streams:\n")
-                    .append("      - { name: public.customers, sync_mode: full_refresh, destination_sync_mode: overwrite }\n");
+                    .append(
+                            "      - { name: public.customers, sync_mode: full_refresh, destination_sync_mode: overwrite }\n");
             names.add("customers_pg_to_lake");
             if (postgresDestination) {
                 y.append("  customers_pg_to_warehouse:\n    source: demo_pg\n    destination: warehouse\n")
                         .append("    namespace_definition: destination\n    streams:\n")
-                        .append("      - { name: public.customers, sync_mode: incremental, cursor_field: [updated_at], ")
+                        .append(
+                                "      - { name: public.customers, sync_mode: incremental, cursor_field: [updated_at], ")
                         .append("destination_sync_mode: append_dedup, primary_key: [[id]] }\n");
                 names.add("customers_pg_to_warehouse");
             }

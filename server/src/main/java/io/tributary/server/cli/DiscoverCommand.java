@@ -6,19 +6,25 @@ import io.tributary.connector.catalog.CatalogJson;
 import io.tributary.connector.registry.ConnectorRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tributary discover}: prints a source's catalog. */
-@Command(name = "discover", mixinStandardHelpOptions = true,
+@Command(
+        name = "discover",
+        mixinStandardHelpOptions = true,
         description = "Print the streams a source offers (JSON Schema, primary keys, cursor candidates, sync modes).")
 final class DiscoverCommand implements Runnable {
 
     @Mixin
     ConfigFileOption config;
 
-    @Option(names = "--source", required = true, paramLabel = "NAME", description = "Name of a source in the connections file.")
+    @Option(
+            names = "--source",
+            required = true,
+            paramLabel = "NAME",
+            description = "Name of a source in the connections file.")
     String source;
 
     @Spec
@@ -28,6 +34,8 @@ final class DiscoverCommand implements Runnable {
     public void run() {
         ConnectorDefinition def = config.load().source(source);
         ConnectionPlanner planner = new ConnectionPlanner(ConnectorRegistry.load());
-        spec.commandLine().getOut().println(Json.pretty(CatalogJson.toProtocol(planner.source(def).discover(planner.sourceConfig(def)))));
+        spec.commandLine()
+                .getOut()
+                .println(Json.pretty(CatalogJson.toProtocol(planner.source(def).discover(planner.sourceConfig(def)))));
     }
 }

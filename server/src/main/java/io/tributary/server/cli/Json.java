@@ -7,10 +7,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** Pretty JSON for command output. */
 final class Json {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper MAPPER =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private Json() {
-    }
+    private Json() {}
 
     static String pretty(JsonNode node) {
         return MAPPER.writeValueAsString(node);

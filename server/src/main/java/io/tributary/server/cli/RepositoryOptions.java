@@ -1,10 +1,9 @@
 package io.tributary.server.cli;
 
-import java.nio.file.Path;
-
+import com.zaxxer.hikari.HikariDataSource;
 import io.tributary.batch.repository.EmbeddedRepository;
 import io.tributary.batch.repository.RepositoryDataSource;
-import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
@@ -13,16 +12,23 @@ import picocli.CommandLine.Option;
  */
 public final class RepositoryOptions {
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Directory of the embedded job repository (default: ~/.tributary/data). Ignored with --repository-url.")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description =
+                    "Directory of the embedded job repository (default: ~/.tributary/data). Ignored with --repository-url.")
     Path dataDir;
 
-    @Option(names = "--repository-url", paramLabel = "JDBC_URL",
+    @Option(
+            names = "--repository-url",
+            paramLabel = "JDBC_URL",
             description = "PostgreSQL JDBC URL of the job repository, e.g. jdbc:postgresql://db:5432/tributary. "
                     + "Default: an embedded PostgreSQL in --data-dir. Env: TRIBUTARY_REPOSITORY_URL.")
     String url = System.getenv("TRIBUTARY_REPOSITORY_URL");
 
-    @Option(names = "--repository-user", paramLabel = "USER",
+    @Option(
+            names = "--repository-user",
+            paramLabel = "USER",
             description = "User of the job repository database (default: postgres). Env: TRIBUTARY_REPOSITORY_USER.")
     String user = envOr("TRIBUTARY_REPOSITORY_USER", "postgres");
 
@@ -39,7 +45,8 @@ public final class RepositoryOptions {
         if (url != null && !url.isBlank()) {
             return new OpenRepository(RepositoryDataSource.create(url, user, password), null);
         }
-        EmbeddedRepository embedded = EmbeddedRepository.start(dataDir != null ? dataDir : EmbeddedRepository.defaultDataDirectory());
+        EmbeddedRepository embedded =
+                EmbeddedRepository.start(dataDir != null ? dataDir : EmbeddedRepository.defaultDataDirectory());
         return new OpenRepository(RepositoryDataSource.create(embedded.jdbcUrl(), embedded.user(), null), embedded);
     }
 

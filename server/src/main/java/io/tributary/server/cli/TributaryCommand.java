@@ -1,21 +1,32 @@
 package io.tributary.server.cli;
 
-import java.io.PrintWriter;
-
 import io.tributary.batch.engine.SyncException;
 import io.tributary.connector.config.ConfigException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code tributary} command and its subcommands. */
-@Command(name = "tributary",
+@Command(
+        name = "tributary",
         mixinStandardHelpOptions = true,
         version = "Tributary 0.1.0",
-        description = "Moves data from sources (files, PostgreSQL, ...) into destinations (local files, PostgreSQL, S3) "
-                + "as restartable Spring Batch jobs.",
-        subcommands = {SpecCommand.class, CheckCommand.class, DiscoverCommand.class, SyncCommand.class,
-                RestartCommand.class, JobsCommand.class, DemoCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 a sync failed, 2 invalid input (arguments, connections file, settings)."})
+        description =
+                "Moves data from sources (files, PostgreSQL, ...) into destinations (local files, PostgreSQL, S3) "
+                        + "as restartable Spring Batch jobs.",
+        subcommands = {
+            SpecCommand.class,
+            CheckCommand.class,
+            DiscoverCommand.class,
+            SyncCommand.class,
+            RestartCommand.class,
+            JobsCommand.class,
+            DemoCommand.class,
+            ServeCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {"", "Exit codes: 0 success, 1 a sync failed, 2 invalid input (arguments, connections file, settings)."
+        })
 public final class TributaryCommand implements Runnable {
 
     /** A sync ran and failed. */
@@ -46,12 +57,14 @@ public final class TributaryCommand implements Runnable {
                 config.problems().forEach(p -> err.println("error: " + p));
                 return INVALID_INPUT;
             }
-            if (cause instanceof SyncException || cause instanceof IllegalArgumentException
+            if (cause instanceof SyncException
+                    || cause instanceof IllegalArgumentException
                     || cause instanceof java.io.UncheckedIOException) {
                 err.println("error: " + cause.getMessage());
                 return INVALID_INPUT;
             }
-            err.println("error: " + (cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage()));
+            err.println(
+                    "error: " + (cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage()));
             return SYNC_FAILED;
         });
         return cli.execute(args);

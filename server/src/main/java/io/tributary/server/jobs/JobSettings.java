@@ -1,7 +1,6 @@
 package io.tributary.server.jobs;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -15,8 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param progressInterval how often a running sync logs its progress
  */
 @ConfigurationProperties("tributary.jobs")
-public record JobSettings(Integer maxConcurrent, Integer maxConsecutiveFailures, Integer maxAttempts, Duration retryBackoff,
-                          Duration cancelWait, Duration progressInterval) {
+public record JobSettings(
+        Integer maxConcurrent,
+        Integer maxConsecutiveFailures,
+        Integer maxAttempts,
+        Duration retryBackoff,
+        Duration cancelWait,
+        Duration progressInterval) {
 
     public JobSettings {
         maxConcurrent = maxConcurrent == null ? 4 : maxConcurrent;

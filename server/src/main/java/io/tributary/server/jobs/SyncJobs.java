@@ -1,14 +1,5 @@
 package io.tributary.server.jobs;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-
 import io.tributary.batch.config.TributaryConfig;
 import io.tributary.batch.engine.SyncEngine;
 import io.tributary.batch.engine.SyncException;
@@ -22,14 +13,22 @@ import io.tributary.schedules.SyncRetries;
 import io.tributary.server.logging.AttemptLogAppender;
 import io.tributary.server.logging.SecretMasker;
 import io.tributary.server.service.ConflictException;
-import io.tributary.server.service.ConnectionService;
 import io.tributary.server.service.ConnectionConfigs;
+import io.tributary.server.service.ConnectionService;
 import io.tributary.server.service.InvalidInputException;
 import io.tributary.server.store.AttemptRecord;
 import io.tributary.server.store.ConnectionRecord;
 import io.tributary.server.store.ConnectionStore;
 import io.tributary.server.store.JobRecord;
 import io.tributary.server.store.JobStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -57,9 +56,16 @@ public class SyncJobs implements ScheduledSyncs, SyncRetries {
     private final JobSettings settings;
     private final List<JobEvents> events;
 
-    public SyncJobs(JobStore jobs, ConnectionStore connections, ConnectionConfigs configs, ConnectionService connectionService,
-                    SyncEngine engine, Executor executor, ConnectionSchedules retries, JobSettings settings,
-                    List<JobEvents> events) {
+    public SyncJobs(
+            JobStore jobs,
+            ConnectionStore connections,
+            ConnectionConfigs configs,
+            ConnectionService connectionService,
+            SyncEngine engine,
+            Executor executor,
+            ConnectionSchedules retries,
+            JobSettings settings,
+            List<JobEvents> events) {
         this.jobs = jobs;
         this.connections = connections;
         this.configs = configs;
@@ -80,14 +86,24 @@ public class SyncJobs implements ScheduledSyncs, SyncRetries {
     public JobView trigger(UUID connectionId, String configType) {
         ConnectionRecord connection = connections.get(connectionId);
         if ("deprecated".equals(connection.status())) {
-            throw new InvalidInputException("connectionId", connectionId.toString(), "the connection was deleted; it cannot sync");
+            throw new InvalidInputException(
+                    "connectionId", connectionId.toString(), "the connection was deleted; it cannot sync");
         }
         JobRecord job = jobs.createPending(connectionId, configType)
                 .orElseThrow(() -> new ConflictException("A sync is already running for: " + connectionId));
-        SyncKind kind = "reset_connection".equals(configType) ? SyncKind.RESET
-                : engine.lastSync(connectionId.toString()).filter(r -> "FAILED".equals(r.status())).isPresent()
-                ? SyncKind.RESUME : SyncKind.SYNC;
-        log.info("Job {} ({}) of connection {} ({}) requested{}", job.id(), configType, connection.name(), connectionId,
+        SyncKind kind = "reset_connection".equals(configType)
+                ? SyncKind.RESET
+                : engine.lastSync(connectionId.toString())
+                                .filter(r -> "FAILED".equals(r.status()))
+                                .isPresent()
+                        ? SyncKind.RESUME
+                        : SyncKind.SYNC;
+        log.info(
+                "Job {} ({}) of connection {} ({}) requested{}",
+                job.id(),
+                configType,
+                connection.name(),
+                connectionId,
                 kind == SyncKind.RESUME ? "; it resumes the failed sync after its last committed chunk" : "");
         runAttempt(job, 0, kind);
         JobView view = view(job.id());
@@ -105,9 +121,16 @@ public class SyncJobs implements ScheduledSyncs, SyncRetries {
         }
         try {
             JobView job = trigger(id, "sync");
-            log.info("Scheduled sync of {} (due {}) started as job {}", connection.get().name(), scheduledFor, job.job().id());
+            log.info(
+                    "Scheduled sync of {} (due {}) started as job {}",
+                    connection.get().name(),
+                    scheduledFor,
+                    job.job().id());
         } catch (ConflictException e) {
-            log.info("Scheduled sync of {} (due {}) skipped: a job of it is still in progress", connection.get().name(), scheduledFor);
+            log.info(
+                    "Scheduled sync of {} (due {}) skipped: a job of it is still in progress",
+                    connection.get().name(),
+                    scheduledFor);
         }
     }
 
@@ -155,7 +178,9 @@ public class SyncJobs implements ScheduledSyncs, SyncRetries {
     }
 
     public List<JobView> list(UUID connectionId, List<String> configTypes, String status, int limit, int offset) {
-        return jobs.list(connectionId, configTypes, status, limit, offset).stream().map(j -> view(j.id())).toList();
+        return jobs.list(connectionId, configTypes, status, limit, offset).stream()
+                .map(j -> view(j.id()))
+                .toList();
     }
 
     public long count(UUID connectionId, List<String> configTypes, String status) {
@@ -177,17 +202,27 @@ public class SyncJobs implements ScheduledSyncs, SyncRetries {
             if (SyncOwnerListener.isAlive(attempt.owner())) {
                 continue;
             }
-            SyncResult result = attempt.jobExecutionId() == null ? null : engine.execution(attempt.jobExecutionId()).orElse(null);
-            String why = "the service running it (" + attempt.owner() + ") stopped during the sync; recovered at start-up";
+            SyncResult result = attempt.jobExecutionId() == null
+                    ? null
+                    : engine.execution(attempt.jobExecutionId()).orElse(null);
+            String why =
+                    "the service running it (" + attempt.owner() + ") stopped during the sync; recovered at start-up";
             log.warn("Job {} attempt {}: {}", attempt.jobId(), attempt.number(), why);
-            finish(jobs.get(attempt.jobId()), attempt.number(), SyncKind.RESUME,
-                    result == null || result.status().equals("COMPLETED") ? null : result, new SyncException(why));
+            finish(
+                    jobs.get(attempt.jobId()),
+                    attempt.number(),
+                    SyncKind.RESUME,
+                    result == null || result.status().equals("COMPLETED") ? null : result,
+                    new SyncException(why));
         }
         for (JobRecord job : jobs.inProgress()) {
             List<AttemptRecord> attempts = jobs.attempts(job.id());
             AttemptRecord last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
-            if ("incomplete".equals(job.status()) && last != null && !"running".equals(last.status())
-                    && !SyncOwnerListener.isAlive(last.owner()) && retries.retryTime(job.id()).isEmpty()) {
+            if ("incomplete".equals(job.status())
+                    && last != null
+                    && !"running".equals(last.status())
+                    && !SyncOwnerListener.isAlive(last.owner())
+                    && retries.retryTime(job.id()).isEmpty()) {
                 log.info("Job {}: running the retry its previous node was waiting for", job.id());
                 runAttempt(job, last.number() + 1, SyncKind.RESUME);
             }
@@ -214,12 +249,22 @@ public class SyncJobs implements ScheduledSyncs, SyncRetries {
             finish(job, number, kind, null, e);
             return;
         }
-        engine.launch(kind, config, connection.id().toString(), executionId -> started(job.id(), number, executionId), withLogContext)
+        engine.launch(
+                        kind,
+                        config,
+                        connection.id().toString(),
+                        executionId -> started(job.id(), number, executionId),
+                        withLogContext)
                 .whenComplete((result, error) -> {
                     try {
                         finish(jobs.get(job.id()), number, kind, result, error);
                     } catch (RuntimeException e) {
-                        log.error("Job {} attempt {} could not be recorded as ended: {}", job.id(), number, e.getMessage(), e);
+                        log.error(
+                                "Job {} attempt {} could not be recorded as ended: {}",
+                                job.id(),
+                                number,
+                                e.getMessage(),
+                                e);
                     }
                 });
     }
@@ -256,14 +301,23 @@ public class SyncJobs implements ScheduledSyncs, SyncRetries {
         ConnectionRecord connection = connections.get(job.connectionId());
         boolean retryable = !(cause instanceof ConfigException || cause instanceof InvalidInputException);
         Optional<Duration> delay = retryable ? connection.retry().delayAfter(number) : Optional.empty();
-        if (delay.isPresent() && scheduleRetry(job, number + 1, result != null || kind == SyncKind.RESUME ? SyncKind.RESUME : kind,
-                connection, delay.get())) {
+        if (delay.isPresent()
+                && scheduleRetry(
+                        job,
+                        number + 1,
+                        result != null || kind == SyncKind.RESUME ? SyncKind.RESUME : kind,
+                        connection,
+                        delay.get())) {
             return;
         }
         end(job.id(), "failed", failure);
         int failures = connections.recordFailure(job.connectionId());
         if (failures >= settings.maxConsecutiveFailures() && connectionService.disable(job.connectionId())) {
-            log.warn("Connection {} ({}) disabled after {} failed jobs in a row", connection.name(), connection.id(), failures);
+            log.warn(
+                    "Connection {} ({}) disabled after {} failed jobs in a row",
+                    connection.name(),
+                    connection.id(),
+                    failures);
             ConnectionRecord disabled = connections.get(job.connectionId());
             events.forEach(e -> e.connectionDisabled(disabled, failures));
         }
@@ -272,10 +326,19 @@ public class SyncJobs implements ScheduledSyncs, SyncRetries {
     /** Leaves the job incomplete with its next attempt waiting in Quartz; false when the scheduler refused it. */
     private boolean scheduleRetry(JobRecord job, int next, SyncKind kind, ConnectionRecord connection, Duration delay) {
         jobs.setStatus(job.id(), "incomplete");
-        log.info("Job {}: attempt {} of {} starts in {} s and resumes after the last committed chunk", job.id(), next,
-                connection.retry().maxAttempts(), delay.toSeconds());
+        log.info(
+                "Job {}: attempt {} of {} starts in {} s and resumes after the last committed chunk",
+                job.id(),
+                next,
+                connection.retry().maxAttempts(),
+                delay.toSeconds());
         try {
-            retries.scheduleRetry(job.connectionId().toString(), job.id(), next, kind.name(), Instant.now().plus(delay));
+            retries.scheduleRetry(
+                    job.connectionId().toString(),
+                    job.id(),
+                    next,
+                    kind.name(),
+                    Instant.now().plus(delay));
             return true;
         } catch (RuntimeException e) {
             // Failing the job now beats leaving it waiting for a retry that nothing will start.
@@ -329,7 +392,9 @@ public class SyncJobs implements ScheduledSyncs, SyncRetries {
         if (cause != null) {
             return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         }
-        return result == null ? "unknown failure" : "sync ended " + result.status().toLowerCase(java.util.Locale.ROOT);
+        return result == null
+                ? "unknown failure"
+                : "sync ended " + result.status().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void sleep(long millis) {

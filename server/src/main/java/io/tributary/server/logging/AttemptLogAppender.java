@@ -1,16 +1,15 @@
 package io.tributary.server.logging;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Map;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.AppenderBase;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
@@ -29,7 +28,8 @@ public final class AttemptLogAppender extends AppenderBase<ILoggingEvent> {
         void append(long jobId, int attempt, Instant at, String line);
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private final ThreadLocal<Boolean> inside = ThreadLocal.withInitial(() -> false);
     private final Sink sink;
 
@@ -72,14 +72,24 @@ public final class AttemptLogAppender extends AppenderBase<ILoggingEvent> {
         Map<String, String> saved = MDC.getCopyOfContextMap();
         MDC.clear();
         try {
-            StringBuilder line = new StringBuilder(TIME.format(event.getInstant())).append(' ')
-                    .append(event.getLevel()).append(' ').append(event.getFormattedMessage());
+            StringBuilder line = new StringBuilder(TIME.format(event.getInstant()))
+                    .append(' ')
+                    .append(event.getLevel())
+                    .append(' ')
+                    .append(event.getFormattedMessage());
             IThrowableProxy error = event.getThrowableProxy();
             while (error != null) {
-                line.append(" | caused by ").append(error.getClassName()).append(": ").append(error.getMessage());
+                line.append(" | caused by ")
+                        .append(error.getClassName())
+                        .append(": ")
+                        .append(error.getMessage());
                 error = error.getCause();
             }
-            sink.append(Long.parseLong(job), Integer.parseInt(attempt), event.getInstant(), SecretMasker.mask(line.toString()));
+            sink.append(
+                    Long.parseLong(job),
+                    Integer.parseInt(attempt),
+                    event.getInstant(),
+                    SecretMasker.mask(line.toString()));
         } catch (RuntimeException e) {
             addWarn("cannot store a log line of job " + job + ": " + e.getMessage());
         } finally {

@@ -1,12 +1,11 @@
 package io.tributary.server.logging;
 
+import io.tributary.connector.config.ConfigSpec;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.tributary.connector.config.ConfigSpec;
 
 /**
  * Every secret value the service holds (passwords, tokens, client secrets), so that any text on
@@ -17,15 +16,17 @@ public final class SecretMasker {
 
     /** Shorter values are too likely to appear by chance (and too weak to be real secrets). */
     private static final int MIN_LENGTH = 4;
+
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
     private static volatile List<String> longestFirst = List.of();
 
-    private SecretMasker() {
-    }
+    private SecretMasker() {}
 
     public static void register(String secret) {
         if (secret != null && secret.length() >= MIN_LENGTH && !ConfigSpec.MASK.equals(secret) && SECRETS.add(secret)) {
-            longestFirst = SECRETS.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+            longestFirst = SECRETS.stream()
+                    .sorted(Comparator.comparingInt(String::length).reversed())
+                    .toList();
         }
     }
 

@@ -1,14 +1,13 @@
 package io.tributary.server.monitoring;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.batch.job.StepNames;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.tributary.batch.job.StepNames;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
@@ -56,12 +55,18 @@ final class RetainedWal {
     }
 
     private AtomicLong gauge(UUID connection, String stream) {
-        return byConnection.computeIfAbsent(connection, c -> new ConcurrentHashMap<>()).computeIfAbsent(stream, s -> {
-            AtomicLong value = new AtomicLong();
-            Gauge.builder("tributary.cdc.retained.wal", value, AtomicLong::get).baseUnit("bytes")
-                    .description("WAL retained by the stream's CDC replication slot at the end of the last sync")
-                    .tag("connection", connection.toString()).tag("stream", s).register(meters);
-            return value;
-        });
+        return byConnection
+                .computeIfAbsent(connection, c -> new ConcurrentHashMap<>())
+                .computeIfAbsent(stream, s -> {
+                    AtomicLong value = new AtomicLong();
+                    Gauge.builder("tributary.cdc.retained.wal", value, AtomicLong::get)
+                            .baseUnit("bytes")
+                            .description(
+                                    "WAL retained by the stream's CDC replication slot at the end of the last sync")
+                            .tag("connection", connection.toString())
+                            .tag("stream", s)
+                            .register(meters);
+                    return value;
+                });
     }
 }

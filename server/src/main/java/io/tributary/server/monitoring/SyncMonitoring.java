@@ -1,20 +1,5 @@
 package io.tributary.server.monitoring;
 
-import java.lang.management.ManagementFactory;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongFunction;
-
-import javax.management.InstanceAlreadyExistsException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
-import javax.management.StandardMBean;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,9 +12,22 @@ import io.tributary.server.store.ConnectionRecord;
 import io.tributary.server.store.ConnectionStore;
 import io.tributary.server.store.JobRecord;
 import io.tributary.server.store.JobStore;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import javax.management.InstanceAlreadyExistsException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
 import org.slf4j.Logger;
-import org.springframework.batch.core.job.JobExecution;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
 
 /**
  * Publishes the service's state: Micrometer meters (records and bytes per connection, job
@@ -54,8 +52,12 @@ public class SyncMonitoring implements JobEvents, AutoCloseable {
     private final RetainedWal retainedWal;
     private volatile SyncJobs syncJobs;
 
-    public SyncMonitoring(MeterRegistry meters, ConnectionStore connections, JobStore jobs, ConnectionService connectionService,
-                          String domain) {
+    public SyncMonitoring(
+            MeterRegistry meters,
+            ConnectionStore connections,
+            JobStore jobs,
+            ConnectionService connectionService,
+            String domain) {
         this(meters, connections, jobs, connectionService, domain, id -> null);
     }
 
@@ -63,8 +65,13 @@ public class SyncMonitoring implements JobEvents, AutoCloseable {
      * @param executions the job repository's executions by id, to read what CDC streams report in their
      *     committed state (the WAL their slots retain)
      */
-    public SyncMonitoring(MeterRegistry meters, ConnectionStore connections, JobStore jobs, ConnectionService connectionService,
-                          String domain, LongFunction<JobExecution> executions) {
+    public SyncMonitoring(
+            MeterRegistry meters,
+            ConnectionStore connections,
+            JobStore jobs,
+            ConnectionService connectionService,
+            String domain,
+            LongFunction<JobExecution> executions) {
         this.meters = meters;
         this.executions = executions;
         this.retainedWal = new RetainedWal(meters);
@@ -72,8 +79,13 @@ public class SyncMonitoring implements JobEvents, AutoCloseable {
         this.jobs = jobs;
         this.connectionService = connectionService;
         this.domain = domain;
-        Gauge.builder("tributary.sync.running", () -> jobs.inProgress().stream().filter(j -> "running".equals(j.status())).count())
-                .description("jobs running now").register(meters);
+        Gauge.builder(
+                        "tributary.sync.running",
+                        () -> jobs.inProgress().stream()
+                                .filter(j -> "running".equals(j.status()))
+                                .count())
+                .description("jobs running now")
+                .register(meters);
         register(name("Engine", null), new StandardMBean(new Engine(), EngineMXBean.class, true));
     }
 
@@ -92,14 +104,29 @@ public class SyncMonitoring implements JobEvents, AutoCloseable {
     public void jobEnded(ConnectionRecord connection, JobView job, String failure) {
         String id = connection.id().toString();
         String status = job.job().status();
-        Counter.builder("tributary.sync.records").description("records synced").tag("connection", id).register(meters)
+        Counter.builder("tributary.sync.records")
+                .description("records synced")
+                .tag("connection", id)
+                .register(meters)
                 .increment(job.records());
-        Counter.builder("tributary.sync.bytes").description("bytes synced").baseUnit("bytes").tag("connection", id).register(meters)
+        Counter.builder("tributary.sync.bytes")
+                .description("bytes synced")
+                .baseUnit("bytes")
+                .tag("connection", id)
+                .register(meters)
                 .increment(job.bytes());
-        Counter.builder("tributary.sync.jobs").description("jobs ended, by outcome").tag("connection", id).tag("status", status)
-                .register(meters).increment();
-        Timer.builder("tributary.sync.duration").description("job durations").tag("connection", id).tag("status", status)
-                .register(meters).record(duration(job.job()));
+        Counter.builder("tributary.sync.jobs")
+                .description("jobs ended, by outcome")
+                .tag("connection", id)
+                .tag("status", status)
+                .register(meters)
+                .increment();
+        Timer.builder("tributary.sync.duration")
+                .description("job durations")
+                .tag("connection", id)
+                .tag("status", status)
+                .register(meters)
+                .record(duration(job.job()));
         if ("succeeded".equals(status)) {
             succeeded.incrementAndGet();
         } else if ("failed".equals(status)) {
@@ -107,14 +134,17 @@ public class SyncMonitoring implements JobEvents, AutoCloseable {
         }
         for (JobView.Attempt attempt : job.attempts()) {
             if (attempt.record().jobExecutionId() != null) {
-                retainedWal.record(connection.id(), executions.apply(attempt.record().jobExecutionId()));
+                retainedWal.record(
+                        connection.id(), executions.apply(attempt.record().jobExecutionId()));
             }
         }
         registerConnection(connection.id());
     }
 
     private static Duration duration(JobRecord job) {
-        return job.createdAt() == null || job.updatedAt() == null ? Duration.ZERO : Duration.between(job.createdAt(), job.updatedAt());
+        return job.createdAt() == null || job.updatedAt() == null
+                ? Duration.ZERO
+                : Duration.between(job.createdAt(), job.updatedAt());
     }
 
     private void registerConnection(UUID id) {
@@ -158,7 +188,9 @@ public class SyncMonitoring implements JobEvents, AutoCloseable {
     private final class Engine implements EngineMXBean {
         @Override
         public long getRunningJobs() {
-            return jobs.inProgress().stream().filter(j -> "running".equals(j.status())).count();
+            return jobs.inProgress().stream()
+                    .filter(j -> "running".equals(j.status()))
+                    .count();
         }
 
         @Override
@@ -247,7 +279,9 @@ public class SyncMonitoring implements JobEvents, AutoCloseable {
 
         @Override
         public long getCdcRetainedWalBytesTotal() {
-            return retainedWal.of(id).values().stream().mapToLong(Long::longValue).sum();
+            return retainedWal.of(id).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
 
         @Override

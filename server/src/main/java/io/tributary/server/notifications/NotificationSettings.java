@@ -1,7 +1,6 @@
 package io.tributary.server.notifications;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,8 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * hard to retry. No URL, no notifications.
  */
 @ConfigurationProperties("tributary.notifications")
-public record NotificationSettings(String webhookUrl, Boolean onFailure, Boolean onSuccess, Boolean onDisabled,
-                                   Integer attempts, Duration backoff) {
+public record NotificationSettings(
+        String webhookUrl,
+        Boolean onFailure,
+        Boolean onSuccess,
+        Boolean onDisabled,
+        Integer attempts,
+        Duration backoff) {
 
     public NotificationSettings {
         onFailure = onFailure == null || onFailure;

@@ -1,5 +1,9 @@
 package io.tributary.server.notifications;
 
+import io.tributary.server.jobs.JobEvents;
+import io.tributary.server.jobs.JobView;
+import io.tributary.server.logging.SecretMasker;
+import io.tributary.server.store.ConnectionRecord;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,11 +13,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import io.tributary.server.jobs.JobEvents;
-import io.tributary.server.jobs.JobView;
-import io.tributary.server.logging.SecretMasker;
-import io.tributary.server.store.ConnectionRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +29,8 @@ public class WebhookNotifier implements JobEvents, AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final NotificationSettings settings;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tributary-webhook");
         t.setDaemon(true);
@@ -45,19 +45,36 @@ public class WebhookNotifier implements JobEvents, AutoCloseable {
     public void jobEnded(ConnectionRecord connection, JobView job, String failure) {
         String status = job.job().status();
         if ("failed".equals(status) && settings.onFailure()) {
-            send(String.format(Locale.ROOT, "Tributary: sync of connection %s (%s) failed, job %d after %d attempt(s): %s",
-                    connection.name(), connection.id(), job.job().id(), job.attempts().size(), failure == null ? "unknown cause" : failure));
+            send(String.format(
+                    Locale.ROOT,
+                    "Tributary: sync of connection %s (%s) failed, job %d after %d attempt(s): %s",
+                    connection.name(),
+                    connection.id(),
+                    job.job().id(),
+                    job.attempts().size(),
+                    failure == null ? "unknown cause" : failure));
         } else if ("succeeded".equals(status) && settings.onSuccess()) {
-            send(String.format(Locale.ROOT, "Tributary: sync of connection %s (%s) succeeded, job %d: %,d records, %,d bytes",
-                    connection.name(), connection.id(), job.job().id(), job.records(), job.bytes()));
+            send(String.format(
+                    Locale.ROOT,
+                    "Tributary: sync of connection %s (%s) succeeded, job %d: %,d records, %,d bytes",
+                    connection.name(),
+                    connection.id(),
+                    job.job().id(),
+                    job.records(),
+                    job.bytes()));
         }
     }
 
     @Override
     public void connectionDisabled(ConnectionRecord connection, int failures) {
         if (settings.onDisabled()) {
-            send(String.format(Locale.ROOT, "Tributary: connection %s (%s) was disabled after %d failed jobs in a row; "
-                    + "fix the cause and set its status to active to schedule it again", connection.name(), connection.id(), failures));
+            send(String.format(
+                    Locale.ROOT,
+                    "Tributary: connection %s (%s) was disabled after %d failed jobs in a row; "
+                            + "fix the cause and set its status to active to schedule it again",
+                    connection.name(),
+                    connection.id(),
+                    failures));
         }
     }
 
@@ -75,15 +92,23 @@ public class WebhookNotifier implements JobEvents, AutoCloseable {
         Duration wait = settings.backoff();
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(settings.webhookUrl()))
-                        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(URI.create(settings.webhookUrl()))
+                                .timeout(Duration.ofSeconds(10))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() / 100 == 2) {
                     return;
                 }
                 log.warn("Webhook answered {} (attempt {} of {})", response.statusCode(), attempt, settings.attempts());
             } catch (java.io.IOException | IllegalArgumentException e) {
-                log.warn("Webhook could not be reached (attempt {} of {}): {}", attempt, settings.attempts(), e.getMessage());
+                log.warn(
+                        "Webhook could not be reached (attempt {} of {}): {}",
+                        attempt,
+                        settings.attempts(),
+                        e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -1,8 +1,7 @@
 package io.tributary.server.service;
 
-import java.util.UUID;
-
 import io.tributary.server.store.ScheduleSettings;
+import java.util.UUID;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -23,5 +22,4 @@ public record ConnectionInput(
         String status,
         Integer chunkSize,
         Integer maxAttempts,
-        Integer retryBackoffSeconds) {
-}
+        Integer retryBackoffSeconds) {}

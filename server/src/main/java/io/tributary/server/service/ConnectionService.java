@@ -1,12 +1,5 @@
 package io.tributary.server.service;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-
 import io.tributary.batch.config.ConnectionDefinition;
 import io.tributary.batch.config.NamespaceDefinition;
 import io.tributary.batch.engine.RetryPolicy;
@@ -21,6 +14,12 @@ import io.tributary.server.store.ConnectionRecord;
 import io.tributary.server.store.ConnectionStore;
 import io.tributary.server.store.ScheduleSettings;
 import io.tributary.server.store.WorkspaceStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -45,8 +44,14 @@ public class ConnectionService {
     private final ConnectionSchedules schedules;
     private final RetryPolicy defaultRetry;
 
-    public ConnectionService(ConnectionStore connections, ActorStore actors, WorkspaceStore workspaces, Connectors connectors,
-                             ConnectionPlanner planner, ConnectionSchedules schedules, RetryPolicy defaultRetry) {
+    public ConnectionService(
+            ConnectionStore connections,
+            ActorStore actors,
+            WorkspaceStore workspaces,
+            Connectors connectors,
+            ConnectionPlanner planner,
+            ConnectionSchedules schedules,
+            RetryPolicy defaultRetry) {
         this.connections = connections;
         this.actors = actors;
         this.workspaces = workspaces;
@@ -66,19 +71,30 @@ public class ConnectionService {
         Actor source = actors.get(ActorKind.SOURCE, in.sourceId());
         Actor destination = actors.get(ActorKind.DESTINATION, in.destinationId());
         if (!source.workspaceId().equals(destination.workspaceId())) {
-            throw new InvalidInputException("destinationId", in.destinationId().toString(),
+            throw new InvalidInputException(
+                    "destinationId",
+                    in.destinationId().toString(),
                     "the destination belongs to another workspace than the source");
         }
         ObjectNode catalog = in.syncCatalog() != null ? in.syncCatalog() : discoveredCatalog(source);
         Instant now = Instant.now();
-        ConnectionRecord draft = new ConnectionRecord(UUID.randomUUID(), source.workspaceId(),
-                in.name() != null ? in.name() : source.name() + " → " + destination.name(), source.id(), destination.id(),
-                status(in.status(), "active"), namespaceDefinition(in.namespaceDefinition(), "source"),
+        ConnectionRecord draft = new ConnectionRecord(
+                UUID.randomUUID(),
+                source.workspaceId(),
+                in.name() != null ? in.name() : source.name() + " → " + destination.name(),
+                source.id(),
+                destination.id(),
+                status(in.status(), "active"),
+                namespaceDefinition(in.namespaceDefinition(), "source"),
                 in.namespaceFormat() != null ? in.namespaceFormat() : "${SOURCE_NAMESPACE}",
-                in.prefix() != null ? in.prefix() : "", catalog,
+                in.prefix() != null ? in.prefix() : "",
+                catalog,
                 in.schedule() != null ? in.schedule() : ScheduleSettings.manual(),
                 chunkSize(in.chunkSize(), ConnectionDefinition.DEFAULT_CHUNK_SIZE),
-                retry(in.maxAttempts(), in.retryBackoffSeconds(), defaultRetry), 0, now, now);
+                retry(in.maxAttempts(), in.retryBackoffSeconds(), defaultRetry),
+                0,
+                now,
+                now);
         validate(draft, source, destination, true);
         ConnectionRecord saved = connections.save(draft);
         applySchedule(saved);
@@ -88,21 +104,36 @@ public class ConnectionService {
     public ConnectionRecord update(UUID id, ConnectionInput in) {
         ConnectionRecord c = connections.get(id);
         if ("deprecated".equals(c.status())) {
-            throw new InvalidInputException("connectionId", id.toString(), "the connection was deleted and cannot be changed");
+            throw new InvalidInputException(
+                    "connectionId", id.toString(), "the connection was deleted and cannot be changed");
         }
-        ConnectionRecord draft = new ConnectionRecord(c.id(), c.workspaceId(), in.name() != null ? in.name() : c.name(),
-                c.sourceId(), c.destinationId(), status(in.status(), c.status()),
+        ConnectionRecord draft = new ConnectionRecord(
+                c.id(),
+                c.workspaceId(),
+                in.name() != null ? in.name() : c.name(),
+                c.sourceId(),
+                c.destinationId(),
+                status(in.status(), c.status()),
                 namespaceDefinition(in.namespaceDefinition(), c.namespaceDefinition()),
                 in.namespaceFormat() != null ? in.namespaceFormat() : c.namespaceFormat(),
                 in.prefix() != null ? in.prefix() : c.prefix(),
                 in.syncCatalog() != null ? in.syncCatalog() : c.syncCatalog(),
-                in.schedule() != null ? in.schedule() : c.schedule(), chunkSize(in.chunkSize(), c.chunkSize()),
-                retry(in.maxAttempts(), in.retryBackoffSeconds(), c.retry()), c.consecutiveFailures(), c.createdAt(), Instant.now());
+                in.schedule() != null ? in.schedule() : c.schedule(),
+                chunkSize(in.chunkSize(), c.chunkSize()),
+                retry(in.maxAttempts(), in.retryBackoffSeconds(), c.retry()),
+                c.consecutiveFailures(),
+                c.createdAt(),
+                Instant.now());
         // Only a change of what the sync reads or where it writes needs the source discovered again;
         // pausing or rescheduling works while the source is down.
-        boolean changesWhatRuns = in.syncCatalog() != null || in.namespaceDefinition() != null
-                || in.namespaceFormat() != null || in.prefix() != null;
-        validate(draft, actors.get(ActorKind.SOURCE, c.sourceId()), actors.get(ActorKind.DESTINATION, c.destinationId()),
+        boolean changesWhatRuns = in.syncCatalog() != null
+                || in.namespaceDefinition() != null
+                || in.namespaceFormat() != null
+                || in.prefix() != null;
+        validate(
+                draft,
+                actors.get(ActorKind.SOURCE, c.sourceId()),
+                actors.get(ActorKind.DESTINATION, c.destinationId()),
                 changesWhatRuns);
         ConnectionRecord saved = connections.save(draft);
         if (saved.isActive() && !c.isActive()) {
@@ -132,8 +163,21 @@ public class ConnectionService {
 
     public void setActive(UUID id, boolean active) {
         ConnectionRecord c = connections.get(id);
-        update(id, new ConnectionInput(null, null, null, null, null, null, null, null, active ? "active" : "inactive",
-                null, null, null));
+        update(
+                id,
+                new ConnectionInput(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        active ? "active" : "inactive",
+                        null,
+                        null,
+                        null));
         log.info("Connection {} ({}) is now {}", c.name(), id, active ? "active" : "inactive");
     }
 
@@ -185,8 +229,10 @@ public class ConnectionService {
         } catch (ConfigException e) {
             throw InvalidInputException.of(e);
         } catch (RuntimeException e) {
-            throw new InvalidInputException("syncCatalog", null, "no syncCatalog given, and the source could not be discovered "
-                    + "to make one: " + e.getMessage());
+            throw new InvalidInputException(
+                    "syncCatalog",
+                    null,
+                    "no syncCatalog given, and the source could not be discovered " + "to make one: " + e.getMessage());
         }
     }
 
@@ -194,21 +240,28 @@ public class ConnectionService {
         try {
             draft.schedule().toSchedule();
         } catch (ScheduleException e) {
-            String path = "cron".equals(draft.schedule().type()) ? "scheduleData.cron.cronExpression" : "scheduleData.basicSchedule";
-            Object value = "cron".equals(draft.schedule().type()) ? draft.schedule().cronExpression() : draft.schedule().timeUnit();
+            String path = "cron".equals(draft.schedule().type())
+                    ? "scheduleData.cron.cronExpression"
+                    : "scheduleData.basicSchedule";
+            Object value = "cron".equals(draft.schedule().type())
+                    ? draft.schedule().cronExpression()
+                    : draft.schedule().timeUnit();
             throw new InvalidInputException(path, value, e.getMessage());
         }
         if (!plan) {
             return;
         }
         try {
-            planner.plan(ConnectionConfigs.of(draft, source, destination), draft.id().toString());
+            planner.plan(
+                    ConnectionConfigs.of(draft, source, destination), draft.id().toString());
         } catch (ConfigException e) {
             throw InvalidInputException.of(e);
         } catch (InvalidInputException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new InvalidInputException("sourceId", source.id().toString(),
+            throw new InvalidInputException(
+                    "sourceId",
+                    source.id().toString(),
                     "the source could not be discovered to check the catalog: " + e.getMessage());
         }
     }
@@ -218,7 +271,8 @@ public class ConnectionService {
             return fallback;
         }
         if (!STATUSES.contains(requested)) {
-            throw new InvalidInputException("status", requested, "use active or inactive (delete a connection to deprecate it)");
+            throw new InvalidInputException(
+                    "status", requested, "use active or inactive (delete a connection to deprecate it)");
         }
         return requested;
     }
@@ -230,7 +284,8 @@ public class ConnectionService {
         try {
             return NamespaceDefinition.parse(requested).wireName();
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("namespaceDefinition", requested, "use source, destination or customformat");
+            throw new InvalidInputException(
+                    "namespaceDefinition", requested, "use source, destination or customformat");
         }
     }
 
@@ -239,16 +294,19 @@ public class ConnectionService {
             return fallback;
         }
         if (requested < 1 || requested > 1_000_000) {
-            throw new InvalidInputException("chunkSize", requested, "use a whole number from 1 to 1000000 (records per commit)");
+            throw new InvalidInputException(
+                    "chunkSize", requested, "use a whole number from 1 to 1000000 (records per commit)");
         }
         return requested;
     }
 
     private static RetryPolicy retry(Integer maxAttempts, Integer backoffSeconds, RetryPolicy fallback) {
         int attempts = maxAttempts != null ? maxAttempts : fallback.maxAttempts();
-        long backoff = backoffSeconds != null ? backoffSeconds : fallback.backoff().toSeconds();
+        long backoff =
+                backoffSeconds != null ? backoffSeconds : fallback.backoff().toSeconds();
         if (attempts < 1 || attempts > 20) {
-            throw new InvalidInputException("maxAttempts", attempts, "use a whole number from 1 to 20 (attempts per job)");
+            throw new InvalidInputException(
+                    "maxAttempts", attempts, "use a whole number from 1 to 20 (attempts per job)");
         }
         if (backoff < 0 || backoff > 86_400) {
             throw new InvalidInputException("retryBackoffSeconds", backoff, "use 0 to 86400 seconds");

@@ -1,15 +1,5 @@
 package io.tributary.server.service;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-
 import io.tributary.batch.config.ConnectionDefinition;
 import io.tributary.batch.config.ConnectionsFileLoader;
 import io.tributary.batch.config.ConnectorDefinition;
@@ -21,6 +11,15 @@ import io.tributary.server.store.Actor;
 import io.tributary.server.store.ActorKind;
 import io.tributary.server.store.ActorStore;
 import io.tributary.server.store.ConnectionRecord;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,13 +49,13 @@ public class ConnectionsYaml {
     }
 
     /** What an import created, by the names the file gave. */
-    public record Imported(Map<String, UUID> sources, Map<String, UUID> destinations, Map<String, UUID> connections) {
-    }
+    public record Imported(Map<String, UUID> sources, Map<String, UUID> destinations, Map<String, UUID> connections) {}
 
     public Imported importYaml(UUID workspaceId, String yaml) {
         TributaryConfig config;
         try {
-            config = new ConnectionsFileLoader().load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "connections file");
+            config = new ConnectionsFileLoader()
+                    .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "connections file");
         } catch (ConfigException e) {
             throw InvalidInputException.of(e);
         }
@@ -64,12 +63,28 @@ public class ConnectionsYaml {
         Map<String, UUID> destinations = new LinkedHashMap<>();
         Map<String, UUID> created = new LinkedHashMap<>();
         for (ConnectorDefinition s : config.sources().values()) {
-            sources.put(s.name(), connectors.create(ActorKind.SOURCE, workspaceId, s.name(), DefinitionIds.of(ActorKind.SOURCE, s.type()),
-                    JSON.valueToTree(s.config())).id());
+            sources.put(
+                    s.name(),
+                    connectors
+                            .create(
+                                    ActorKind.SOURCE,
+                                    workspaceId,
+                                    s.name(),
+                                    DefinitionIds.of(ActorKind.SOURCE, s.type()),
+                                    JSON.valueToTree(s.config()))
+                            .id());
         }
         for (ConnectorDefinition d : config.destinations().values()) {
-            destinations.put(d.name(), connectors.create(ActorKind.DESTINATION, workspaceId, d.name(),
-                    DefinitionIds.of(ActorKind.DESTINATION, d.type()), JSON.valueToTree(d.config())).id());
+            destinations.put(
+                    d.name(),
+                    connectors
+                            .create(
+                                    ActorKind.DESTINATION,
+                                    workspaceId,
+                                    d.name(),
+                                    DefinitionIds.of(ActorKind.DESTINATION, d.type()),
+                                    JSON.valueToTree(d.config()))
+                            .id());
         }
         for (ConnectionDefinition c : config.connections().values()) {
             Actor source = actors.get(ActorKind.SOURCE, sources.get(c.source()));
@@ -77,9 +92,23 @@ public class ConnectionsYaml {
             if (!c.streams().isEmpty()) {
                 select(catalog, c.streams());
             }
-            created.put(c.name(), connections.create(new ConnectionInput(c.name(), source.id(), destinations.get(c.destination()),
-                    c.namespaceDefinition().wireName(), c.namespaceFormat(), c.prefix(), catalog, null, "active",
-                    c.chunkSize(), null, null)).id());
+            created.put(
+                    c.name(),
+                    connections
+                            .create(new ConnectionInput(
+                                    c.name(),
+                                    source.id(),
+                                    destinations.get(c.destination()),
+                                    c.namespaceDefinition().wireName(),
+                                    c.namespaceFormat(),
+                                    c.prefix(),
+                                    catalog,
+                                    null,
+                                    "active",
+                                    c.chunkSize(),
+                                    null,
+                                    null))
+                            .id());
         }
         return new Imported(sources, destinations, created);
     }
@@ -88,10 +117,13 @@ public class ConnectionsYaml {
         for (JsonNode entry : catalog.path("streams")) {
             JsonNode stream = entry.path("stream");
             String name = stream.path("name").asString();
-            String qualified = stream.hasNonNull("namespace") ? stream.path("namespace").asString() + "." + name : name;
+            String qualified =
+                    stream.hasNonNull("namespace") ? stream.path("namespace").asString() + "." + name : name;
             ObjectNode config = (ObjectNode) entry.path("config");
-            StreamSelection match = selections.stream().filter(s -> s.name().equals(qualified) || s.name().equals(name))
-                    .findFirst().orElse(null);
+            StreamSelection match = selections.stream()
+                    .filter(s -> s.name().equals(qualified) || s.name().equals(name))
+                    .findFirst()
+                    .orElse(null);
             config.put("selected", match != null && match.selected());
             if (match != null) {
                 config.put("syncMode", match.syncMode().wireName());
@@ -176,9 +208,13 @@ public class ConnectionsYaml {
         ObjectNode config = connectors.masked(a);
         var spec = connectors.definitionOf(a).spec();
         List<String> secretFields = new ArrayList<>();
-        spec.fields().stream().filter(f -> f.isSecret() && config.has(f.name())).forEach(f -> secretFields.add(f.name()));
+        spec.fields().stream()
+                .filter(f -> f.isSecret() && config.has(f.name()))
+                .forEach(f -> secretFields.add(f.name()));
         for (String field : secretFields) {
-            config.put(field, "${env:" + (name + "_" + field).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_") + "}");
+            config.put(
+                    field,
+                    "${env:" + (name + "_" + field).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_") + "}");
         }
         n.set("config", config);
         return name;

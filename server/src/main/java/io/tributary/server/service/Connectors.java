@@ -1,10 +1,5 @@
 package io.tributary.server.service;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import io.tributary.connector.catalog.Catalog;
 import io.tributary.connector.config.ConfigException;
 import io.tributary.connector.config.ConfigSpec;
@@ -17,6 +12,10 @@ import io.tributary.server.store.Actor;
 import io.tributary.server.store.ActorKind;
 import io.tributary.server.store.ActorStore;
 import io.tributary.server.store.NotFoundException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -50,8 +49,7 @@ public class Connectors {
     }
 
     /** A connector type by its definition id. */
-    public record Definition(UUID id, ActorKind kind, String type, ConfigSpec spec) {
-    }
+    public record Definition(UUID id, ActorKind kind, String type, ConfigSpec spec) {}
 
     public List<Definition> definitions(ActorKind kind) {
         Map<String, ConfigSpec> specs = new LinkedHashMap<>();
@@ -61,18 +59,23 @@ public class Connectors {
             new java.util.TreeMap<>(registry.destinations()).forEach((type, d) -> specs.put(type, d.spec()));
         }
         return specs.entrySet().stream()
-                .map(e -> new Definition(DefinitionIds.of(kind, e.getKey()), kind, e.getKey(), e.getValue())).toList();
+                .map(e -> new Definition(DefinitionIds.of(kind, e.getKey()), kind, e.getKey(), e.getValue()))
+                .toList();
     }
 
     public Definition definition(ActorKind kind, UUID definitionId) {
-        return definitions(kind).stream().filter(d -> d.id().equals(definitionId)).findFirst()
+        return definitions(kind).stream()
+                .filter(d -> d.id().equals(definitionId))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException(kind.wireName() + "_definition", definitionId));
     }
 
     public Definition definitionOf(Actor actor) {
-        return definitions(actor.kind()).stream().filter(d -> d.type().equals(actor.connectorType())).findFirst()
-                .orElseThrow(() -> new IllegalStateException(actor.kind().wireName() + " " + actor.id() + " uses connector type '"
-                        + actor.connectorType() + "', which is not installed"));
+        return definitions(actor.kind()).stream()
+                .filter(d -> d.type().equals(actor.connectorType()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(actor.kind().wireName() + " " + actor.id()
+                        + " uses connector type '" + actor.connectorType() + "', which is not installed"));
     }
 
     public Actor create(ActorKind kind, UUID workspaceId, String name, UUID definitionId, JsonNode configuration) {
@@ -111,7 +114,9 @@ public class Connectors {
         ObjectNode copy = actor.configuration().deepCopy();
         ConfigSpec spec = definitionOf(actor).spec();
         for (var field : spec.fields()) {
-            if (field.isSecret() && copy.has(field.name()) && !copy.get(field.name()).isNull()) {
+            if (field.isSecret()
+                    && copy.has(field.name())
+                    && !copy.get(field.name()).isNull()) {
                 copy.put(field.name(), ConfigSpec.MASK);
             }
         }
@@ -121,7 +126,9 @@ public class Connectors {
     public CheckResult check(Actor actor) {
         try {
             Definition definition = definitionOf(actor);
-            var config = definition.spec().validate(values(actor.configuration()), actor.kind().wireName() + "s." + actor.name());
+            var config = definition
+                    .spec()
+                    .validate(values(actor.configuration()), actor.kind().wireName() + "s." + actor.name());
             CheckResult result = actor.kind() == ActorKind.SOURCE
                     ? registry.source(actor.connectorType()).check(config)
                     : registry.destination(actor.connectorType()).check(config);
@@ -130,7 +137,8 @@ public class Connectors {
             return CheckResult.failure(SecretMasker.mask(e.getMessage()));
         } catch (RuntimeException e) {
             log.warn("Check of {} {} failed: {}", actor.kind().wireName(), actor.id(), e.getMessage());
-            return CheckResult.failure(SecretMasker.mask(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return CheckResult.failure(
+                    SecretMasker.mask(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
     }
 
@@ -146,7 +154,7 @@ public class Connectors {
 
     /** Settings as plain Java values, as connectors take them. */
     public static Map<String, Object> values(ObjectNode configuration) {
-        Map<String, Object> values = JSON.convertValue(configuration, new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> values = JSON.convertValue(configuration, new TypeReference<Map<String, Object>>() {});
         values.values().removeIf(java.util.Objects::isNull);
         return values;
     }
@@ -164,7 +172,8 @@ public class Connectors {
             return JSON.createObjectNode();
         }
         if (!configuration.isObject()) {
-            throw new InvalidInputException("connectionConfiguration", configuration.toString(), "must be a JSON object of settings");
+            throw new InvalidInputException(
+                    "connectionConfiguration", configuration.toString(), "must be a JSON object of settings");
         }
         return ((ObjectNode) configuration).deepCopy();
     }

@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication(scanBasePackages = "io.tributary.server")
 @ConfigurationPropertiesScan("io.tributary.server")
-public class ServiceApplication {
-}
+public class ServiceApplication {}

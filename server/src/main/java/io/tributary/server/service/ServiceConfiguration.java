@@ -1,11 +1,5 @@
 package io.tributary.server.service;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.batch.engine.RetryPolicy;
 import io.tributary.batch.engine.SyncEngine;
@@ -22,6 +16,10 @@ import io.tributary.server.notifications.NotificationSettings;
 import io.tributary.server.notifications.WebhookNotifier;
 import io.tributary.server.store.ConnectionStore;
 import io.tributary.server.store.JobStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -35,12 +33,14 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 class ServiceConfiguration {
 
     @Bean(destroyMethod = "close")
-    ServiceDataSource serviceDataSource(Environment env,
-                                        @Value("${tributary.data-dir:}") String dataDir,
-                                        @Value("${tributary.database.pool-size:20}") int poolSize) {
+    ServiceDataSource serviceDataSource(
+            Environment env,
+            @Value("${tributary.data-dir:}") String dataDir,
+            @Value("${tributary.database.pool-size:20}") int poolSize) {
         String url = first(env.getProperty("spring.datasource.url"), env.getProperty("tributary.database.url"));
         String user = first(env.getProperty("spring.datasource.username"), env.getProperty("tributary.database.user"));
-        String password = first(env.getProperty("spring.datasource.password"), env.getProperty("tributary.database.password"));
+        String password =
+                first(env.getProperty("spring.datasource.password"), env.getProperty("tributary.database.password"));
         return ServiceDataSource.open(url, user, password, dataDir.isBlank() ? null : Path.of(dataDir), poolSize);
     }
 
@@ -80,11 +80,12 @@ class ServiceConfiguration {
      */
     @Bean(destroyMethod = "close")
     @DependsOnDatabaseInitialization
-    ConnectionSchedules connectionSchedules(DataSource dataSource,
-                                            @Value("${tributary.schedules.scheduler-name:tributary}") String name,
-                                            @Value("${tributary.schedules.threads:4}") int threads,
-                                            @Value("${tributary.schedules.misfire-threshold:60s}") Duration misfire,
-                                            @Value("${tributary.schedules.cluster-checkin:7500ms}") Duration checkin) {
+    ConnectionSchedules connectionSchedules(
+            DataSource dataSource,
+            @Value("${tributary.schedules.scheduler-name:tributary}") String name,
+            @Value("${tributary.schedules.threads:4}") int threads,
+            @Value("${tributary.schedules.misfire-threshold:60s}") Duration misfire,
+            @Value("${tributary.schedules.cluster-checkin:7500ms}") Duration checkin) {
         return ConnectionSchedules.create(dataSource, new QuartzSettings(name, threads, misfire, checkin));
     }
 
@@ -94,21 +95,40 @@ class ServiceConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    SyncMonitoring syncMonitoring(MeterRegistry meters, ConnectionStore connections, JobStore jobs, ConnectionService service,
-                                  @Value("${tributary.jmx.domain:io.tributary}") String domain, SyncEngine engine) {
-        return new SyncMonitoring(meters, connections, jobs, service, domain, id -> engine.repository().getJobExecution(id));
+    SyncMonitoring syncMonitoring(
+            MeterRegistry meters,
+            ConnectionStore connections,
+            JobStore jobs,
+            ConnectionService service,
+            @Value("${tributary.jmx.domain:io.tributary}") String domain,
+            SyncEngine engine) {
+        return new SyncMonitoring(
+                meters,
+                connections,
+                jobs,
+                service,
+                domain,
+                id -> engine.repository().getJobExecution(id));
     }
 
     @Bean
-    SyncJobs syncJobs(JobStore jobs, ConnectionStore connections, ConnectionConfigs configs, ConnectionService service,
-                      SyncEngine engine, ThreadPoolTaskExecutor syncExecutor, ConnectionSchedules schedules,
-                      JobSettings settings, List<JobEvents> events) {
+    SyncJobs syncJobs(
+            JobStore jobs,
+            ConnectionStore connections,
+            ConnectionConfigs configs,
+            ConnectionService service,
+            SyncEngine engine,
+            ThreadPoolTaskExecutor syncExecutor,
+            ConnectionSchedules schedules,
+            JobSettings settings,
+            List<JobEvents> events) {
         return new SyncJobs(jobs, connections, configs, service, engine, syncExecutor, schedules, settings, events);
     }
 
     @Bean
     FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(TokenService tokens) {
-        FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(new BearerTokenFilter(tokens));
+        FilterRegistrationBean<BearerTokenFilter> registration =
+                new FilterRegistrationBean<>(new BearerTokenFilter(tokens));
         registration.addUrlPatterns("/api/*", "/v1/*");
         registration.setOrder(1);
         return registration;

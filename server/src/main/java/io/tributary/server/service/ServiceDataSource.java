@@ -1,10 +1,9 @@
 package io.tributary.server.service;
 
-import java.nio.file.Path;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tributary.batch.repository.EmbeddedRepository;
+import java.nio.file.Path;
 
 /**
  * The service's database: the PostgreSQL server configured ({@code spring.datasource.url} or

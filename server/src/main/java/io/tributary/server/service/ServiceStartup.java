@@ -33,8 +33,14 @@ class ServiceStartup implements ApplicationListener<ApplicationReadyEvent> {
     private final Environment environment;
     private AttemptLogAppender appender;
 
-    ServiceStartup(SyncJobs jobs, JobStore jobStore, WorkspaceStore workspaces, ConnectionService connections,
-                   ConnectionSchedules schedules, SyncMonitoring monitoring, Environment environment) {
+    ServiceStartup(
+            SyncJobs jobs,
+            JobStore jobStore,
+            WorkspaceStore workspaces,
+            ConnectionService connections,
+            ConnectionSchedules schedules,
+            SyncMonitoring monitoring,
+            Environment environment) {
         this.jobs = jobs;
         this.jobStore = jobStore;
         this.workspaces = workspaces;
@@ -52,7 +58,8 @@ class ServiceStartup implements ApplicationListener<ApplicationReadyEvent> {
         connections.applyAllSchedules();
         monitoring.bind(jobs);
         schedules.start(jobs, jobs);
-        log.info("Tributary service ready on port {} (API: /api/v1, /api/public/v1; OpenAPI: /v3/api-docs)",
+        log.info(
+                "Tributary service ready on port {} (API: /api/v1, /api/public/v1; OpenAPI: /v3/api-docs)",
                 environment.getProperty("local.server.port", environment.getProperty("server.port", "8001")));
         event.getApplicationContext().addApplicationListener((ApplicationListener<ContextClosedEvent>) closed -> {
             if (appender != null) {

@@ -1,13 +1,12 @@
 package io.tributary.server.service;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.tributary.batch.config.StreamSelection;
 import io.tributary.connector.catalog.Catalog;
 import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.catalog.Stream;
 import io.tributary.connector.catalog.SyncMode;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -21,8 +20,7 @@ public final class SyncCatalogs {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    private SyncCatalogs() {
-    }
+    private SyncCatalogs() {}
 
     /** A discovered catalog with every stream selected: full refresh, overwrite, the source's cursor and key. */
     public static ObjectNode fromCatalog(Catalog catalog) {
@@ -69,7 +67,8 @@ public final class SyncCatalogs {
             JsonNode config = streams.get(i).path("config");
             String name = stream.path("name").asString("");
             if (name.isEmpty()) {
-                problems.add(new ValidationError(place + ".stream.name", null, "required: the stream's name as discovered"));
+                problems.add(
+                        new ValidationError(place + ".stream.name", null, "required: the stream's name as discovered"));
                 continue;
             }
             String namespace = stream.path("namespace").asString("");
@@ -80,15 +79,19 @@ public final class SyncCatalogs {
                     syncMode = SyncMode.fromWire(config.get("syncMode").asString());
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(new ValidationError(place + ".config.syncMode", config.get("syncMode").asString(), e.getMessage()));
+                problems.add(new ValidationError(
+                        place + ".config.syncMode", config.get("syncMode").asString(), e.getMessage()));
             }
             try {
                 if (config.hasNonNull("destinationSyncMode")) {
-                    destinationMode = DestinationSyncMode.fromWire(config.get("destinationSyncMode").asString());
+                    destinationMode = DestinationSyncMode.fromWire(
+                            config.get("destinationSyncMode").asString());
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(new ValidationError(place + ".config.destinationSyncMode",
-                        config.get("destinationSyncMode").asString(), e.getMessage()));
+                problems.add(new ValidationError(
+                        place + ".config.destinationSyncMode",
+                        config.get("destinationSyncMode").asString(),
+                        e.getMessage()));
             }
             List<String> cursor = new ArrayList<>();
             config.path("cursorField").forEach(n -> cursor.add(n.asString()));
@@ -100,8 +103,14 @@ public final class SyncCatalogs {
                     primaryKey.add(p);
                 }
             }
-            out.add(new StreamSelection(namespace.isEmpty() ? name : namespace + "." + name, config.path("selected").asBoolean(true),
-                    syncMode, destinationMode, cursor, primaryKey, place));
+            out.add(new StreamSelection(
+                    namespace.isEmpty() ? name : namespace + "." + name,
+                    config.path("selected").asBoolean(true),
+                    syncMode,
+                    destinationMode,
+                    cursor,
+                    primaryKey,
+                    place));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

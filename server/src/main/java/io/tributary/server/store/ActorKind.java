@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** A source or a destination. */
 public enum ActorKind {
-    SOURCE, DESTINATION;
+    SOURCE,
+    DESTINATION;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

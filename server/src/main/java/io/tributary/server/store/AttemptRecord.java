@@ -10,6 +10,15 @@ import java.time.Instant;
  * @param owner the process ({@code pid@host}) that runs it
  * @param jobExecutionId the Spring Batch execution, once it started
  */
-public record AttemptRecord(long jobId, int number, String status, String owner, Long jobExecutionId, long records,
-                            long bytes, String failure, Instant createdAt, Instant updatedAt, Instant endedAt) {
-}
+public record AttemptRecord(
+        long jobId,
+        int number,
+        String status,
+        String owner,
+        Long jobExecutionId,
+        long records,
+        long bytes,
+        String failure,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant endedAt) {}

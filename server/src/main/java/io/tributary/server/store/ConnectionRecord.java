@@ -1,9 +1,8 @@
 package io.tributary.server.store;
 
+import io.tributary.batch.engine.RetryPolicy;
 import java.time.Instant;
 import java.util.UUID;
-
-import io.tributary.batch.engine.RetryPolicy;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -9,8 +9,14 @@ import java.util.UUID;
  * @param configType {@code sync} or {@code reset_connection}
  * @param status pending, running, incomplete, failed, succeeded or cancelled
  */
-public record JobRecord(long id, String configType, UUID connectionId, String status, boolean cancelRequested,
-                        Instant createdAt, Instant updatedAt) {
+public record JobRecord(
+        long id,
+        String configType,
+        UUID connectionId,
+        String status,
+        boolean cancelRequested,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public boolean isTerminal() {
         return status.equals("failed") || status.equals("succeeded") || status.equals("cancelled");

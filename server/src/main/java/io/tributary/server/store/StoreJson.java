@@ -8,8 +8,7 @@ final class StoreJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private StoreJson() {
-    }
+    private StoreJson() {}
 
     static String write(ObjectNode node) {
         return MAPPER.writeValueAsString(node);

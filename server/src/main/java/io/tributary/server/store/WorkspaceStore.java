@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -22,7 +21,8 @@ public class WorkspaceStore {
 
     public Workspace create(String name, String email) {
         UUID id = UUID.randomUUID();
-        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String slug =
+                name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         jdbc.update("INSERT INTO workspace (id, name, slug, email) VALUES (?, ?, ?, ?)", id, name, slug, email);
         return get(id);
     }
@@ -32,7 +32,8 @@ public class WorkspaceStore {
     }
 
     public Optional<Workspace> find(UUID id) {
-        return jdbc.query("SELECT * FROM workspace WHERE id = ?", WorkspaceStore::row, id).stream().findFirst();
+        return jdbc.query("SELECT * FROM workspace WHERE id = ?", WorkspaceStore::row, id).stream()
+                .findFirst();
     }
 
     public List<Workspace> list() {
@@ -46,7 +47,11 @@ public class WorkspaceStore {
     }
 
     private static Workspace row(ResultSet rs, int n) throws SQLException {
-        return new Workspace(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("slug"),
-                rs.getString("email"), rs.getTimestamp("created_at").toInstant());
+        return new Workspace(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("slug"),
+                rs.getString("email"),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

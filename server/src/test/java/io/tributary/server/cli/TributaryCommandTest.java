@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +70,9 @@ class TributaryCommandTest {
     void anUnknownConnectorTypeIsOneClearErrorLineWithExitCodeTwo() {
         CliRun run = CliRun.of("spec", "oracle");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).startsWith("error: unknown connector type 'oracle'; source types: [").doesNotContain("\tat ");
+        assertThat(run.err().strip())
+                .startsWith("error: unknown connector type 'oracle'; source types: [")
+                .doesNotContain("\tat ");
     }
 
     @Test

@@ -2,10 +2,9 @@ package io.tributary.server.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
 import io.tributary.connector.config.ConfigField;
 import io.tributary.connector.config.ConfigSpec;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SecretMaskerTest {

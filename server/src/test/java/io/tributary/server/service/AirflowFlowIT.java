@@ -2,15 +2,14 @@ package io.tributary.server.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.testsupport.postgres.TestDatabase;
+import io.tributary.testsupport.postgres.TestPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-
-import io.tributary.testsupport.postgres.TestDatabase;
-import io.tributary.testsupport.postgres.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,8 +42,11 @@ class AirflowFlowIT {
     @BeforeAll
     static void start() {
         database = TestPostgres.get().createDatabase("airflow");
-        service = TestService.start(database, "--tributary.auth.enabled=true",
-                "--tributary.auth.clients[0].client-id=airflow", "--tributary.auth.clients[0].client-secret=" + CLIENT_SECRET);
+        service = TestService.start(
+                database,
+                "--tributary.auth.enabled=true",
+                "--tributary.auth.clients[0].client-id=airflow",
+                "--tributary.auth.clients[0].client-secret=" + CLIENT_SECRET);
         // After the start: Spring Boot sets logging up anew when it starts.
         logs = LogCapture.begin();
     }
@@ -57,7 +59,8 @@ class AirflowFlowIT {
     }
 
     private static String token() {
-        Api.Answer answer = service.api.postForm("/api/public/v1/applications/token",
+        Api.Answer answer = service.api.postForm(
+                "/api/public/v1/applications/token",
                 Map.of("client_id", "airflow", "client_secret", CLIENT_SECRET, "grant_type", "client_credentials"));
         assertThat(answer.status()).isEqualTo(200);
         return answer.json().path("access_token").asString();
@@ -75,18 +78,27 @@ class AirflowFlowIT {
         assertThat(refused.json().path("detail").asString()).contains("Bearer");
         assertThat(anonymous.get("/api/public/v1/jobs").status()).isEqualTo(401);
 
-        Api.Answer wrong = anonymous.postForm("/api/public/v1/applications/token",
+        Api.Answer wrong = anonymous.postForm(
+                "/api/public/v1/applications/token",
                 Map.of("client_id", "airflow", "client_secret", "not-the-secret", "grant_type", "client_credentials"));
         assertThat(wrong.status()).isEqualTo(401);
-        assertThat(new Api(service.port).bearer("made-up-token").post("/api/v1/workspaces/list", "{}").status()).isEqualTo(401);
+        assertThat(new Api(service.port)
+                        .bearer("made-up-token")
+                        .post("/api/v1/workspaces/list", "{}")
+                        .status())
+                .isEqualTo(401);
 
-        Api.Answer json = anonymous.post("/api/public/v1/applications/token",
+        Api.Answer json = anonymous.post(
+                "/api/public/v1/applications/token",
                 "{'client_id':'airflow','client_secret':'" + CLIENT_SECRET + "','grant_type':'client_credentials'}");
         assertThat(json.status()).isEqualTo(200);
         assertThat(json.json().path("token_type").asString()).isEqualTo("Bearer");
         assertThat(json.json().path("expires_in").asLong()).isPositive();
-        assertThat(new Api(service.port).bearer(json.json().path("access_token").asString())
-                .post("/api/v1/workspaces/list", "{}").status()).isEqualTo(200);
+        assertThat(new Api(service.port)
+                        .bearer(json.json().path("access_token").asString())
+                        .post("/api/v1/workspaces/list", "{}")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -95,13 +107,18 @@ class AirflowFlowIT {
         service.api.bearer(token());
         sourceId = service.source("numbers", "{'count':1234,'key':'airflow','token':'" + TOKEN + "'}");
         JsonNode read = service.api.ok("/api/v1/sources/get", "{'sourceId':'" + sourceId + "'}");
-        assertThat(read.path("connectionConfiguration").path("token").asString()).isEqualTo("**********");
+        assertThat(read.path("connectionConfiguration").path("token").asString())
+                .isEqualTo("**********");
         assertThat(read.path("connectionConfiguration").path("count").asInt()).isEqualTo(1234);
 
-        JsonNode updated = service.api.ok("/api/v1/sources/update", "{'sourceId':'" + sourceId
-                + "','name':'numbers','connectionConfiguration':{'count':1234,'key':'airflow','token':'**********'}}");
-        assertThat(updated.path("connectionConfiguration").path("token").asString()).isEqualTo("**********");
-        assertThat(database.queryValue("SELECT configuration->>'token' FROM actor WHERE id = '" + sourceId + "'")).isEqualTo(TOKEN);
+        JsonNode updated = service.api.ok(
+                "/api/v1/sources/update",
+                "{'sourceId':'" + sourceId
+                        + "','name':'numbers','connectionConfiguration':{'count':1234,'key':'airflow','token':'**********'}}");
+        assertThat(updated.path("connectionConfiguration").path("token").asString())
+                .isEqualTo("**********");
+        assertThat(database.queryValue("SELECT configuration->>'token' FROM actor WHERE id = '" + sourceId + "'"))
+                .isEqualTo(TOKEN);
         JsonNode check = service.api.ok("/api/v1/sources/check_connection", "{'sourceId':'" + sourceId + "'}");
         assertThat(check.path("status").asString()).isEqualTo("succeeded");
 
@@ -116,7 +133,8 @@ class AirflowFlowIT {
     @Order(3)
     void airflowsPublicApiFlowTriggersPollsAndSeesTheRowsSynced() {
         Api airflow = new Api(service.port).bearer(token());
-        Api.Answer created = airflow.post("/api/public/v1/jobs", "{'connectionId':'" + connectionId + "','jobType':'sync'}");
+        Api.Answer created =
+                airflow.post("/api/public/v1/jobs", "{'connectionId':'" + connectionId + "','jobType':'sync'}");
         assertThat(created.status()).isEqualTo(200);
         assertThat(created.contentType()).startsWith("application/json");
         JsonNode job = created.json();
@@ -138,9 +156,11 @@ class AirflowFlowIT {
         assertThat(polled.path("bytesSynced").asLong()).isPositive();
         assertThat(polled.path("duration").asString()).startsWith("PT");
         Instant.parse(polled.path("lastUpdatedAt").asString());
-        assertThat(TestService.ids(lake)).isEqualTo(LongStream.rangeClosed(1, 1234).boxed().toList());
+        assertThat(TestService.ids(lake))
+                .isEqualTo(LongStream.rangeClosed(1, 1234).boxed().toList());
 
-        JsonNode list = airflow.get("/api/public/v1/jobs?connectionId=" + connectionId + "&limit=10&offset=0").json();
+        JsonNode list = airflow.get("/api/public/v1/jobs?connectionId=" + connectionId + "&limit=10&offset=0")
+                .json();
         assertThat(list.path("data")).hasSize(1);
         assertThat(list.path("data").get(0).path("jobId").asLong()).isEqualTo(jobId);
     }
@@ -153,7 +173,8 @@ class AirflowFlowIT {
         assertThat(started.path("job").path("configId").asString()).isEqualTo(connectionId);
         assertThat(started.path("job").path("status").asString()).isIn("pending", "running");
         long createdAt = started.path("job").path("createdAt").asLong();
-        assertThat(createdAt).isBetween(Instant.now().getEpochSecond() - 60, Instant.now().getEpochSecond() + 1);
+        assertThat(createdAt)
+                .isBetween(Instant.now().getEpochSecond() - 60, Instant.now().getEpochSecond() + 1);
         JsonNode done = service.awaitJob(started.path("job").path("id").asLong(), Duration.ofSeconds(60));
         assertThat(done.path("job").path("status").asString()).isEqualTo("succeeded");
         JsonNode attempt = done.path("attempts").get(0);
@@ -161,11 +182,18 @@ class AirflowFlowIT {
         assertThat(attempt.path("attempt").path("recordsSynced").asLong()).isEqualTo(1234);
         assertThat(attempt.path("logs").path("logLines").toString()).contains("counting source opens numbers");
 
-        JsonNode list = service.api.ok("/api/v1/jobs/list", "{'configTypes':['sync'],'configId':'" + connectionId
-                + "','pagination':{'pageSize':1,'rowOffset':0}}");
+        JsonNode list = service.api.ok(
+                "/api/v1/jobs/list",
+                "{'configTypes':['sync'],'configId':'" + connectionId + "','pagination':{'pageSize':1,'rowOffset':0}}");
         assertThat(list.path("totalJobCount").asLong()).isEqualTo(2);
         assertThat(list.path("jobs")).hasSize(1);
-        assertThat(list.path("jobs").get(0).path("attempts").get(0).path("recordsSynced").asLong()).isEqualTo(1234);
+        assertThat(list.path("jobs")
+                        .get(0)
+                        .path("attempts")
+                        .get(0)
+                        .path("recordsSynced")
+                        .asLong())
+                .isEqualTo(1234);
     }
 
     @Test

@@ -2,6 +2,9 @@ package io.tributary.server.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.server.TributaryApplication;
+import io.tributary.testsupport.postgres.TestDatabase;
+import io.tributary.testsupport.postgres.TestPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -10,10 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-
-import io.tributary.server.TributaryApplication;
-import io.tributary.testsupport.postgres.TestDatabase;
-import io.tributary.testsupport.postgres.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -38,19 +37,39 @@ class KillNineServiceIT {
             Process first = serve(database, port, "first");
             Api api = new Api(port);
             awaitHealth(api, first, "first");
-            String workspace = api.ok("/api/v1/workspaces/list", "{}").path("workspaces").get(0).path("workspaceId").asString();
+            String workspace = api.ok("/api/v1/workspaces/list", "{}")
+                    .path("workspaces")
+                    .get(0)
+                    .path("workspaceId")
+                    .asString();
             String sourceDefinition = definition(api, "source", "counting");
             String destinationDefinition = definition(api, "destination", "local");
-            String source = api.ok("/api/v1/sources/create", "{'workspaceId':'" + workspace + "','name':'n','sourceDefinitionId':'"
-                    + sourceDefinition + "','connectionConfiguration':{'count':" + RECORDS + ",'key':'kill','delay_millis':1}}")
-                    .path("sourceId").asString();
-            String destination = api.ok("/api/v1/destinations/create", "{'workspaceId':'" + workspace + "','name':'l',"
-                    + "'destinationDefinitionId':'" + destinationDefinition + "','connectionConfiguration':{'destination_path':'"
-                    + lake + "'}}").path("destinationId").asString();
-            String connection = api.ok("/api/v1/connections/create", "{'sourceId':'" + source + "','destinationId':'" + destination
-                    + "','chunkSize':100,'maxAttempts':1}").path("connectionId").asString();
+            String source = api.ok(
+                            "/api/v1/sources/create",
+                            "{'workspaceId':'" + workspace + "','name':'n','sourceDefinitionId':'" + sourceDefinition
+                                    + "','connectionConfiguration':{'count':" + RECORDS
+                                    + ",'key':'kill','delay_millis':1}}")
+                    .path("sourceId")
+                    .asString();
+            String destination = api.ok(
+                            "/api/v1/destinations/create",
+                            "{'workspaceId':'" + workspace + "','name':'l',"
+                                    + "'destinationDefinitionId':'" + destinationDefinition
+                                    + "','connectionConfiguration':{'destination_path':'"
+                                    + lake + "'}}")
+                    .path("destinationId")
+                    .asString();
+            String connection = api.ok(
+                            "/api/v1/connections/create",
+                            "{'sourceId':'" + source + "','destinationId':'" + destination
+                                    + "','chunkSize':100,'maxAttempts':1}")
+                    .path("connectionId")
+                    .asString();
 
-            long job = api.ok("/api/v1/connections/sync", "{'connectionId':'" + connection + "'}").path("job").path("id").asLong();
+            long job = api.ok("/api/v1/connections/sync", "{'connectionId':'" + connection + "'}")
+                    .path("job")
+                    .path("id")
+                    .asLong();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (records(api, job) < 1_500) {
                 assertThat(first.isAlive()).isTrue();
@@ -66,20 +85,33 @@ class KillNineServiceIT {
                 awaitHealth(api, second, "second");
                 JsonNode recovered = api.ok("/api/v1/jobs/get", "{'id':" + job + "}");
                 assertThat(recovered.path("job").path("status").asString()).isEqualTo("failed");
-                assertThat(recovered.path("attempts").get(0).path("attempt").path("failureSummary").toString())
+                assertThat(recovered
+                                .path("attempts")
+                                .get(0)
+                                .path("attempt")
+                                .path("failureSummary")
+                                .toString())
                         .contains("stopped during the sync");
-                assertThat(database.queryValue("SELECT count(*) FROM batch_job_execution WHERE status IN ('STARTING','STARTED','STOPPING')"))
+                assertThat(
+                                database.queryValue(
+                                        "SELECT count(*) FROM batch_job_execution WHERE status IN ('STARTING','STARTED','STOPPING')"))
                         .isEqualTo(0L);
 
-                long next = api.ok("/api/v1/connections/sync", "{'connectionId':'" + connection + "'}").path("job").path("id").asLong();
+                long next = api.ok("/api/v1/connections/sync", "{'connectionId':'" + connection + "'}")
+                        .path("job")
+                        .path("id")
+                        .asLong();
                 long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                 while (List.of("pending", "running").contains(status(api, next))) {
                     assertThat(System.nanoTime()).isLessThan(until);
                     Thread.sleep(200);
                 }
                 assertThat(status(api, next)).isEqualTo("succeeded");
-                assertThat(records(api, next)).as("only what was not committed before the kill").isLessThan(RECORDS);
-                assertThat(TestService.ids(lake)).isEqualTo(LongStream.rangeClosed(1, RECORDS).boxed().toList());
+                assertThat(records(api, next))
+                        .as("only what was not committed before the kill")
+                        .isLessThan(RECORDS);
+                assertThat(TestService.ids(lake))
+                        .isEqualTo(LongStream.rangeClosed(1, RECORDS).boxed().toList());
             } finally {
                 second.destroy();
                 second.waitFor(30, TimeUnit.SECONDS);
@@ -88,10 +120,21 @@ class KillNineServiceIT {
     }
 
     private Process serve(TestDatabase database, int port, String name) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-                "-cp", System.getProperty("java.class.path"), TributaryApplication.class.getName(), "serve", "--port", String.valueOf(port),
-                "--database-url", database.jdbcUrl(), "--server.address=127.0.0.1", "--tributary.jobs.progress-interval=1s")
-                .redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        TributaryApplication.class.getName(),
+                        "serve",
+                        "--port",
+                        String.valueOf(port),
+                        "--database-url",
+                        database.jdbcUrl(),
+                        "--server.address=127.0.0.1",
+                        "--tributary.jobs.progress-interval=1s")
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve(name + ".log").toFile());
         pb.environment().put("TRIBUTARY_DATABASE_USER", TestPostgres.get().user());
         pb.environment().put("TRIBUTARY_DATABASE_PASSWORD", TestPostgres.get().password());
         return pb.start();
@@ -126,11 +169,19 @@ class KillNineServiceIT {
 
     private static long records(Api api, long job) {
         JsonNode attempts = api.ok("/api/v1/jobs/get", "{'id':" + job + "}").path("attempts");
-        return attempts.isEmpty() ? 0 : attempts.get(attempts.size() - 1).path("attempt").path("recordsSynced").asLong();
+        return attempts.isEmpty()
+                ? 0
+                : attempts.get(attempts.size() - 1)
+                        .path("attempt")
+                        .path("recordsSynced")
+                        .asLong();
     }
 
     private static String status(Api api, long job) {
-        return api.ok("/api/v1/jobs/get", "{'id':" + job + "}").path("job").path("status").asString();
+        return api.ok("/api/v1/jobs/get", "{'id':" + job + "}")
+                .path("job")
+                .path("status")
+                .asString();
     }
 
     private static int freePort() throws IOException {

@@ -1,13 +1,12 @@
 package io.tributary.server.service;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** Every log line of the JVM as the service's log pattern prints it (with the masking converters). */

@@ -2,13 +2,12 @@ package io.tributary.server.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.stream.LongStream;
-
 import io.tributary.server.testconnectors.CountingSource;
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  */
 class RetryAfterRestartIT {
 
-    private static final String RETRY_TRIGGERS = "SELECT count(*) FROM qrtz_triggers WHERE trigger_group = 'tributary-retries'";
+    private static final String RETRY_TRIGGERS =
+            "SELECT count(*) FROM qrtz_triggers WHERE trigger_group = 'tributary-retries'";
 
     @TempDir
     Path lake;
@@ -32,36 +32,68 @@ class RetryAfterRestartIT {
             String connection;
             long job;
             try (TestService first = TestService.start(database)) {
-                String source = first.source("flaky", "{'count':600,'key':'restart-retry','fail_at':250,'fail_times':1}");
-                connection = first.connection(source, first.localDestination(lake), ",'retryPolicy':{'maxAttempts':2,'backoffSeconds':20}");
-                job = first.api.ok("/api/v1/connections/sync", "{'connectionId':'" + connection + "'}").path("job").path("id").asLong();
+                String source =
+                        first.source("flaky", "{'count':600,'key':'restart-retry','fail_at':250,'fail_times':1}");
+                connection = first.connection(
+                        source, first.localDestination(lake), ",'retryPolicy':{'maxAttempts':2,'backoffSeconds':20}");
+                job = first.api
+                        .ok("/api/v1/connections/sync", "{'connectionId':'" + connection + "'}")
+                        .path("job")
+                        .path("id")
+                        .asLong();
                 first.awaitStatus(job, "incomplete", Duration.ofSeconds(60));
                 assertThat(database.queryValue(RETRY_TRIGGERS)).isEqualTo(1L);
             }
             assertThat(CountingSource.reads("restart-retry")).isEqualTo(249);
-            assertThat(database.queryValue(RETRY_TRIGGERS)).as("the retry outlives the service").isEqualTo(1L);
+            assertThat(database.queryValue(RETRY_TRIGGERS))
+                    .as("the retry outlives the service")
+                    .isEqualTo(1L);
 
             try (TestService second = TestService.start(database, "--tributary.schedules.cluster-checkin=2s");
-                 TestService third = TestService.start(database, "--tributary.schedules.cluster-checkin=2s");
-                 LogCapture logs = LogCapture.begin()) {
+                    TestService third = TestService.start(database, "--tributary.schedules.cluster-checkin=2s");
+                    LogCapture logs = LogCapture.begin()) {
                 JsonNode waiting = second.api.ok("/api/v1/jobs/get", "{'id':" + job + "}");
-                assertThat(waiting.path("job").path("status").asString()).as("started before the retry was due").isEqualTo("incomplete");
+                assertThat(waiting.path("job").path("status").asString())
+                        .as("started before the retry was due")
+                        .isEqualTo("incomplete");
                 assertThat(waiting.path("attempts")).hasSize(1);
 
                 JsonNode done = third.awaitJob(job, Duration.ofSeconds(90));
                 assertThat(done.path("job").path("status").asString()).isEqualTo("succeeded");
                 assertThat(done.path("attempts")).hasSize(2);
-                assertThat(done.path("attempts").get(0).path("attempt").path("status").asString()).isEqualTo("failed");
-                assertThat(done.path("attempts").get(1).path("attempt").path("status").asString()).isEqualTo("succeeded");
-                assertThat(done.path("attempts").get(1).path("attempt").path("recordsSynced").asLong())
-                        .as("resumed after the last committed chunk (200)").isEqualTo(400);
+                assertThat(done.path("attempts")
+                                .get(0)
+                                .path("attempt")
+                                .path("status")
+                                .asString())
+                        .isEqualTo("failed");
+                assertThat(done.path("attempts")
+                                .get(1)
+                                .path("attempt")
+                                .path("status")
+                                .asString())
+                        .isEqualTo("succeeded");
+                assertThat(done.path("attempts")
+                                .get(1)
+                                .path("attempt")
+                                .path("recordsSynced")
+                                .asLong())
+                        .as("resumed after the last committed chunk (200)")
+                        .isEqualTo(400);
                 assertThat(CountingSource.reads("restart-retry")).isEqualTo(249 + 400);
-                assertThat(TestService.ids(lake)).isEqualTo(LongStream.rangeClosed(1, 600).boxed().toList());
+                assertThat(TestService.ids(lake))
+                        .isEqualTo(LongStream.rangeClosed(1, 600).boxed().toList());
 
                 TestService.sleep(3_000);
-                assertThat(logs.lines().stream().filter(l -> l.contains("Job " + job + " of connection " + connection + ": retry fired")))
-                        .as("the retry fired on one node only").hasSize(1);
-                assertThat(second.api.ok("/api/v1/jobs/get", "{'id':" + job + "}").path("attempts")).hasSize(2);
+                assertThat(logs.lines().stream()
+                                .filter(l ->
+                                        l.contains("Job " + job + " of connection " + connection + ": retry fired")))
+                        .as("the retry fired on one node only")
+                        .hasSize(1);
+                assertThat(second.api
+                                .ok("/api/v1/jobs/get", "{'id':" + job + "}")
+                                .path("attempts"))
+                        .hasSize(2);
                 assertThat(database.queryValue(RETRY_TRIGGERS)).isEqualTo(0L);
             }
         }
@@ -70,11 +102,15 @@ class RetryAfterRestartIT {
     @Test
     void cancellingAJobThatWaitsForItsRetryDropsTheRetryFromTheSchedulerOfEveryNode() {
         try (TestDatabase database = TestPostgres.get().createDatabase("retrycancel");
-             TestService a = TestService.start(database, "--tributary.schedules.cluster-checkin=2s");
-             TestService b = TestService.start(database, "--tributary.schedules.cluster-checkin=2s")) {
+                TestService a = TestService.start(database, "--tributary.schedules.cluster-checkin=2s");
+                TestService b = TestService.start(database, "--tributary.schedules.cluster-checkin=2s")) {
             String source = a.source("flaky", "{'count':300,'key':'cancel-retry','fail_at':150,'fail_times':1}");
-            String connection = a.connection(source, a.localDestination(lake), ",'retryPolicy':{'maxAttempts':3,'backoffSeconds':4}");
-            long job = a.api.ok("/api/v1/connections/sync", "{'connectionId':'" + connection + "'}").path("job").path("id").asLong();
+            String connection = a.connection(
+                    source, a.localDestination(lake), ",'retryPolicy':{'maxAttempts':3,'backoffSeconds':4}");
+            long job = a.api.ok("/api/v1/connections/sync", "{'connectionId':'" + connection + "'}")
+                    .path("job")
+                    .path("id")
+                    .asLong();
             a.awaitStatus(job, "incomplete", Duration.ofSeconds(60));
             assertThat(database.queryValue(RETRY_TRIGGERS)).isEqualTo(1L);
 

@@ -1,5 +1,7 @@
 package io.tributary.server.service;
 
+import io.tributary.testsupport.postgres.TestDatabase;
+import io.tributary.testsupport.postgres.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,9 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
-import io.tributary.testsupport.postgres.TestDatabase;
-import io.tributary.testsupport.postgres.TestPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -56,7 +55,11 @@ final class TestService implements AutoCloseable {
     }
 
     String workspaceId() {
-        return api.ok("/api/v1/workspaces/list", "{}").path("workspaces").get(0).path("workspaceId").asString();
+        return api.ok("/api/v1/workspaces/list", "{}")
+                .path("workspaces")
+                .get(0)
+                .path("workspaceId")
+                .asString();
     }
 
     String definitionId(String kind, String type) {
@@ -70,20 +73,33 @@ final class TestService implements AutoCloseable {
 
     /** Creates a counting source with the given JSON settings (single quotes allowed) and returns its id. */
     String source(String name, String configuration) {
-        return api.ok("/api/v1/sources/create", "{'workspaceId':'" + workspaceId() + "','name':'" + name + "','sourceDefinitionId':'"
-                + definitionId("source", "counting") + "','connectionConfiguration':" + configuration + "}").path("sourceId").asString();
+        return api.ok(
+                        "/api/v1/sources/create",
+                        "{'workspaceId':'" + workspaceId() + "','name':'" + name + "','sourceDefinitionId':'"
+                                + definitionId("source", "counting") + "','connectionConfiguration':" + configuration
+                                + "}")
+                .path("sourceId")
+                .asString();
     }
 
     String localDestination(Path directory) {
-        return api.ok("/api/v1/destinations/create", "{'workspaceId':'" + workspaceId() + "','name':'lake','destinationDefinitionId':'"
-                + definitionId("destination", "local") + "','connectionConfiguration':{'destination_path':'" + directory + "'}}")
-                .path("destinationId").asString();
+        return api.ok(
+                        "/api/v1/destinations/create",
+                        "{'workspaceId':'" + workspaceId() + "','name':'lake','destinationDefinitionId':'"
+                                + definitionId("destination", "local")
+                                + "','connectionConfiguration':{'destination_path':'" + directory + "'}}")
+                .path("destinationId")
+                .asString();
     }
 
     /** A manual connection; {@code extra} adds fields to the request, e.g. {@code ,'maxAttempts':1}. */
     String connection(String sourceId, String destinationId, String extra) {
-        return api.ok("/api/v1/connections/create", "{'name':'numbers','sourceId':'" + sourceId + "','destinationId':'" + destinationId
-                + "','status':'active','chunkSize':100" + extra + "}").path("connectionId").asString();
+        return api.ok(
+                        "/api/v1/connections/create",
+                        "{'name':'numbers','sourceId':'" + sourceId + "','destinationId':'" + destinationId
+                                + "','status':'active','chunkSize':100" + extra + "}")
+                .path("connectionId")
+                .asString();
     }
 
     /** Polls jobs/get until the job leaves pending/running/incomplete. */
@@ -105,7 +121,11 @@ final class TestService implements AutoCloseable {
     /** Polls until the job's status is {@code status}. */
     void awaitStatus(long jobId, String status, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!api.ok("/api/v1/jobs/get", "{'id':" + jobId + "}").path("job").path("status").asString().equals(status)) {
+        while (!api.ok("/api/v1/jobs/get", "{'id':" + jobId + "}")
+                .path("job")
+                .path("status")
+                .asString()
+                .equals(status)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("job " + jobId + " never reached " + status);
             }
@@ -130,7 +150,9 @@ final class TestService implements AutoCloseable {
         }
         try (Stream<Path> files = Files.list(table)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
-                    .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList()) {
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList()) {
                 for (String line : Files.readAllLines(f)) {
                     if (!line.isBlank()) {
                         ids.add(Api.JSON.readTree(line).get("id").asLong());

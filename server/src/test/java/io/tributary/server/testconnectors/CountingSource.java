@@ -1,10 +1,5 @@
 package io.tributary.server.testconnectors;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-
 import io.tributary.connector.catalog.Catalog;
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.Stream;
@@ -15,6 +10,10 @@ import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.connector.source.CheckResult;
 import io.tributary.connector.source.Source;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -37,7 +36,8 @@ public final class CountingSource implements Source {
     private static final Map<String, AtomicLong> READS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicLong> FAILURES = new ConcurrentHashMap<>();
 
-    private static final ConfigSpec SPEC = ConfigSpec.of("Counting test source",
+    private static final ConfigSpec SPEC = ConfigSpec.of(
+            "Counting test source",
             ConfigField.integer("count").required().atLeast(0).describe("how many records"),
             ConfigField.string("key").defaultsTo("default").describe("name of the read counter"),
             ConfigField.integer("fail_at").defaultsTo(0L).describe("throw when reading this id; 0 never"),
@@ -63,7 +63,9 @@ public final class CountingSource implements Source {
     @Override
     public CheckResult check(ConnectorConfig config) {
         String token = config.optionalString("token").orElse("");
-        return token.startsWith("bad") ? CheckResult.failure("token " + token + " was refused") : CheckResult.success("ok");
+        return token.startsWith("bad")
+                ? CheckResult.failure("token " + token + " was refused")
+                : CheckResult.success("ok");
     }
 
     @Override
@@ -71,12 +73,20 @@ public final class CountingSource implements Source {
         ObjectNode schema = JsonMapper.builder().build().readValue("""
                 {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":["null","string"]},
                  "nested":{"type":"object","properties":{"n":{"type":"integer"}}}}}""", ObjectNode.class);
-        return new Catalog(List.of(new Stream("numbers", "seq", schema, List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL),
-                false, List.of("id"), List.of(List.of("id")), List.of("id"))));
+        return new Catalog(List.of(new Stream(
+                "numbers",
+                "seq",
+                schema,
+                List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL),
+                false,
+                List.of("id"),
+                List.of(List.of("id")),
+                List.of("id"))));
     }
 
     @Override
-    public ItemStreamReader<SourceRecord> reader(ConnectorConfig config, ConfiguredStream stream, Map<String, Object> previousSync) {
+    public ItemStreamReader<SourceRecord> reader(
+            ConnectorConfig config, ConfiguredStream stream, Map<String, Object> previousSync) {
         long count = config.integer("count");
         String counter = config.string("key");
         long failAt = config.integer("fail_at");

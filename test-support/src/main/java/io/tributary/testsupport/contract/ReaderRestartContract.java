@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -69,16 +68,14 @@ public abstract class ReaderRestartContract<T> {
      * once at the start of each run, before its first {@link #newReader()}. Default: nothing (a reader
      * whose whole state is its context needs nothing).
      */
-    protected void prepareRun() throws Exception {
-    }
+    protected void prepareRun() throws Exception {}
 
     /**
      * Called after the crashed reader was closed and before the restarted one opens, with the context
      * the restart gets: a place to check that the reader's state outside the context (what it
      * acknowledged to a server, say) does not go beyond that context. Default: nothing.
      */
-    protected void afterCrash(ExecutionContext committed) throws Exception {
-    }
+    protected void afterCrash(ExecutionContext committed) throws Exception {}
 
     @Test
     void anUninterruptedReadReturnsTheExpectedNumberOfItems() throws Exception {
@@ -100,7 +97,9 @@ public abstract class ReaderRestartContract<T> {
         ItemStreamReader<T> second = newReader();
         second.open(new ExecutionContext(committed));
         try {
-            assertThat(second.read()).as("an item after restarting a finished read").isNull();
+            assertThat(second.read())
+                    .as("an item after restarting a finished read")
+                    .isNull();
         } finally {
             second.close();
         }
@@ -112,14 +111,19 @@ public abstract class ReaderRestartContract<T> {
         int n = chunkSize();
         int fullChunks = uninterrupted.size() / n;
         Set<Integer> ks = new LinkedHashSet<>(List.of(0, 1, fullChunks / 2, Math.max(fullChunks - 1, 0), fullChunks));
-        return ks.stream().filter(k -> k <= fullChunks).flatMap(k -> Stream.of(
-                DynamicTest.dynamicTest("crash after " + k + " committed chunk(s) of " + n,
-                        () -> assertThat(readWithCrashAfter(k, false)).as("items of a read restarted after %d chunks", k)
-                                .containsExactlyElementsOf(uninterrupted)),
-                DynamicTest.dynamicTest("crash after " + k + " committed chunk(s) of " + n + ", while committing the next",
-                        () -> assertThat(readWithCrashAfter(k, true))
-                                .as("items of a read restarted after %d chunks and a failed commit", k)
-                                .containsExactlyElementsOf(uninterrupted))));
+        return ks.stream()
+                .filter(k -> k <= fullChunks)
+                .flatMap(k -> Stream.of(
+                        DynamicTest.dynamicTest(
+                                "crash after " + k + " committed chunk(s) of " + n,
+                                () -> assertThat(readWithCrashAfter(k, false))
+                                        .as("items of a read restarted after %d chunks", k)
+                                        .containsExactlyElementsOf(uninterrupted)),
+                        DynamicTest.dynamicTest(
+                                "crash after " + k + " committed chunk(s) of " + n + ", while committing the next",
+                                () -> assertThat(readWithCrashAfter(k, true))
+                                        .as("items of a read restarted after %d chunks and a failed commit", k)
+                                        .containsExactlyElementsOf(uninterrupted))));
     }
 
     private List<Object> readAll() throws Exception {
@@ -191,7 +195,8 @@ public abstract class ReaderRestartContract<T> {
     /** What the job repository stores: a copy, so later changes to the live context cannot leak in. */
     private static ExecutionContext snapshot(ExecutionContext live) {
         for (Map.Entry<String, Object> e : live.entrySet()) {
-            assertThat(e.getValue()).as("state %s must be storable in the job repository", e.getKey())
+            assertThat(e.getValue())
+                    .as("state %s must be storable in the job repository", e.getKey())
                     .isInstanceOf(Serializable.class);
         }
         return new ExecutionContext(live);

@@ -2,12 +2,6 @@ package io.tributary.testsupport.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.catalog.Stream;
@@ -21,6 +15,11 @@ import io.tributary.connector.schema.NormalizedRecord;
 import io.tributary.connector.schema.StreamTables;
 import io.tributary.connector.schema.TableRow;
 import io.tributary.connector.schema.TableSchema;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -58,20 +57,30 @@ public abstract class WriterRestartContract {
     }
 
     protected final TableSchema itemsTable() {
-        return new TableSchema(streamName, namespace(), List.of(
-                Column.of("id", ColumnType.INTEGER),
-                Column.of("name", ColumnType.STRING),
-                new Column("price", List.of("price"), ColumnType.NUMBER, 12, 2),
-                Column.metadata("_airbyte_ab_id", ColumnType.STRING),
-                Column.metadata("_airbyte_emitted_at", ColumnType.INTEGER)), List.of("id"), null);
+        return new TableSchema(
+                streamName,
+                namespace(),
+                List.of(
+                        Column.of("id", ColumnType.INTEGER),
+                        Column.of("name", ColumnType.STRING),
+                        new Column("price", List.of("price"), ColumnType.NUMBER, 12, 2),
+                        Column.metadata("_airbyte_ab_id", ColumnType.STRING),
+                        Column.metadata("_airbyte_emitted_at", ColumnType.INTEGER)),
+                List.of("id"),
+                null);
     }
 
     protected final TableSchema tagsTable() {
-        return new TableSchema(streamName + "_tags", namespace(), List.of(
-                Column.metadata("_airbyte_" + streamName + "_hashid", ColumnType.STRING),
-                Column.of("id", ColumnType.INTEGER),
-                Column.of("tag", ColumnType.STRING),
-                Column.metadata("_airbyte_ab_id", ColumnType.STRING)), List.of(), streamName);
+        return new TableSchema(
+                streamName + "_tags",
+                namespace(),
+                List.of(
+                        Column.metadata("_airbyte_" + streamName + "_hashid", ColumnType.STRING),
+                        Column.of("id", ColumnType.INTEGER),
+                        Column.of("tag", ColumnType.STRING),
+                        Column.metadata("_airbyte_ab_id", ColumnType.STRING)),
+                List.of(),
+                streamName);
     }
 
     protected final StreamTables tables() {
@@ -79,10 +88,17 @@ public abstract class WriterRestartContract {
     }
 
     protected final ConfiguredStream stream(DestinationSyncMode mode) {
-        Stream stream = new Stream(streamName, namespace(), JsonNodeFactory.instance.objectNode(),
-                List.of(SyncMode.FULL_REFRESH), false, List.of(), List.of(List.of("id")), List.of());
-        return new ConfiguredStream(stream, SyncMode.FULL_REFRESH, mode, List.of(), List.of(List.of("id")),
-                namespace(), streamName);
+        Stream stream = new Stream(
+                streamName,
+                namespace(),
+                JsonNodeFactory.instance.objectNode(),
+                List.of(SyncMode.FULL_REFRESH),
+                false,
+                List.of(),
+                List.of(List.of("id")),
+                List.of());
+        return new ConfiguredStream(
+                stream, SyncMode.FULL_REFRESH, mode, List.of(), List.of(List.of("id")), namespace(), streamName);
     }
 
     /** A chunk of records with item ids {@code from} (inclusive) to {@code to} (exclusive). */
@@ -96,8 +112,10 @@ public abstract class WriterRestartContract {
             for (int k = 0; k < 2; k++) {
                 rows.add(new TableRow(tagsTable(), new Object[] {"hash" + id, id * 10 + k, "tag-" + k, abId}));
             }
-            records.add(new NormalizedRecord(new SourceRecord(JsonNodeFactory.instance.objectNode().put("id", id),
-                    1_700_000_000_000L + id), abId, rows));
+            records.add(new NormalizedRecord(
+                    new SourceRecord(JsonNodeFactory.instance.objectNode().put("id", id), 1_700_000_000_000L + id),
+                    abId,
+                    rows));
         }
         return new Chunk<>(records);
     }
@@ -142,7 +160,8 @@ public abstract class WriterRestartContract {
 
     private void assertVisible(List<Long> items) {
         assertThat(visibleIds(itemsTable())).as("items visible").containsExactlyInAnyOrderElementsOf(items);
-        assertThat(visibleIds(tagsTable())).as("child table rows visible")
+        assertThat(visibleIds(tagsTable()))
+                .as("child table rows visible")
                 .containsExactlyInAnyOrderElementsOf(tagIds(items));
     }
 
@@ -168,7 +187,8 @@ public abstract class WriterRestartContract {
 
         StreamLoader second = loader(stream(DestinationSyncMode.OVERWRITE), tables(), context(syncId));
         second.open(new ExecutionContext(committed));
-        assertThat(visibleIds(itemsTable())).as("after restart, before the new data is complete")
+        assertThat(visibleIds(itemsTable()))
+                .as("after restart, before the new data is complete")
                 .containsAll(range(100, 104))
                 .doesNotContainAnyElementsOf(range(5, 10))
                 .doesNotHaveDuplicates();

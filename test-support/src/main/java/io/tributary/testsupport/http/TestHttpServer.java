@@ -1,5 +1,9 @@
 package io.tributary.testsupport.http;
 
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,11 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP server on 127.0.0.1 and a free port, for tests of anything that reads over HTTP
@@ -87,14 +86,16 @@ public final class TestHttpServer implements AutoCloseable {
     }
 
     /** A request as the server received it. */
-    public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+    public record RecordedRequest(
+            String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
 
         /** The first value of a header (case-insensitive name), or null. */
         public String header(String name) {
             return headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().isEmpty() ? null : e.getValue().get(0))
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
         }
 
         public String bodyText() {
@@ -216,8 +217,12 @@ public final class TestHttpServer implements AutoCloseable {
             Map<String, List<String>> headerCopy = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             headers.forEach((k, v) -> headerCopy.put(k, List.copyOf(v)));
             URI uri = exchange.getRequestURI();
-            requests.add(new RecordedRequest(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(),
-                    Collections.unmodifiableMap(headerCopy), body));
+            requests.add(new RecordedRequest(
+                    exchange.getRequestMethod(),
+                    uri.getPath(),
+                    uri.getRawQuery(),
+                    Collections.unmodifiableMap(headerCopy),
+                    body));
             HttpHandler handler = routes.get(uri.getPath());
             if (handler == null) {
                 byte[] notFound = ("no route for " + uri.getPath()).getBytes(StandardCharsets.UTF_8);

@@ -41,16 +41,21 @@ public final class TestMariaDb {
      */
     public static synchronized TestMariaDb get() {
         if (instance == null) {
-            TestMariaDb server = new TestMariaDb(env("TRIBUTARY_TEST_MYSQL_HOST", "127.0.0.1"),
-                    Integer.parseInt(env("TRIBUTARY_TEST_MYSQL_PORT", "3306")), env("TRIBUTARY_TEST_MYSQL_USER", "root"),
+            TestMariaDb server = new TestMariaDb(
+                    env("TRIBUTARY_TEST_MYSQL_HOST", "127.0.0.1"),
+                    Integer.parseInt(env("TRIBUTARY_TEST_MYSQL_PORT", "3306")),
+                    env("TRIBUTARY_TEST_MYSQL_USER", "root"),
                     env("TRIBUTARY_TEST_MYSQL_PASSWORD", ""));
             try (Connection ignored = server.connect("")) {
                 instance = server;
             } catch (SQLException e) {
-                throw new IllegalStateException("No MariaDB/MySQL server answers at " + server.host + ":" + server.port
-                        + " as '" + server.user + "' (" + e.getMessage() + "). The MySQL source's tests need one: start it "
-                        + "(e.g. start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd) or point "
-                        + "TRIBUTARY_TEST_MYSQL_HOST/_PORT/_USER/_PASSWORD at one", e);
+                throw new IllegalStateException(
+                        "No MariaDB/MySQL server answers at " + server.host + ":" + server.port
+                                + " as '" + server.user + "' (" + e.getMessage()
+                                + "). The MySQL source's tests need one: start it "
+                                + "(e.g. start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd) or point "
+                                + "TRIBUTARY_TEST_MYSQL_HOST/_PORT/_USER/_PASSWORD at one",
+                        e);
             }
         }
         return instance;
@@ -91,7 +96,8 @@ public final class TestMariaDb {
 
     /** Runs statements as the administrative user, outside any database. */
     public void admin(String... sql) {
-        try (Connection c = connect(""); Statement s = c.createStatement()) {
+        try (Connection c = connect("");
+                Statement s = c.createStatement()) {
             for (String statement : sql) {
                 s.execute(statement);
             }
@@ -102,15 +108,18 @@ public final class TestMariaDb {
 
     /** Creates a new, empty database (utf8mb4) whose name starts with {@code prefix}. */
     public Database createDatabase(String prefix) {
-        String name = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        String name = (prefix + "_"
+                        + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_");
         admin("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         return new Database(name);
     }
 
     /** Creates a user who logs in from anywhere with {@code password}; returns its name. */
     public String createUser(String prefix, String password) {
-        String name = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8)).toLowerCase(Locale.ROOT);
+        String name =
+                (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8)).toLowerCase(Locale.ROOT);
         admin("CREATE USER '" + name + "'@'%' IDENTIFIED BY '" + password.replace("'", "''") + "'");
         return name;
     }
@@ -142,7 +151,8 @@ public final class TestMariaDb {
 
         /** Runs statements in this database, each in auto-commit. */
         public void execute(String... sql) {
-            try (Connection c = connect(); Statement s = c.createStatement()) {
+            try (Connection c = connect();
+                    Statement s = c.createStatement()) {
                 for (String statement : sql) {
                     s.execute(statement);
                 }
@@ -153,7 +163,9 @@ public final class TestMariaDb {
 
         /** Runs a query and returns every row as an array of objects. */
         public List<Object[]> query(String sql) {
-            try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            try (Connection c = connect();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(sql)) {
                 int n = rs.getMetaData().getColumnCount();
                 List<Object[]> rows = new ArrayList<>();
                 while (rs.next()) {

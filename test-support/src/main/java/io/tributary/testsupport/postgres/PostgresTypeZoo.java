@@ -7,8 +7,7 @@ package io.tributary.testsupport.postgres;
  */
 public final class PostgresTypeZoo {
 
-    private PostgresTypeZoo() {
-    }
+    private PostgresTypeZoo() {}
 
     /** Creates the enum {@code mood}, the domain {@code price} and the empty table {@code zoo} in {@code db}. */
     public static void createTable(TestDatabase db) {

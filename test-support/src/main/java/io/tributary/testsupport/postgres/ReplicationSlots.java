@@ -9,13 +9,15 @@ import java.util.List;
  */
 public final class ReplicationSlots {
 
-    private ReplicationSlots() {
-    }
+    private ReplicationSlots() {}
 
     /** Names of the slots of {@code db}. */
     public static List<String> names(TestDatabase db) {
-        return db.query("SELECT slot_name FROM pg_replication_slots WHERE database = '" + db.name() + "' ORDER BY 1")
-                .stream().map(r -> (String) r[0]).toList();
+        return db
+                .query("SELECT slot_name FROM pg_replication_slots WHERE database = '" + db.name() + "' ORDER BY 1")
+                .stream()
+                .map(r -> (String) r[0])
+                .toList();
     }
 
     /** Ends the processes that use the slots of {@code db} and drops the slots. */

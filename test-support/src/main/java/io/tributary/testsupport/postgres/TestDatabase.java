@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** A database created for one test class on the {@link TestPostgres} server; dropped on close. */
@@ -65,13 +63,14 @@ public final class TestDatabase implements AutoCloseable {
 
     /** {@link #connectionSettings()} as the entries of a YAML flow map: {@code host: "…", port: 5432, …, ssl_mode: disable}. */
     public String connectionSettingsYaml() {
-        return "host: \"" + server.host() + "\", port: " + server.port() + ", database: " + name + ", username: " + server.user()
-                + ", password: \"" + server.password() + "\", ssl_mode: disable";
+        return "host: \"" + server.host() + "\", port: " + server.port() + ", database: " + name + ", username: "
+                + server.user() + ", password: \"" + server.password() + "\", ssl_mode: disable";
     }
 
     /** Runs statements in this database, each in auto-commit. */
     public void execute(String... sql) {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             for (String statement : sql) {
                 s.execute(statement);
             }
@@ -82,7 +81,9 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Runs a query and returns every row as an array of objects. */
     public List<Object[]> query(String sql) {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             List<Object[]> rows = new ArrayList<>();
             while (rs.next()) {

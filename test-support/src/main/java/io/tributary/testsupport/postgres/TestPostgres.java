@@ -1,5 +1,6 @@
 package io.tributary.testsupport.postgres;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -9,8 +10,6 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The PostgreSQL server tests run against, found once per JVM: the server named by the
@@ -128,7 +127,8 @@ public final class TestPostgres {
 
     /** Runs statements in the administrative database (e.g. to create roles). */
     public void admin(String... sql) {
-        try (Connection c = connect(adminDatabase); Statement s = c.createStatement()) {
+        try (Connection c = connect(adminDatabase);
+                Statement s = c.createStatement()) {
             for (String statement : sql) {
                 s.execute(statement);
             }
@@ -139,8 +139,10 @@ public final class TestPostgres {
 
     /** Creates a new, empty database whose name starts with {@code prefix}. */
     public TestDatabase createDatabase(String prefix) {
-        String name = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        String name = (prefix + "_"
+                        + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_");
         admin("CREATE DATABASE " + name);
         return new TestDatabase(this, name);
     }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -91,7 +90,8 @@ public final class TestS3Server {
                 .forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .build();
     }
 
@@ -117,8 +117,15 @@ public final class TestS3Server {
             Path readOnly = workDir.resolve("s3proxy-read-only.properties");
             Files.writeString(readOnly, properties(endpoint, data, READ_ONLY_ACCESS_KEY, READ_ONLY_SECRET_KEY, true));
             Path log = workDir.resolve("s3proxy.log");
-            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-jar", jar.toString(),
-                    "--properties", readWrite.toString(), "--properties", readOnly.toString()));
+            List<String> command = new ArrayList<>(List.of(
+                    javaExecutable(),
+                    "-Xmx256m",
+                    "-jar",
+                    jar.toString(),
+                    "--properties",
+                    readWrite.toString(),
+                    "--properties",
+                    readOnly.toString()));
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
@@ -133,7 +140,8 @@ public final class TestS3Server {
     }
 
     private static String properties(URI endpoint, Path data, String identity, String credential, boolean readOnly) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "s3proxy.endpoint=" + endpoint,
                 "s3proxy.authorization=aws-v2-or-v4",
                 "s3proxy.identity=" + identity,
@@ -151,10 +159,12 @@ public final class TestS3Server {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("s3proxy exited with " + process.exitValue() + " before answering; log:\n" + tail(log));
+                throw new IllegalStateException(
+                        "s3proxy exited with " + process.exitValue() + " before answering; log:\n" + tail(log));
             }
             try {
-                HttpURLConnection connection = (HttpURLConnection) endpoint.toURL().openConnection();
+                HttpURLConnection connection =
+                        (HttpURLConnection) endpoint.toURL().openConnection();
                 connection.setConnectTimeout(500);
                 connection.setReadTimeout(2000);
                 int status = connection.getResponseCode();
@@ -173,7 +183,8 @@ public final class TestS3Server {
             }
         }
         stop();
-        throw new IllegalStateException("s3proxy did not answer at " + endpoint + " within " + START_TIMEOUT + "; log:\n" + tail(log));
+        throw new IllegalStateException(
+                "s3proxy did not answer at " + endpoint + " within " + START_TIMEOUT + "; log:\n" + tail(log));
     }
 
     private void stop() {
@@ -208,9 +219,18 @@ public final class TestS3Server {
         if (root != null && !root.isBlank()) {
             candidates.add(Path.of(root, "test-support", "target", "s3proxy", "s3proxy.jar"));
         }
-        candidates.add(Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "gaul", "s3proxy", "2.6.0",
+        candidates.add(Path.of(
+                System.getProperty("user.home"),
+                ".m2",
+                "repository",
+                "org",
+                "gaul",
+                "s3proxy",
+                "2.6.0",
                 "s3proxy-2.6.0-jar-with-dependencies.jar"));
-        return candidates.stream().filter(Files::isRegularFile).findFirst()
+        return candidates.stream()
+                .filter(Files::isRegularFile)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("s3proxy jar not found at " + candidates
                         + "; build test-support first (./mvnw -pl test-support install) so it copies the jar"));
     }

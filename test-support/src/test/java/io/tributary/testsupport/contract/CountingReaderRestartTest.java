@@ -2,14 +2,14 @@ package io.tributary.testsupport.contract;
 
 import java.util.List;
 import java.util.stream.IntStream;
-
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /** The contract run against Spring Batch's own restartable counting reader: a reference that must pass. */
 class CountingReaderRestartTest extends ReaderRestartContract<Integer> {
 
-    private static final List<Integer> ITEMS = IntStream.rangeClosed(1, 20).boxed().toList();
+    private static final List<Integer> ITEMS =
+            IntStream.rangeClosed(1, 20).boxed().toList();
 
     @Override
     protected ItemStreamReader<Integer> newReader() {
@@ -27,8 +27,7 @@ class CountingReaderRestartTest extends ReaderRestartContract<Integer> {
             }
 
             @Override
-            protected void doClose() {
-            }
+            protected void doClose() {}
 
             @Override
             protected void jumpToItem(int itemIndex) {

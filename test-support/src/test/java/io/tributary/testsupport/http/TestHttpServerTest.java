@@ -3,6 +3,7 @@ package io.tributary.testsupport.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.testsupport.http.TestHttpServer.Response;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,8 +11,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
-import io.tributary.testsupport.http.TestHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,8 +59,12 @@ class TestHttpServerTest {
     @Test
     void recordsEveryRequest() throws Exception {
         http.serveStatus("/submit", 204);
-        client.send(HttpRequest.newBuilder(http.uri("/submit?page=2")).header("Authorization", "Bearer t")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")).build(), HttpResponse.BodyHandlers.discarding());
+        client.send(
+                HttpRequest.newBuilder(http.uri("/submit?page=2"))
+                        .header("Authorization", "Bearer t")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}"))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
 
         TestHttpServer.RecordedRequest request = http.requests().get(0);
         assertThat(request.method()).isEqualTo("POST");
@@ -75,7 +78,11 @@ class TestHttpServerTest {
     void holdsBackADelayedAnswer() {
         http.serve("/slow", Response.text("late").delayedBy(Duration.ofSeconds(2)));
 
-        assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(http.uri("/slow")).timeout(Duration.ofMillis(200)).build(),
-                HttpResponse.BodyHandlers.ofString())).isInstanceOf(HttpTimeoutException.class);
+        assertThatThrownBy(() -> client.send(
+                        HttpRequest.newBuilder(http.uri("/slow"))
+                                .timeout(Duration.ofMillis(200))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(HttpTimeoutException.class);
     }
 }

@@ -1,9 +1,8 @@
 package io.tributary.writers.format;
 
+import io.tributary.connector.config.ConfigField;
 import java.util.Arrays;
 import java.util.Locale;
-
-import io.tributary.connector.config.ConfigField;
 
 /** The file formats the file destinations (local, S3) write. */
 public enum FileFormat implements ConfigField.Choice {
@@ -29,13 +28,16 @@ public enum FileFormat implements ConfigField.Choice {
     /** Accepts the configuration spelling ({@code jsonl}, {@code parquet}), case-insensitively. */
     public static FileFormat fromConfig(String value) {
         return Arrays.stream(values())
-                .filter(f -> f.extension.equalsIgnoreCase(value.trim()) || f.name().equalsIgnoreCase(value.trim()))
+                .filter(f ->
+                        f.extension.equalsIgnoreCase(value.trim()) || f.name().equalsIgnoreCase(value.trim()))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown format '" + value + "'; use jsonl or parquet"));
+                .orElseThrow(
+                        () -> new IllegalArgumentException("unknown format '" + value + "'; use jsonl or parquet"));
     }
 
     public static String[] configValues() {
-        return Arrays.stream(values()).map(f -> f.extension.toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        return Arrays.stream(values())
+                .map(f -> f.extension.toLowerCase(Locale.ROOT))
+                .toArray(String[]::new);
     }
 }

@@ -1,5 +1,9 @@
 package io.tributary.writers.format;
 
+import io.tributary.connector.record.RecordJson;
+import io.tributary.connector.record.SourceRecord;
+import io.tributary.connector.schema.ColumnType;
+import io.tributary.connector.schema.TableSchema;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,11 +21,6 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-
-import io.tributary.connector.record.RecordJson;
-import io.tributary.connector.record.SourceRecord;
-import io.tributary.connector.schema.ColumnType;
-import io.tributary.connector.schema.TableSchema;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,8 +46,7 @@ public final class JournalRows {
     private static final byte BIG_DECIMAL = 3;
     private static final byte SAME = 4;
 
-    private JournalRows() {
-    }
+    private JournalRows() {}
 
     /** {@code rows} of {@code table} as one journal object; the buffer's remaining bytes, its backing array not copied. */
     public static ByteBuffer encode(TableSchema table, List<Object[]> rows) {
@@ -235,7 +233,8 @@ public final class JournalRows {
             }
             int columns = (int) varint();
             if (columns != types.length) {
-                throw new IOException("journal rows have " + columns + " columns, table " + table + " has " + types.length);
+                throw new IOException(
+                        "journal rows have " + columns + " columns, table " + table + " has " + types.length);
             }
             long count = 0;
             Object[] previous = new Object[columns];

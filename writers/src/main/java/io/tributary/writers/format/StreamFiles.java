@@ -1,13 +1,12 @@
 package io.tributary.writers.format;
 
-import java.util.List;
-
 import io.tributary.connector.schema.Column;
 import io.tributary.connector.schema.ColumnType;
 import io.tributary.connector.schema.NormalizedRecord;
 import io.tributary.connector.schema.StreamTables;
 import io.tributary.connector.schema.TableRow;
 import io.tributary.connector.schema.TableSchema;
+import java.util.List;
 
 /**
  * The tables a file destination (local, S3) writes for one stream, and the rows of each record.
@@ -28,10 +27,15 @@ public final class StreamFiles {
 
     public StreamFiles(StreamTables streamTables) {
         if (streamTables.isRawOnly()) {
-            raw = new TableSchema(streamTables.name(), streamTables.namespace(), List.of(
-                    Column.metadata(AB_ID, ColumnType.STRING),
-                    Column.metadata(EMITTED_AT, ColumnType.INTEGER),
-                    Column.metadata(DATA, ColumnType.JSON)), List.of(), null);
+            raw = new TableSchema(
+                    streamTables.name(),
+                    streamTables.namespace(),
+                    List.of(
+                            Column.metadata(AB_ID, ColumnType.STRING),
+                            Column.metadata(EMITTED_AT, ColumnType.INTEGER),
+                            Column.metadata(DATA, ColumnType.JSON)),
+                    List.of(),
+                    null);
             tables = List.of(raw);
         } else {
             raw = null;
@@ -50,6 +54,7 @@ public final class StreamFiles {
             return record.rows();
         }
         // The record itself stands for its JSON: the file writer encodes it once, straight from its values.
-        return List.of(new TableRow(raw, new Object[] {record.abId(), record.source().emittedAt(), record.source()}));
+        return List.of(
+                new TableRow(raw, new Object[] {record.abId(), record.source().emittedAt(), record.source()}));
     }
 }

@@ -1,5 +1,7 @@
 package io.tributary.writers.jsonl;
 
+import io.tributary.connector.record.SourceRecord;
+import io.tributary.connector.schema.ColumnType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -9,15 +11,12 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
-
-import io.tributary.connector.schema.ColumnType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
-import io.tributary.connector.record.SourceRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,8 +36,7 @@ public final class JsonColumnCodec {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
-    private JsonColumnCodec() {
-    }
+    private JsonColumnCodec() {}
 
     /** Writes {@code value} of a column of {@code type}; {@code null} becomes JSON null. */
     public static void write(JsonGenerator out, ColumnType type, Object value) {

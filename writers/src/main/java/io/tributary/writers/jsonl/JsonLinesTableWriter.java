@@ -1,12 +1,11 @@
 package io.tributary.writers.jsonl;
 
-import java.io.OutputStream;
-import java.util.List;
-
 import io.tributary.connector.schema.Column;
 import io.tributary.connector.schema.TableSchema;
 import io.tributary.writers.format.CountingOutputStream;
 import io.tributary.writers.format.TableFileWriter;
+import java.io.OutputStream;
+import java.util.List;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;

@@ -28,8 +28,8 @@ final class DurableFile {
     private DurableFile(Path target) throws IOException {
         this.target = target;
         this.temp = target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
-        this.channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+        this.channel = FileChannel.open(
+                temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
         this.out = new BufferedOutputStream(new ChannelStream(), 1 << 16);
     }
 

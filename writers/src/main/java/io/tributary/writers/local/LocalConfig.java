@@ -1,15 +1,14 @@
 package io.tributary.writers.local;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
 import io.tributary.connector.config.ConfigField;
 import io.tributary.connector.config.ConfigSpec;
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.writers.format.FileFormat;
 import io.tributary.writers.format.FileFormatOptions;
 import io.tributary.writers.parquet.ParquetOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The local destination's validated settings.
@@ -21,14 +20,16 @@ public record LocalConfig(Path destinationPath, FileFormatOptions format, long f
 
     private static final long MB = 1024L * 1024;
 
-    static final ConfigField<String> DESTINATION_PATH = ConfigField.string("destination_path").required()
+    static final ConfigField<String> DESTINATION_PATH = ConfigField.string("destination_path")
+            .required()
             .describe("Directory the files are written to, one sub-directory per namespace and table");
     static final ConfigField<FileFormat> FORMAT = FileFormatOptions.formatField(FileFormat.JSONL);
 
     static final ConfigSpec SPEC;
 
     static {
-        List<ConfigField<?>> fields = new ArrayList<>(List.of(DESTINATION_PATH, FORMAT, FileFormatOptions.FILE_SIZE_MB));
+        List<ConfigField<?>> fields =
+                new ArrayList<>(List.of(DESTINATION_PATH, FORMAT, FileFormatOptions.FILE_SIZE_MB));
         fields.addAll(ParquetOptions.CONFIG_FIELDS);
         SPEC = ConfigSpec.of("Local files", fields.toArray(ConfigField<?>[]::new));
     }
@@ -36,6 +37,7 @@ public record LocalConfig(Path destinationPath, FileFormatOptions format, long f
     /** Reads a configuration validated against {@link #SPEC}. */
     public static LocalConfig from(ConnectorConfig config) {
         Path root = Path.of(DESTINATION_PATH.get(config)).toAbsolutePath().normalize();
-        return new LocalConfig(root, FileFormatOptions.from(config, FORMAT), FileFormatOptions.FILE_SIZE_MB.get(config) * MB);
+        return new LocalConfig(
+                root, FileFormatOptions.from(config, FORMAT), FileFormatOptions.FILE_SIZE_MB.get(config) * MB);
     }
 }

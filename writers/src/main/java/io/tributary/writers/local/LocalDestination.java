@@ -1,10 +1,5 @@
 package io.tributary.writers.local;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.UUID;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.config.ConfigException;
@@ -15,6 +10,10 @@ import io.tributary.connector.destination.LoadContext;
 import io.tributary.connector.destination.StreamLoader;
 import io.tributary.connector.schema.StreamTables;
 import io.tributary.connector.source.CheckResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
 
 /**
  * Writes streams as JSON Lines or Parquet files into a local directory,
@@ -49,7 +48,8 @@ public final class LocalDestination implements Destination {
     }
 
     @Override
-    public StreamLoader loader(ConnectorConfig config, ConfiguredStream stream, StreamTables tables, LoadContext context) {
+    public StreamLoader loader(
+            ConnectorConfig config, ConfiguredStream stream, StreamTables tables, LoadContext context) {
         if (stream.destinationSyncMode() == DestinationSyncMode.APPEND_DEDUP) {
             throw new ConfigException("stream " + stream.stream().qualifiedName()
                     + ": the local destination cannot deduplicate files (append_dedup); use overwrite or append");

@@ -1,12 +1,5 @@
 package io.tributary.writers.local;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.destination.LoadContext;
@@ -19,6 +12,12 @@ import io.tributary.connector.schema.TableSchema;
 import io.tributary.writers.format.JournalRows;
 import io.tributary.writers.format.StreamFiles;
 import io.tributary.writers.format.TableFileWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -55,22 +54,25 @@ final class LocalStreamLoader implements StreamLoader {
     private boolean needsRecovery;
 
     /** Data file {@code nextFile} is open and holds the rows of the chunks from {@code openFileFirstChunk} on. */
-    private record TableProgress(long nextFile, long openFileFirstChunk) {
-    }
+    private record TableProgress(long nextFile, long openFileFirstChunk) {}
 
-    private record OpenFile(DurableFile file, TableFileWriter writer) {
-    }
+    private record OpenFile(DurableFile file, TableFileWriter writer) {}
 
     LocalStreamLoader(LocalConfig config, ConfiguredStream stream, StreamTables streamTables, LoadContext context) {
         this.config = config;
         this.mode = stream.destinationSyncMode();
-        String namespace = stream.destinationNamespace() == null || stream.destinationNamespace().isBlank()
-                ? "default" : NamingConvention.FILES.identifier(stream.destinationNamespace());
+        String namespace = stream.destinationNamespace() == null
+                        || stream.destinationNamespace().isBlank()
+                ? "default"
+                : NamingConvention.FILES.identifier(stream.destinationNamespace());
         Path namespaceDir = config.destinationPath().resolve(namespace);
         this.streamFiles = new StreamFiles(streamTables);
         for (TableSchema table : streamFiles.tables()) {
             Path dir = namespaceDir.resolve(NamingConvention.FILES.identifier(table.name()));
-            tables.put(table.name(), new TableDirectory(table, dir, context.syncId(), config.format().extension()));
+            tables.put(
+                    table.name(),
+                    new TableDirectory(
+                            table, dir, context.syncId(), config.format().extension()));
         }
         this.stateKey = stream.destinationName() + ".local.";
     }
@@ -81,8 +83,11 @@ final class LocalStreamLoader implements StreamLoader {
         progress.clear();
         for (String table : tables.keySet()) {
             // A table the saved state does not know (new in the stream) starts empty after the saved chunks.
-            progress.put(table, new TableProgress(context.getLong(stateKey + table + ".next_file", 0L),
-                    context.getLong(stateKey + table + ".open_file_first_chunk", chunks)));
+            progress.put(
+                    table,
+                    new TableProgress(
+                            context.getLong(stateKey + table + ".next_file", 0L),
+                            context.getLong(stateKey + table + ".open_file_first_chunk", chunks)));
         }
         commit();
         recover();
@@ -161,7 +166,8 @@ final class LocalStreamLoader implements StreamLoader {
     @Override
     public void complete() {
         if (committed == null) {
-            throw new IllegalStateException("complete() needs open(ExecutionContext) with the stream's last committed context");
+            throw new IllegalStateException(
+                    "complete() needs open(ExecutionContext) with the stream's last committed context");
         }
         if (needsRecovery || dirty) {
             recover();
@@ -171,7 +177,9 @@ final class LocalStreamLoader implements StreamLoader {
             TableProgress p = progress.get(e.getKey());
             if (open.containsKey(e.getKey())) {
                 finish(e.getKey(), chunks);
-            } else if (p.openFileFirstChunk() < chunks && !dir.isStaged(p.nextFile(), chunks) && !dir.isPublished(p.nextFile())) {
+            } else if (p.openFileFirstChunk() < chunks
+                    && !dir.isStaged(p.nextFile(), chunks)
+                    && !dir.isPublished(p.nextFile())) {
                 dir.replay(p.openFileFirstChunk(), chunks, writer(e.getKey())::write);
                 finish(e.getKey(), chunks);
             }

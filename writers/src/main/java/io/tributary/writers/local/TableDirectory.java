@@ -1,5 +1,7 @@
 package io.tributary.writers.local;
 
+import io.tributary.connector.schema.TableSchema;
+import io.tributary.writers.format.JournalRows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,9 +16,6 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import io.tributary.connector.schema.TableSchema;
-import io.tributary.writers.format.JournalRows;
 
 /**
  * The directory of one table in the local destination: visible data files
@@ -165,7 +164,9 @@ final class TableDirectory {
         for (Path file : list(staging)) {
             Matcher staged = STAGED_FILE.matcher(file.getFileName().toString());
             if (staged.matches() && Long.parseLong(staged.group(2)) == chunk + 1
-                    || file.getFileName().toString().equals(journalFile(chunk).getFileName().toString())) {
+                    || file.getFileName()
+                            .toString()
+                            .equals(journalFile(chunk).getFileName().toString())) {
                 delete(file);
             }
         }

@@ -1,5 +1,10 @@
 package io.tributary.writers.parquet;
 
+import io.tributary.connector.record.RecordJson;
+import io.tributary.connector.record.SourceRecord;
+import io.tributary.connector.schema.Column;
+import io.tributary.connector.schema.TableSchema;
+import io.tributary.writers.jsonl.JsonColumnCodec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -12,10 +17,6 @@ import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.IntStream;
-
-import io.tributary.connector.schema.Column;
-import io.tributary.connector.schema.TableSchema;
-import io.tributary.writers.jsonl.JsonColumnCodec;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -25,8 +26,6 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
-import io.tributary.connector.record.RecordJson;
-import io.tributary.connector.record.SourceRecord;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -63,14 +62,15 @@ final class ParquetColumn {
     private final Encoder encoder;
     /** Values written as NULL because they fit no value of the column's type; see {@link #write}. */
     private long nulled;
+
     private String firstNulled;
 
     private ParquetColumn(TableSchema table, Column column, int index, PrimitiveType type, Encoder encoder) {
         this(table, column, index, type, AS_IS, encoder);
     }
 
-    private ParquetColumn(TableSchema table, Column column, int index, PrimitiveType type, Narrowing narrowing,
-            Encoder encoder) {
+    private ParquetColumn(
+            TableSchema table, Column column, int index, PrimitiveType type, Narrowing narrowing, Encoder encoder) {
         this.table = table;
         this.column = column;
         this.index = index;
@@ -92,46 +92,94 @@ final class ParquetColumn {
     private static ParquetColumn of(TableSchema table, Column column, int index, ParquetOptions options) {
         String name = column.name();
         return switch (column.type()) {
-            case BOOLEAN -> new ParquetColumn(table, column, index,
-                    Types.optional(PrimitiveTypeName.BOOLEAN).named(name),
-                    (out, v) -> out.addBoolean((Boolean) v));
-            case INTEGER -> new ParquetColumn(table, column, index,
-                    Types.optional(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.intType(64, true)).named(name),
-                    (out, v) -> out.addLong(((Number) v).longValue()));
+            case BOOLEAN ->
+                new ParquetColumn(
+                        table,
+                        column,
+                        index,
+                        Types.optional(PrimitiveTypeName.BOOLEAN).named(name),
+                        (out, v) -> out.addBoolean((Boolean) v));
+            case INTEGER ->
+                new ParquetColumn(
+                        table,
+                        column,
+                        index,
+                        Types.optional(PrimitiveTypeName.INT64)
+                                .as(LogicalTypeAnnotation.intType(64, true))
+                                .named(name),
+                        (out, v) -> out.addLong(((Number) v).longValue()));
             case NUMBER -> number(table, column, index, options);
-            case DATE -> new ParquetColumn(table, column, index,
-                    Types.optional(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.dateType()).named(name),
-                    (out, v) -> out.addInteger(Math.toIntExact(((LocalDate) v).toEpochDay())));
-            case TIME -> new ParquetColumn(table, column, index,
-                    Types.optional(PrimitiveTypeName.INT64)
-                            .as(LogicalTypeAnnotation.timeType(false, TimeUnit.MICROS)).named(name),
-                    (out, v) -> out.addLong(((LocalTime) v).toNanoOfDay() / 1000));
-            case TIME_TZ -> new ParquetColumn(table, column, index,
-                    Types.optional(PrimitiveTypeName.INT64)
-                            .as(LogicalTypeAnnotation.timeType(true, TimeUnit.MICROS)).named(name),
-                    (out, v) -> out.addLong(((OffsetTime) v).withOffsetSameInstant(ZoneOffset.UTC)
-                            .toLocalTime().toNanoOfDay() / 1000));
-            case TIMESTAMP -> new ParquetColumn(table, column, index,
-                    Types.optional(PrimitiveTypeName.INT64)
-                            .as(LogicalTypeAnnotation.timestampType(false, TimeUnit.MICROS)).named(name),
-                    (out, v) -> {
-                        LocalDateTime t = (LocalDateTime) v;
-                        out.addLong(micros(t.toEpochSecond(ZoneOffset.UTC), t.getNano()));
-                    });
-            case TIMESTAMP_TZ -> new ParquetColumn(table, column, index,
-                    Types.optional(PrimitiveTypeName.INT64)
-                            .as(LogicalTypeAnnotation.timestampType(true, TimeUnit.MICROS)).named(name),
-                    (out, v) -> {
-                        OffsetDateTime t = (OffsetDateTime) v;
-                        out.addLong(micros(t.toEpochSecond(), t.getNano()));
-                    });
+            case DATE ->
+                new ParquetColumn(
+                        table,
+                        column,
+                        index,
+                        Types.optional(PrimitiveTypeName.INT32)
+                                .as(LogicalTypeAnnotation.dateType())
+                                .named(name),
+                        (out, v) -> out.addInteger(Math.toIntExact(((LocalDate) v).toEpochDay())));
+            case TIME ->
+                new ParquetColumn(
+                        table,
+                        column,
+                        index,
+                        Types.optional(PrimitiveTypeName.INT64)
+                                .as(LogicalTypeAnnotation.timeType(false, TimeUnit.MICROS))
+                                .named(name),
+                        (out, v) -> out.addLong(((LocalTime) v).toNanoOfDay() / 1000));
+            case TIME_TZ ->
+                new ParquetColumn(
+                        table,
+                        column,
+                        index,
+                        Types.optional(PrimitiveTypeName.INT64)
+                                .as(LogicalTypeAnnotation.timeType(true, TimeUnit.MICROS))
+                                .named(name),
+                        (out, v) -> out.addLong(((OffsetTime) v)
+                                        .withOffsetSameInstant(ZoneOffset.UTC)
+                                        .toLocalTime()
+                                        .toNanoOfDay()
+                                / 1000));
+            case TIMESTAMP ->
+                new ParquetColumn(
+                        table,
+                        column,
+                        index,
+                        Types.optional(PrimitiveTypeName.INT64)
+                                .as(LogicalTypeAnnotation.timestampType(false, TimeUnit.MICROS))
+                                .named(name),
+                        (out, v) -> {
+                            LocalDateTime t = (LocalDateTime) v;
+                            out.addLong(micros(t.toEpochSecond(ZoneOffset.UTC), t.getNano()));
+                        });
+            case TIMESTAMP_TZ ->
+                new ParquetColumn(
+                        table,
+                        column,
+                        index,
+                        Types.optional(PrimitiveTypeName.INT64)
+                                .as(LogicalTypeAnnotation.timestampType(true, TimeUnit.MICROS))
+                                .named(name),
+                        (out, v) -> {
+                            OffsetDateTime t = (OffsetDateTime) v;
+                            out.addLong(micros(t.toEpochSecond(), t.getNano()));
+                        });
             case STRING -> text(table, column, index, LogicalTypeAnnotation.stringType());
-            case JSON -> new ParquetColumn(table, column, index,
-                    Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.jsonType()).named(name),
-                    (out, v) -> out.addBinary(v instanceof JsonNode node
-                            ? Binary.fromConstantByteArray(JsonColumnCodec.MAPPER.writeValueAsBytes(node))
-                            : v instanceof SourceRecord record ? Binary.fromConstantByteArray(RAW_JSON.get().encode(record))
-                            : utf8(v.toString())));
+            case JSON ->
+                new ParquetColumn(
+                        table,
+                        column,
+                        index,
+                        Types.optional(PrimitiveTypeName.BINARY)
+                                .as(LogicalTypeAnnotation.jsonType())
+                                .named(name),
+                        (out, v) -> out.addBinary(
+                                v instanceof JsonNode node
+                                        ? Binary.fromConstantByteArray(JsonColumnCodec.MAPPER.writeValueAsBytes(node))
+                                        : v instanceof SourceRecord record
+                                                ? Binary.fromConstantByteArray(
+                                                        RAW_JSON.get().encode(record))
+                                                : utf8(v.toString())));
         };
     }
 
@@ -143,7 +191,10 @@ final class ParquetColumn {
     }
 
     private static ParquetColumn text(TableSchema table, Column column, int index, LogicalTypeAnnotation annotation) {
-        return new ParquetColumn(table, column, index,
+        return new ParquetColumn(
+                table,
+                column,
+                index,
                 Types.optional(PrimitiveTypeName.BINARY).as(annotation).named(column.name()),
                 (out, v) -> out.addBinary(utf8(v.toString())));
     }
@@ -169,23 +220,36 @@ final class ParquetColumn {
             return decimal(table, column, index, declared, Math.max(0, Math.min(scale, declared)));
         }
         return switch (options.numbersWithoutPrecision()) {
-            case DOUBLE -> new ParquetColumn(table, column, index,
-                    Types.optional(PrimitiveTypeName.DOUBLE).named(column.name()),
-                    ParquetColumn::finiteDouble,
-                    (out, v) -> out.addDouble((Double) v));
-            case DECIMAL -> decimal(table, column, index, ParquetOptions.UNBOUNDED_PRECISION, ParquetOptions.UNBOUNDED_SCALE);
-            case STRING -> new ParquetColumn(table, column, index,
-                    Types.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(column.name()),
-                    v -> toDecimal(v).toPlainString(),
-                    (out, v) -> out.addBinary(utf8((String) v)));
+            case DOUBLE ->
+                new ParquetColumn(
+                        table,
+                        column,
+                        index,
+                        Types.optional(PrimitiveTypeName.DOUBLE).named(column.name()),
+                        ParquetColumn::finiteDouble,
+                        (out, v) -> out.addDouble((Double) v));
+            case DECIMAL ->
+                decimal(table, column, index, ParquetOptions.UNBOUNDED_PRECISION, ParquetOptions.UNBOUNDED_SCALE);
+            case STRING ->
+                new ParquetColumn(
+                        table,
+                        column,
+                        index,
+                        Types.optional(PrimitiveTypeName.BINARY)
+                                .as(LogicalTypeAnnotation.stringType())
+                                .named(column.name()),
+                        v -> toDecimal(v).toPlainString(),
+                        (out, v) -> out.addBinary(utf8((String) v)));
         };
     }
 
     /** The nearest double; {@code null} (the value fits no DOUBLE) beyond its range, where the double would be infinite. */
     private static Object finiteDouble(Object value) {
-        double d = value instanceof BigDecimal decimal ? decimal.doubleValue()
+        double d = value instanceof BigDecimal decimal
+                ? decimal.doubleValue()
                 : value instanceof Double || value instanceof Float || value instanceof Long || value instanceof Integer
-                        ? ((Number) value).doubleValue() : toDecimal(value).doubleValue();
+                        ? ((Number) value).doubleValue()
+                        : toDecimal(value).doubleValue();
         return Double.isFinite(d) ? d : null;
     }
 
@@ -193,19 +257,34 @@ final class ParquetColumn {
         LogicalTypeAnnotation annotation = LogicalTypeAnnotation.decimalType(scale, precision);
         Narrowing unscaled = v -> unscaled(v, precision, scale);
         if (precision <= 9) {
-            return new ParquetColumn(table, column, index,
+            return new ParquetColumn(
+                    table,
+                    column,
+                    index,
                     Types.optional(PrimitiveTypeName.INT32).as(annotation).named(column.name()),
-                    unscaled, (out, v) -> out.addInteger(((BigInteger) v).intValueExact()));
+                    unscaled,
+                    (out, v) -> out.addInteger(((BigInteger) v).intValueExact()));
         }
         if (precision <= 18) {
-            return new ParquetColumn(table, column, index,
+            return new ParquetColumn(
+                    table,
+                    column,
+                    index,
                     Types.optional(PrimitiveTypeName.INT64).as(annotation).named(column.name()),
-                    unscaled, (out, v) -> out.addLong(((BigInteger) v).longValueExact()));
+                    unscaled,
+                    (out, v) -> out.addLong(((BigInteger) v).longValueExact()));
         }
         int length = bytesFor(precision);
-        return new ParquetColumn(table, column, index,
-                Types.optional(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY).length(length).as(annotation).named(column.name()),
-                unscaled, (out, v) -> out.addBinary(Binary.fromConstantByteArray(fixed((BigInteger) v, length))));
+        return new ParquetColumn(
+                table,
+                column,
+                index,
+                Types.optional(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY)
+                        .length(length)
+                        .as(annotation)
+                        .named(column.name()),
+                unscaled,
+                (out, v) -> out.addBinary(Binary.fromConstantByteArray(fixed((BigInteger) v, length))));
     }
 
     /**
@@ -288,9 +367,12 @@ final class ParquetColumn {
     }
 
     private IllegalArgumentException unexpected(Object value, ClassCastException e) {
-        return new IllegalArgumentException("table " + table.qualifiedName() + ", column " + column.name() + " ("
-                + column.type() + "): unexpected value of Java type " + value.getClass().getName()
-                + "; the normalizer must produce the type ColumnType." + column.type() + " names", e);
+        return new IllegalArgumentException(
+                "table " + table.qualifiedName() + ", column " + column.name() + " ("
+                        + column.type() + "): unexpected value of Java type "
+                        + value.getClass().getName()
+                        + "; the normalizer must produce the type ColumnType." + column.type() + " names",
+                e);
     }
 
     Column column() {

@@ -1,13 +1,12 @@
 package io.tributary.writers.parquet;
 
+import io.tributary.connector.schema.Column;
+import io.tributary.connector.schema.TableSchema;
+import io.tributary.writers.format.TableFileWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
-
-import io.tributary.connector.schema.Column;
-import io.tributary.connector.schema.TableSchema;
-import io.tributary.writers.format.TableFileWriter;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -29,6 +28,7 @@ public final class ParquetTableWriter implements TableFileWriter {
     private final TableRowWriteSupport support;
     /** Gives the row group's share of {@link RowGroupMemory} back on close (or if this writer is dropped unclosed). */
     private final Cleaner.Cleanable memoryShare;
+
     private final long rowGroupBytes;
     private final ParquetWriter<Object[]> writer;
     private long rows;
@@ -64,7 +64,8 @@ public final class ParquetTableWriter implements TableFileWriter {
             this.writer = builder.build();
         } catch (IOException e) {
             memoryShare.clean();
-            throw new UncheckedIOException("cannot start Parquet file for " + table.qualifiedName() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot start Parquet file for " + table.qualifiedName() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             memoryShare.clean();
             throw e;
@@ -74,7 +75,8 @@ public final class ParquetTableWriter implements TableFileWriter {
     /** Ids, hashids and raw records: written once per row and never repeated. */
     static boolean isUniquePerRow(Column column) {
         String name = column.name();
-        return column.isMetadata() && (name.equals("_airbyte_ab_id") || name.endsWith("_hashid") || name.equals("_airbyte_data"));
+        return column.isMetadata()
+                && (name.equals("_airbyte_ab_id") || name.endsWith("_hashid") || name.equals("_airbyte_data"));
     }
 
     /** The row group size this writer uses: {@code block_size_mb}, or less when many writers are open. */

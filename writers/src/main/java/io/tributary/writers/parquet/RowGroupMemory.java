@@ -25,7 +25,8 @@ final class RowGroupMemory {
     static final int ASSUMED_WRITERS = 4;
 
     private static final Cleaner CLEANER = Cleaner.create();
-    private static final RowGroupMemory JVM = new RowGroupMemory(Runtime.getRuntime().maxMemory());
+    private static final RowGroupMemory JVM =
+            new RowGroupMemory(Runtime.getRuntime().maxMemory());
 
     private final long pool;
     private int openWriters;

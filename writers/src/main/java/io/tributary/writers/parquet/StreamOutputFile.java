@@ -1,9 +1,8 @@
 package io.tributary.writers.parquet;
 
+import io.tributary.writers.format.CountingOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-
-import io.tributary.writers.format.CountingOutputStream;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 

@@ -1,12 +1,11 @@
 package io.tributary.writers.parquet;
 
-import java.util.List;
-import java.util.Map;
-
 import io.tributary.connector.schema.Column;
 import io.tributary.connector.schema.ColumnType;
 import io.tributary.connector.schema.TableSchema;
 import io.tributary.writers.jsonl.JsonColumnCodec;
+import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.api.WriteSupport;
@@ -31,6 +30,7 @@ final class TableRowWriteSupport extends WriteSupport<Object[]> {
     private final int metaIndex;
     /** The row as written; never the caller's array, which others (the S3 journal) may be reading. */
     private final Object[] narrowed;
+
     private RecordConsumer consumer;
 
     TableRowWriteSupport(TableSchema table, ParquetOptions options) {
@@ -81,7 +81,11 @@ final class TableRowWriteSupport extends WriteSupport<Object[]> {
                 changes = changes == null ? JsonColumnCodec.MAPPER.createArrayNode() : changes;
                 ParquetColumn c = columns.get(i);
                 changes.addObject()
-                        .put("field", c.column().path().isEmpty() ? c.column().name() : String.join(".", c.column().path()))
+                        .put(
+                                "field",
+                                c.column().path().isEmpty()
+                                        ? c.column().name()
+                                        : String.join(".", c.column().path()))
                         .put("change", "NULLED")
                         .put("reason", "DESTINATION_TYPECAST_ERROR")
                         .put("message", c.nulledReason(value));
@@ -102,7 +106,8 @@ final class TableRowWriteSupport extends WriteSupport<Object[]> {
     private static String withChanges(Object meta, ArrayNode changes) {
         JsonNode parsed;
         try {
-            parsed = meta instanceof JsonNode node ? node.deepCopy()
+            parsed = meta instanceof JsonNode node
+                    ? node.deepCopy()
                     : meta == null ? null : JsonColumnCodec.MAPPER.readTree(meta.toString());
         } catch (RuntimeException notJson) {
             parsed = null; // normalization writes JSON here; anything else is replaced by the changes alone

@@ -1,9 +1,8 @@
 package io.tributary.writers.postgres;
 
 import java.math.BigDecimal;
-import java.util.UUID;
 import java.sql.SQLException;
-
+import java.util.UUID;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.util.ByteConverter;
@@ -15,7 +14,9 @@ import org.postgresql.util.ByteConverter;
  */
 final class BinaryCopyStream {
 
-    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    private static final byte[] HEADER = {
+        'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
+    };
     private static final int BUFFER = 1 << 16;
     /** The version of jsonb's binary format: the JSON text follows. */
     private static final byte JSONB_VERSION = 1;

@@ -20,11 +20,11 @@ final class BinaryNumeric {
     private static final int MAX_PRECISION = 18;
     /** PostgreSQL's limit on the display scale. */
     private static final int MAX_SCALE = 0x3FFF;
+
     private static final int NEGATIVE = 0x4000;
     private static final long[] POWERS_OF_TEN = {1, 10, 100, 1000};
 
-    private BinaryNumeric() {
-    }
+    private BinaryNumeric() {}
 
     /**
      * Writes {@code value} in binary at {@code offset} of {@code target}, which has room for

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +51,12 @@ final class CdcChangeMerge {
      * @param staged the root staging table's columns and types
      * @param target the root final table's columns and types (it exists)
      */
-    CdcChangeMerge(Connection connection, String schema, LoadPlan plan, Map<String, String> staged, Map<String, String> target) {
+    CdcChangeMerge(
+            Connection connection,
+            String schema,
+            LoadPlan plan,
+            Map<String, String> staged,
+            Map<String, String> target) {
         this.connection = connection;
         this.schema = schema;
         this.plan = plan;
@@ -74,9 +78,11 @@ final class CdcChangeMerge {
         long lastTruncate;
         String truncateLsn;
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT max(r." + seq + "), max((r._airbyte_data->>'" + CDC_LSN + "')::numeric)::text"
-                     + " FROM " + raw + " r WHERE r._airbyte_data->>'" + StagedDataMerge.CDC_DELETED_AT + "' IS NOT NULL"
-                     + " AND NOT EXISTS (SELECT 1 FROM jsonb_object_keys(r._airbyte_data) k WHERE k NOT LIKE '\\_ab\\_cdc\\_%')")) {
+                ResultSet rs = s.executeQuery(
+                        "SELECT max(r." + seq + "), max((r._airbyte_data->>'" + CDC_LSN + "')::numeric)::text"
+                                + " FROM " + raw + " r WHERE r._airbyte_data->>'" + StagedDataMerge.CDC_DELETED_AT
+                                + "' IS NOT NULL"
+                                + " AND NOT EXISTS (SELECT 1 FROM jsonb_object_keys(r._airbyte_data) k WHERE k NOT LIKE '\\_ab\\_cdc\\_%')")) {
             rs.next();
             lastTruncate = rs.getLong(1);
             if (rs.wasNull()) {
@@ -86,22 +92,36 @@ final class CdcChangeMerge {
         }
         LoadPlan.StagedTable root = plan.root();
         String finalTable = qualified(schema, root.target());
-        // final rows are older than the truncate unless a replayed chunk brought it again after newer changes: the LSN decides
-        String older = truncateLsn == null || !target.containsKey(CDC_LSN) ? ""
+        // final rows are older than the truncate unless a replayed chunk brought it again after newer changes: the LSN
+        // decides
+        String older = truncateLsn == null || !target.containsKey(CDC_LSN)
+                ? ""
                 : " WHERE " + quote(CDC_LSN) + " IS NULL OR " + quote(CDC_LSN) + " < " + truncateLsn;
         int removed = update("DELETE FROM " + finalTable + older);
         for (LoadPlan.StagedTable child : plan.tables().subList(1, plan.tables().size())) {
-            LoadPlan.StagedTable parent = plan.tables().stream().filter(t -> t.target().equals(child.parent())).findFirst().orElse(null);
-            if (parent != null && parent.hashId() != null && child.parentLink() != null && exists(child.target())
+            LoadPlan.StagedTable parent = plan.tables().stream()
+                    .filter(t -> t.target().equals(child.parent()))
+                    .findFirst()
+                    .orElse(null);
+            if (parent != null
+                    && parent.hashId() != null
+                    && child.parentLink() != null
+                    && exists(child.target())
                     && exists(parent.target())) {
                 update("DELETE FROM " + qualified(schema, child.target()) + " c WHERE NOT EXISTS (SELECT 1 FROM "
                         + qualified(schema, parent.target()) + " p WHERE p." + quote(parent.hashId()) + " = c."
                         + quote(child.parentLink()) + ")");
             }
         }
-        int dropped = update("DELETE FROM " + qualified(schema, root.staging()) + " WHERE " + seq + " <= " + lastTruncate);
-        log.info("{}.{}: applied a TRUNCATE (_ab_cdc_lsn {}): removed {} final row(s) and {} row(s) staged before it",
-                schema, root.target(), truncateLsn, removed, dropped);
+        int dropped =
+                update("DELETE FROM " + qualified(schema, root.staging()) + " WHERE " + seq + " <= " + lastTruncate);
+        log.info(
+                "{}.{}: applied a TRUNCATE (_ab_cdc_lsn {}): removed {} final row(s) and {} row(s) staged before it",
+                schema,
+                root.target(),
+                truncateLsn,
+                removed,
+                dropped);
     }
 
     private void fillAbsentFields() throws SQLException {
@@ -120,41 +140,69 @@ final class CdcChangeMerge {
         String raw = qualified(schema, plan.raw().staging());
         String stagingTable = qualified(schema, root.staging());
         int n = columns.size();
-        String absentFlags = IntStream.range(0, n).mapToObj(i -> "NOT jsonb_exists(r._airbyte_data, " + literal(fields.get(i))
-                + ") AS " + alias("a", i)).collect(Collectors.joining(", "));
+        String absentFlags = IntStream.range(0, n)
+                .mapToObj(i -> "NOT jsonb_exists(r._airbyte_data, " + literal(fields.get(i)) + ") AS " + alias("a", i))
+                .collect(Collectors.joining(", "));
         int absent = update("CREATE TEMP TABLE _tributary_absent ON COMMIT DROP AS SELECT r." + seq + ", " + absentFlags
                 + " FROM " + raw + " r WHERE r._airbyte_data->>'" + StagedDataMerge.CDC_DELETED_AT + "' IS NULL"
-                + " AND NOT jsonb_exists_all(r._airbyte_data, ARRAY[" + fields.stream().map(CdcChangeMerge::literal)
-                        .collect(Collectors.joining(", ")) + "]::text[])");
+                + " AND NOT jsonb_exists_all(r._airbyte_data, ARRAY["
+                + fields.stream().map(CdcChangeMerge::literal).collect(Collectors.joining(", ")) + "]::text[])");
         if (absent > 0) {
             String keys = root.key().stream().map(k -> "v." + quote(k)).collect(Collectors.joining(", "));
             // a run of rows of one key shares group g_i from a row where field i is present up to the next such row
-            String v = "SELECT s." + seq + ", " + root.key().stream().map(k -> "s." + quote(k)).collect(Collectors.joining(", "))
-                    + ", " + IntStream.range(0, n).mapToObj(i -> "s." + quote(columns.get(i)) + " AS " + alias("c", i)
-                            + ", coalesce(a." + alias("a", i) + ", false) AS " + alias("a", i)).collect(Collectors.joining(", "))
+            String v = "SELECT s." + seq + ", "
+                    + root.key().stream().map(k -> "s." + quote(k)).collect(Collectors.joining(", "))
+                    + ", "
+                    + IntStream.range(0, n)
+                            .mapToObj(i -> "s." + quote(columns.get(i)) + " AS " + alias("c", i) + ", coalesce(a."
+                                    + alias("a", i) + ", false) AS " + alias("a", i))
+                            .collect(Collectors.joining(", "))
                     + " FROM " + stagingTable + " s LEFT JOIN pg_temp._tributary_absent a ON a." + seq + " = s." + seq
-                    + " WHERE (" + root.key().stream().map(k -> "s." + quote(k)).collect(Collectors.joining(", ")) + ") IN (SELECT "
-                    + root.key().stream().map(k -> "s2." + quote(k)).collect(Collectors.joining(", ")) + " FROM " + stagingTable
+                    + " WHERE (" + root.key().stream().map(k -> "s." + quote(k)).collect(Collectors.joining(", "))
+                    + ") IN (SELECT "
+                    + root.key().stream().map(k -> "s2." + quote(k)).collect(Collectors.joining(", ")) + " FROM "
+                    + stagingTable
                     + " s2 JOIN pg_temp._tributary_absent a2 ON a2." + seq + " = s2." + seq + ")";
-            String g = "SELECT v.*, " + IntStream.range(0, n).mapToObj(i -> "count(*) FILTER (WHERE NOT v." + alias("a", i)
-                    + ") OVER (PARTITION BY " + keys + " ORDER BY v." + seq + ") AS " + alias("g", i)).collect(Collectors.joining(", "))
+            String g = "SELECT v.*, "
+                    + IntStream.range(0, n)
+                            .mapToObj(i -> "count(*) FILTER (WHERE NOT v." + alias("a", i) + ") OVER (PARTITION BY "
+                                    + keys + " ORDER BY v." + seq + ") AS " + alias("g", i))
+                            .collect(Collectors.joining(", "))
                     + " FROM v";
-            String p = "SELECT g.*, " + IntStream.range(0, n).mapToObj(i -> "first_value(g." + alias("c", i) + ") OVER (PARTITION BY "
-                    + keys.replace("v.", "g.") + ", g." + alias("g", i) + " ORDER BY g." + seq + ") AS " + alias("p", i))
-                    .collect(Collectors.joining(", ")) + " FROM g";
-            String sameKey = root.key().stream().map(k -> "t." + quote(k) + " = " + StagedDataMerge.converted("p", k, staged, target))
+            String p = "SELECT g.*, "
+                    + IntStream.range(0, n)
+                            .mapToObj(i -> "first_value(g." + alias("c", i) + ") OVER (PARTITION BY "
+                                    + keys.replace("v.", "g.") + ", g." + alias("g", i) + " ORDER BY g." + seq + ") AS "
+                                    + alias("p", i))
+                            .collect(Collectors.joining(", "))
+                    + " FROM g";
+            String sameKey = root.key().stream()
+                    .map(k -> "t." + quote(k) + " = " + StagedDataMerge.converted("p", k, staged, target))
                     .collect(Collectors.joining(" AND "));
-            String values = IntStream.range(0, n).mapToObj(i -> "CASE WHEN NOT p." + alias("a", i) + " THEN p." + alias("c", i)
-                    + " WHEN p." + alias("g", i) + " > 0 THEN p." + alias("p", i) + " ELSE CAST(t." + quote(columns.get(i)) + " AS "
-                    + staged.get(columns.get(i)) + ") END AS " + alias("c", i)).collect(Collectors.joining(", "));
-            update("CREATE TEMP TABLE _tributary_filled ON COMMIT DROP AS WITH v AS (" + v + "), g AS (" + g + "), p AS (" + p
-                    + ") SELECT p." + seq + ", " + values + " FROM p LEFT JOIN " + qualified(schema, root.target()) + " t ON "
-                    + sameKey + " WHERE " + IntStream.range(0, n).mapToObj(i -> "p." + alias("a", i)).collect(Collectors.joining(" OR ")));
-            int filled = update("UPDATE " + stagingTable + " s SET " + IntStream.range(0, n).mapToObj(i -> quote(columns.get(i))
-                    + " = f." + alias("c", i)).collect(Collectors.joining(", ")) + " FROM pg_temp._tributary_filled f WHERE s." + seq
+            String values = IntStream.range(0, n)
+                    .mapToObj(i -> "CASE WHEN NOT p." + alias("a", i) + " THEN p." + alias("c", i)
+                            + " WHEN p." + alias("g", i) + " > 0 THEN p." + alias("p", i) + " ELSE CAST(t."
+                            + quote(columns.get(i)) + " AS "
+                            + staged.get(columns.get(i)) + ") END AS " + alias("c", i))
+                    .collect(Collectors.joining(", "));
+            update("CREATE TEMP TABLE _tributary_filled ON COMMIT DROP AS WITH v AS (" + v + "), g AS (" + g
+                    + "), p AS (" + p
+                    + ") SELECT p." + seq + ", " + values + " FROM p LEFT JOIN " + qualified(schema, root.target())
+                    + " t ON "
+                    + sameKey + " WHERE "
+                    + IntStream.range(0, n).mapToObj(i -> "p." + alias("a", i)).collect(Collectors.joining(" OR ")));
+            int filled = update("UPDATE " + stagingTable + " s SET "
+                    + IntStream.range(0, n)
+                            .mapToObj(i -> quote(columns.get(i)) + " = f." + alias("c", i))
+                            .collect(Collectors.joining(", "))
+                    + " FROM pg_temp._tributary_filled f WHERE s." + seq
                     + " = f." + seq);
             update("DROP TABLE pg_temp._tributary_filled");
-            log.debug("{}.{}: {} change record(s) left unchanged values out; kept the values they had", schema, root.target(), filled);
+            log.debug(
+                    "{}.{}: {} change record(s) left unchanged values out; kept the values they had",
+                    schema,
+                    root.target(),
+                    filled);
         }
         update("DROP TABLE pg_temp._tributary_absent");
     }
@@ -169,7 +217,8 @@ final class CdcChangeMerge {
 
     private boolean exists(String table) throws SQLException {
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT to_regclass(" + literal(qualified(schema, table)) + ") IS NOT NULL")) {
+                ResultSet rs =
+                        s.executeQuery("SELECT to_regclass(" + literal(qualified(schema, table)) + ") IS NOT NULL")) {
             rs.next();
             return rs.getBoolean(1);
         }

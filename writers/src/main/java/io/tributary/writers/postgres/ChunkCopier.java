@@ -3,6 +3,12 @@ package io.tributary.writers.postgres;
 import static io.tributary.postgres.PostgresIdentifiers.qualified;
 import static io.tributary.postgres.PostgresIdentifiers.quote;
 
+import io.tributary.connector.schema.Column;
+import io.tributary.connector.schema.NormalizedRecord;
+import io.tributary.connector.schema.StreamTables;
+import io.tributary.connector.schema.TableRow;
+import io.tributary.connector.schema.TableSchema;
+import io.tributary.postgres.PostgresIdentifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,13 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import io.tributary.connector.schema.Column;
-import io.tributary.connector.schema.NormalizedRecord;
-import io.tributary.connector.schema.StreamTables;
-import io.tributary.connector.schema.TableRow;
-import io.tributary.connector.schema.TableSchema;
-import io.tributary.postgres.PostgresIdentifiers;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -35,8 +34,8 @@ import org.postgresql.copy.CopyManager;
  */
 final class ChunkCopier {
 
-    private static final String RAW_COLUMNS = "_airbyte_ab_id uuid, _airbyte_emitted_at timestamp with time zone, "
-            + "_airbyte_data jsonb";
+    private static final String RAW_COLUMNS =
+            "_airbyte_ab_id uuid, _airbyte_emitted_at timestamp with time zone, " + "_airbyte_data jsonb";
 
     private final String schema;
     private final LoadPlan plan;
@@ -51,17 +50,21 @@ final class ChunkCopier {
         this.schemas = tables.tables();
         for (int t = 0; t < schemas.size(); t++) {
             TableSchema table = schemas.get(t);
-            PostgresColumnTypes.FieldWriter[] w = new PostgresColumnTypes.FieldWriter[table.columns().size()];
+            PostgresColumnTypes.FieldWriter[] w =
+                    new PostgresColumnTypes.FieldWriter[table.columns().size()];
             for (int c = 0; c < w.length; c++) {
                 w[c] = PostgresColumnTypes.writer(table.columns().get(c).type());
             }
             writers.add(w);
             copySql.add("COPY " + qualified(schema, plan.tables().get(t).staging()) + " ("
-                    + table.columns().stream().map(c -> quote(PostgresIdentifiers.fit(c.name()))).collect(Collectors.joining(", "))
+                    + table.columns().stream()
+                            .map(c -> quote(PostgresIdentifiers.fit(c.name())))
+                            .collect(Collectors.joining(", "))
                     + ", " + quote(LoadPlan.SEQUENCE_COLUMN) + ") FROM STDIN (FORMAT binary)");
         }
-        rawCopySql = "COPY " + qualified(schema, plan.raw().staging()) + " (_airbyte_ab_id, _airbyte_emitted_at, _airbyte_data, "
-                + quote(LoadPlan.SEQUENCE_COLUMN) + ") FROM STDIN (FORMAT binary)";
+        rawCopySql = "COPY " + qualified(schema, plan.raw().staging())
+                + " (_airbyte_ab_id, _airbyte_emitted_at, _airbyte_data, " + quote(LoadPlan.SEQUENCE_COLUMN)
+                + ") FROM STDIN (FORMAT binary)";
     }
 
     /** Creates the staging tables, empty (dropping any leftovers of the same names). */
@@ -73,14 +76,15 @@ final class ChunkCopier {
             for (int t = 0; t < schemas.size(); t++) {
                 String staging = qualified(schema, plan.tables().get(t).staging());
                 s.execute("DROP TABLE IF EXISTS " + staging);
-                s.execute("CREATE TABLE " + staging + " (" + definitions(schemas.get(t).columns()) + ", "
-                        + quote(LoadPlan.SEQUENCE_COLUMN) + " bigint)");
+                s.execute("CREATE TABLE " + staging + " ("
+                        + definitions(schemas.get(t).columns()) + ", " + quote(LoadPlan.SEQUENCE_COLUMN) + " bigint)");
             }
         }
     }
 
     private static String definitions(List<Column> columns) {
-        return columns.stream().map(c -> quote(PostgresIdentifiers.fit(c.name())) + " " + PostgresColumnTypes.sqlType(c))
+        return columns.stream()
+                .map(c -> quote(PostgresIdentifiers.fit(c.name())) + " " + PostgresColumnTypes.sqlType(c))
                 .collect(Collectors.joining(", "));
     }
 
@@ -88,8 +92,8 @@ final class ChunkCopier {
     void deleteChunksAfter(Connection c, long lastKeptChunk) throws SQLException {
         long firstGone = (lastKeptChunk + 1) << 32;
         try (Statement s = c.createStatement()) {
-            s.execute("DELETE FROM " + qualified(schema, plan.raw().staging()) + " WHERE " + quote(LoadPlan.SEQUENCE_COLUMN)
-                    + " >= " + firstGone);
+            s.execute("DELETE FROM " + qualified(schema, plan.raw().staging()) + " WHERE "
+                    + quote(LoadPlan.SEQUENCE_COLUMN) + " >= " + firstGone);
             for (LoadPlan.StagedTable t : plan.tables()) {
                 s.execute("DELETE FROM " + qualified(schema, t.staging()) + " WHERE " + quote(LoadPlan.SEQUENCE_COLUMN)
                         + " >= " + firstGone);
@@ -101,14 +105,16 @@ final class ChunkCopier {
     void copy(Connection c, long chunk, List<? extends NormalizedRecord> records) throws SQLException {
         CopyManager copyManager = c.unwrap(PGConnection.class).getCopyAPI();
         long base = chunk << 32;
-        byte[][] data = JsonbEncoder.encodeAll(records.stream().map(NormalizedRecord::source).toList());
+        byte[][] data = JsonbEncoder.encodeAll(
+                records.stream().map(NormalizedRecord::source).toList());
         BinaryCopyStream raw = new BinaryCopyStream(copyManager, rawCopySql);
         try {
             for (int i = 0; i < records.size(); i++) {
                 NormalizedRecord record = records.get(i);
                 raw.startRow(4);
                 raw.writeUuid(UUID.fromString(record.abId()));
-                raw.writeInt8(PostgresColumnTypes.microsOfEpochMillis(record.source().emittedAt()));
+                raw.writeInt8(
+                        PostgresColumnTypes.microsOfEpochMillis(record.source().emittedAt()));
                 JsonbEncoder.writeEncoded(raw, data[i]);
                 raw.writeInt8(base + i);
             }
@@ -173,9 +179,13 @@ final class ChunkCopier {
                     try {
                         w[c].write(out, values[c]);
                     } catch (ClassCastException e) {
-                        throw new IllegalArgumentException("Table " + table.qualifiedName() + ", column "
-                                + table.columns().get(c).name() + " (" + table.columns().get(c).type() + "): got a "
-                                + values[c].getClass().getSimpleName() + " value; normalization must give the column's type", e);
+                        throw new IllegalArgumentException(
+                                "Table " + table.qualifiedName() + ", column "
+                                        + table.columns().get(c).name() + " ("
+                                        + table.columns().get(c).type() + "): got a "
+                                        + values[c].getClass().getSimpleName()
+                                        + " value; normalization must give the column's type",
+                                e);
                     }
                 }
                 out.writeInt8(base + rows.records[r]);

@@ -8,8 +8,7 @@ import java.io.ByteArrayOutputStream;
  */
 final class JsonText {
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /** {@code json} without {@code \u0000} escapes; the same array when there is none (the usual case). */
     static byte[] withoutNulEscapes(byte[] json) {
@@ -80,7 +79,11 @@ final class JsonText {
     }
 
     private static boolean isNulEscape(byte[] json, int backslash, int length) {
-        return backslash + 5 < length && json[backslash + 1] == 'u' && json[backslash + 2] == '0'
-                && json[backslash + 3] == '0' && json[backslash + 4] == '0' && json[backslash + 5] == '0';
+        return backslash + 5 < length
+                && json[backslash + 1] == 'u'
+                && json[backslash + 2] == '0'
+                && json[backslash + 3] == '0'
+                && json[backslash + 4] == '0'
+                && json[backslash + 5] == '0';
     }
 }

@@ -1,13 +1,11 @@
 package io.tributary.writers.postgres;
 
+import io.tributary.connector.record.RecordJson;
+import io.tributary.connector.record.SourceRecord;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-
-import io.tributary.connector.record.RecordJson;
-import io.tributary.connector.record.SourceRecord;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Encodes JSON as binary COPY jsonb fields (version byte, then the JSON text), exact decimals written
@@ -43,6 +41,5 @@ final class JsonbEncoder {
         out.writeBytes(JSONB_VERSION, jsonText, jsonText.length);
     }
 
-    private JsonbEncoder() {
-    }
+    private JsonbEncoder() {}
 }

@@ -1,12 +1,5 @@
 package io.tributary.writers.postgres;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.catalog.SyncMode;
@@ -16,6 +9,12 @@ import io.tributary.connector.schema.Column;
 import io.tributary.connector.schema.StreamTables;
 import io.tributary.connector.schema.TableSchema;
 import io.tributary.postgres.PostgresIdentifiers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,7 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
  *     loaded raw only (normalization mode raw): then only the raw table is loaded
  * @param streamTable the stream's own table name, which keys its load state (kept when there are no typed tables)
  */
-record LoadPlan(SyncMode syncMode, DestinationSyncMode mode, String schema, StagedTable raw, List<StagedTable> tables,
+record LoadPlan(
+        SyncMode syncMode,
+        DestinationSyncMode mode,
+        String schema,
+        StagedTable raw,
+        List<StagedTable> tables,
         String streamTable) {
 
     /** Marks staged rows with their chunk and record: {@code chunk << 32 | record index}. */
@@ -49,15 +53,28 @@ record LoadPlan(SyncMode syncMode, DestinationSyncMode mode, String schema, Stag
      *     (the field's name in {@code _airbyte_data}), so a field a CDC record leaves out can be told from a null
      *     ({@link CdcChangeMerge}); else empty (also in plans stored before it existed)
      */
-    record StagedTable(String staging, String target, List<String> key, String cursor, String hashId, String parentLink,
-            String parent, Map<String, String> fields) {
+    record StagedTable(
+            String staging,
+            String target,
+            List<String> key,
+            String cursor,
+            String hashId,
+            String parentLink,
+            String parent,
+            Map<String, String> fields) {
 
         StagedTable {
             key = key == null ? List.of() : List.copyOf(key);
             fields = fields == null ? Map.of() : Map.copyOf(fields);
         }
 
-        StagedTable(String staging, String target, List<String> key, String cursor, String hashId, String parentLink,
+        StagedTable(
+                String staging,
+                String target,
+                List<String> key,
+                String cursor,
+                String hashId,
+                String parentLink,
                 String parent) {
             this(staging, target, key, cursor, hashId, parentLink, parent, Map.of());
         }
@@ -94,16 +111,17 @@ record LoadPlan(SyncMode syncMode, DestinationSyncMode mode, String schema, Stag
      * @throws ConfigException for append + dedup without a primary key
      */
     static LoadPlan of(PostgresDestinationConfig config, ConfiguredStream stream, StreamTables tables, long syncId) {
-        String schema = PostgresIdentifiers.fit(tables.namespace() == null || tables.namespace().isEmpty()
-                ? config.schema() : tables.namespace());
+        String schema = PostgresIdentifiers.fit(
+                tables.namespace() == null || tables.namespace().isEmpty() ? config.schema() : tables.namespace());
         String rawName = PostgresIdentifiers.fit(NamingConvention.POSTGRES.rawTable(stream.destinationName()));
         StagedTable raw = new StagedTable(staging(syncId, rawName), rawName, List.of(), null, null, null, null);
         String streamTable = PostgresIdentifiers.fit(tables.name());
         if (tables.isRawOnly()) {
             if (stream.destinationSyncMode() == DestinationSyncMode.APPEND_DEDUP) {
-                throw new ConfigException("streams." + stream.name() + ": destination_sync_mode append_dedup keeps one row per "
-                        + "primary key in the stream's typed table, which normalization mode raw does not make; use "
-                        + "destination_sync_mode append (the raw table keeps every version) or normalization mode basic");
+                throw new ConfigException(
+                        "streams." + stream.name() + ": destination_sync_mode append_dedup keeps one row per "
+                                + "primary key in the stream's typed table, which normalization mode raw does not make; use "
+                                + "destination_sync_mode append (the raw table keeps every version) or normalization mode basic");
             }
             return new LoadPlan(stream.syncMode(), stream.destinationSyncMode(), schema, raw, List.of(), streamTable);
         }
@@ -115,16 +133,22 @@ record LoadPlan(SyncMode syncMode, DestinationSyncMode mode, String schema, Stag
             key = dedupKey(stream, rootSchema);
             cursor = cursorColumn(stream, rootSchema);
         }
-        Map<String, TableSchema> byName = tables.tables().stream()
-                .collect(Collectors.toMap(TableSchema::name, Function.identity(), (a, b) -> a));
+        Map<String, TableSchema> byName =
+                tables.tables().stream().collect(Collectors.toMap(TableSchema::name, Function.identity(), (a, b) -> a));
         List<StagedTable> staged = new ArrayList<>();
         for (TableSchema table : tables.tables()) {
             String target = PostgresIdentifiers.fit(table.name());
             String hashId = ownHashId(table, byName.get(table.parent()));
             String link = table.parent() == null ? null : link(table, byName.get(table.parent()));
             boolean root = table == rootSchema;
-            staged.add(new StagedTable(staging(syncId, target), target, root ? key : List.of(), root ? cursor : null,
-                    hashId, link, table.parent() == null ? null : PostgresIdentifiers.fit(table.parent()),
+            staged.add(new StagedTable(
+                    staging(syncId, target),
+                    target,
+                    root ? key : List.of(),
+                    root ? cursor : null,
+                    hashId,
+                    link,
+                    table.parent() == null ? null : PostgresIdentifiers.fit(table.parent()),
                     root ? topLevelFields(table) : Map.of()));
         }
         return new LoadPlan(stream.syncMode(), stream.destinationSyncMode(), schema, raw, staged, streamTable);
@@ -141,25 +165,33 @@ record LoadPlan(SyncMode syncMode, DestinationSyncMode mode, String schema, Stag
         }
         List<String> key = new ArrayList<>();
         for (List<String> path : stream.stream().sourceDefinedPrimaryKey()) {
-            root.columns().stream().filter(c -> c.path().equals(path)).findFirst()
+            root.columns().stream()
+                    .filter(c -> c.path().equals(path))
+                    .findFirst()
                     .ifPresent(c -> key.add(PostgresIdentifiers.fit(c.name())));
         }
-        if (key.isEmpty() || key.size() != stream.stream().sourceDefinedPrimaryKey().size()) {
-            throw new ConfigException("streams." + stream.name() + ": destination_sync_mode append_dedup keeps one row per "
-                    + "primary key, but the stream has no primary key; set primary_key for the stream in the connection "
-                    + "(e.g. [[\"id\"]]) or use destination_sync_mode append");
+        if (key.isEmpty()
+                || key.size() != stream.stream().sourceDefinedPrimaryKey().size()) {
+            throw new ConfigException(
+                    "streams." + stream.name() + ": destination_sync_mode append_dedup keeps one row per "
+                            + "primary key, but the stream has no primary key; set primary_key for the stream in the connection "
+                            + "(e.g. [[\"id\"]]) or use destination_sync_mode append");
         }
         return key;
     }
 
     /** The column of the configured (or default) cursor, or {@code null} when the stream has none. */
     private static String cursorColumn(ConfiguredStream stream, TableSchema root) {
-        List<String> path = stream.cursorField().isEmpty() ? stream.stream().defaultCursorField() : stream.cursorField();
+        List<String> path =
+                stream.cursorField().isEmpty() ? stream.stream().defaultCursorField() : stream.cursorField();
         if (path.isEmpty()) {
             return null;
         }
-        return root.columns().stream().filter(c -> !c.isMetadata() && c.path().equals(path)).findFirst()
-                .map(c -> PostgresIdentifiers.fit(c.name())).orElse(null);
+        return root.columns().stream()
+                .filter(c -> !c.isMetadata() && c.path().equals(path))
+                .findFirst()
+                .map(c -> PostgresIdentifiers.fit(c.name()))
+                .orElse(null);
     }
 
     /** The columns that hold a whole top-level field of the record (not a flattened nested one), by column name. */
@@ -176,9 +208,13 @@ record LoadPlan(SyncMode syncMode, DestinationSyncMode mode, String schema, Stag
     /** A metadata column named {@code _airbyte_..._hashid} that is not the link to the parent. */
     private static String ownHashId(TableSchema table, TableSchema parent) {
         String link = parent == null ? null : link(table, parent);
-        return table.columns().stream().filter(Column::isMetadata).map(Column::name)
+        return table.columns().stream()
+                .filter(Column::isMetadata)
+                .map(Column::name)
                 .filter(n -> n.startsWith("_airbyte_") && n.endsWith("_hashid") && !n.equals(link))
-                .findFirst().map(PostgresIdentifiers::fit).orElse(null);
+                .findFirst()
+                .map(PostgresIdentifiers::fit)
+                .orElse(null);
     }
 
     /** The child's column that holds its parent's hashid: a hashid column both tables have. */
@@ -186,8 +222,14 @@ record LoadPlan(SyncMode syncMode, DestinationSyncMode mode, String schema, Stag
         if (parent == null) {
             return null;
         }
-        return child.columns().stream().filter(Column::isMetadata).map(Column::name)
-                .filter(n -> n.endsWith("_hashid") && parent.columns().stream().anyMatch(p -> p.isMetadata() && p.name().equals(n)))
-                .findFirst().map(PostgresIdentifiers::fit).orElse(null);
+        return child.columns().stream()
+                .filter(Column::isMetadata)
+                .map(Column::name)
+                .filter(n -> n.endsWith("_hashid")
+                        && parent.columns().stream()
+                                .anyMatch(p -> p.isMetadata() && p.name().equals(n)))
+                .findFirst()
+                .map(PostgresIdentifiers::fit)
+                .orElse(null);
     }
 }

@@ -1,13 +1,12 @@
 package io.tributary.writers.postgres;
 
+import io.tributary.postgres.PostgresIdentifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
-
-import io.tributary.postgres.PostgresIdentifiers;
 
 /**
  * The destination's record of loads in progress: one row per stream (keyed by the stream's final
@@ -19,11 +18,13 @@ final class LoadState {
 
     static final String TABLE = "_tributary_loads";
 
-    enum Status { LOADING, COMPLETED }
+    enum Status {
+        LOADING,
+        COMPLETED
+    }
 
     /** One stream's load. */
-    record Row(long syncId, Status status, long lastChunk, LoadPlan plan) {
-    }
+    record Row(long syncId, Status status, long lastChunk, LoadPlan plan) {}
 
     private final String table;
 
@@ -38,7 +39,8 @@ final class LoadState {
             lock.execute();
         }
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + table + " (stream_table text PRIMARY KEY, connection text NOT NULL, "
+            s.execute("CREATE TABLE IF NOT EXISTS " + table
+                    + " (stream_table text PRIMARY KEY, connection text NOT NULL, "
                     + "sync_id bigint NOT NULL, status text NOT NULL, last_chunk bigint NOT NULL, plan jsonb NOT NULL, "
                     + "updated_at timestamptz NOT NULL DEFAULT now())");
         }
@@ -46,14 +48,17 @@ final class LoadState {
 
     /** The stream's row, locked until the transaction ends. */
     Optional<Row> lock(Connection c, String streamTable) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT sync_id, status, last_chunk, plan::text FROM " + table + " WHERE stream_table = ? FOR UPDATE")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sync_id, status, last_chunk, plan::text FROM " + table
+                + " WHERE stream_table = ? FOR UPDATE")) {
             ps.setString(1, streamTable);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Row(rs.getLong(1), Status.valueOf(rs.getString(2)), rs.getLong(3),
+                return Optional.of(new Row(
+                        rs.getLong(1),
+                        Status.valueOf(rs.getString(2)),
+                        rs.getLong(3),
                         LoadPlan.fromJson(rs.getString(4))));
             }
         }

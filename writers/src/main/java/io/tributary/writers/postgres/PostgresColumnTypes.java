@@ -1,5 +1,7 @@
 package io.tributary.writers.postgres;
 
+import io.tributary.connector.schema.Column;
+import io.tributary.connector.schema.ColumnType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -10,9 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
 
-import io.tributary.connector.schema.Column;
-import io.tributary.connector.schema.ColumnType;
-
 /**
  * How normalized columns are stored in PostgreSQL: the SQL type of each {@link ColumnType}, spelled
  * as {@code format_type} prints it (so an existing column's type compares as text), and how a value
@@ -22,12 +21,12 @@ final class PostgresColumnTypes {
 
     /** 2000-01-01, PostgreSQL's epoch for dates and timestamps, as days and seconds since 1970-01-01. */
     private static final long PG_EPOCH_DAY = 10_957;
+
     private static final long PG_EPOCH_SECOND = PG_EPOCH_DAY * 86_400;
     /** PostgreSQL's numeric limits: beyond them a column is an unconstrained numeric. */
     private static final int MAX_PRECISION = 1000;
 
-    private PostgresColumnTypes() {
-    }
+    private PostgresColumnTypes() {}
 
     static String sqlType(Column column) {
         return switch (column.type()) {
@@ -67,18 +66,23 @@ final class PostgresColumnTypes {
             case STRING -> (out, v) -> out.writeText(v.toString());
             case DATE -> (out, v) -> out.writeInt4(Math.toIntExact(((LocalDate) v).toEpochDay() - PG_EPOCH_DAY));
             case TIME -> (out, v) -> out.writeInt8(roundedMicros(((LocalTime) v).toNanoOfDay()));
-            case TIME_TZ -> (out, v) -> {
-                OffsetTime t = (OffsetTime) v;
-                out.writeTimeTz(roundedMicros(t.toLocalTime().toNanoOfDay()), -t.getOffset().getTotalSeconds());
-            };
-            case TIMESTAMP -> (out, v) -> {
-                LocalDateTime t = (LocalDateTime) v;
-                out.writeInt8(micros(t.toEpochSecond(ZoneOffset.UTC), t.getNano()));
-            };
-            case TIMESTAMP_TZ -> (out, v) -> {
-                OffsetDateTime t = (OffsetDateTime) v;
-                out.writeInt8(micros(t.toEpochSecond(), t.getNano()));
-            };
+            case TIME_TZ ->
+                (out, v) -> {
+                    OffsetTime t = (OffsetTime) v;
+                    out.writeTimeTz(
+                            roundedMicros(t.toLocalTime().toNanoOfDay()),
+                            -t.getOffset().getTotalSeconds());
+                };
+            case TIMESTAMP ->
+                (out, v) -> {
+                    LocalDateTime t = (LocalDateTime) v;
+                    out.writeInt8(micros(t.toEpochSecond(ZoneOffset.UTC), t.getNano()));
+                };
+            case TIMESTAMP_TZ ->
+                (out, v) -> {
+                    OffsetDateTime t = (OffsetDateTime) v;
+                    out.writeInt8(micros(t.toEpochSecond(), t.getNano()));
+                };
             case JSON -> (out, v) -> out.writeJsonb(v.toString());
         };
         return (out, v) -> {

@@ -1,11 +1,5 @@
 package io.tributary.writers.postgres;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.config.ConfigException;
 import io.tributary.connector.config.ConfigSpec;
@@ -17,6 +11,11 @@ import io.tributary.connector.schema.StreamTables;
 import io.tributary.connector.source.CheckResult;
 import io.tributary.postgres.PostgresConnectionException;
 import io.tributary.postgres.PostgresIdentifiers;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * The PostgreSQL destination ({@code postgres}): per stream a raw table {@code _airbyte_raw_<stream>}
@@ -57,11 +56,13 @@ public final class PostgresDestination implements Destination {
             // try what a sync does, then undo it
             ensureSchema(c, destination.schema());
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE " + PostgresIdentifiers.qualified(destination.schema(), "_tributary_check") + " (id int)");
+                s.execute("CREATE TABLE " + PostgresIdentifiers.qualified(destination.schema(), "_tributary_check")
+                        + " (id int)");
             }
             String version = c.getMetaData().getDatabaseProductVersion();
             c.rollback();
-            return CheckResult.success("Connected to PostgreSQL " + version + " at " + destination.connection().address()
+            return CheckResult.success("Connected to PostgreSQL " + version + " at "
+                    + destination.connection().address()
                     + " as '" + destination.connection().username() + "'; it may create tables in schema '"
                     + destination.schema() + "'");
         } catch (PostgresConnectionException e) {
@@ -72,7 +73,8 @@ public final class PostgresDestination implements Destination {
     }
 
     @Override
-    public StreamLoader loader(ConnectorConfig config, ConfiguredStream stream, StreamTables tables, LoadContext context) {
+    public StreamLoader loader(
+            ConnectorConfig config, ConfiguredStream stream, StreamTables tables, LoadContext context) {
         PostgresDestinationConfig destination = PostgresDestinationConfig.from(config);
         LoadPlan plan = LoadPlan.of(destination, stream, tables, context.syncId());
         return new PostgresStreamLoader(destination, stream.name(), plan, tables, context);
@@ -115,16 +117,17 @@ public final class PostgresDestination implements Destination {
         if ("42501".equals(e.getSQLState())) {
             String message = e.getMessage() == null ? "" : e.getMessage();
             if (message.contains("permission denied for database")) {
-                return "user " + user + " may not create schema '" + schema + "' (" + message + "); create the schema, or run "
-                        + "GRANT CREATE ON DATABASE " + PostgresIdentifiers.quote(config.connection().database()) + " TO " + user;
+                return "user " + user + " may not create schema '" + schema + "' (" + message
+                        + "); create the schema, or run " + "GRANT CREATE ON DATABASE "
+                        + PostgresIdentifiers.quote(config.connection().database()) + " TO " + user;
             }
             if (message.contains("permission denied for table") || message.contains("must be owner")) {
                 return "user " + user + " may not change a table in schema '" + schema + "' that another user created ("
                         + message + "); load with the user that owns the stream's tables, or hand them over with "
                         + "ALTER TABLE ... OWNER TO " + user;
             }
-            return "user " + user + " may not create tables in schema '" + schema + "' (" + message + "); run GRANT USAGE, "
-                    + "CREATE ON SCHEMA " + PostgresIdentifiers.quote(schema) + " TO " + user;
+            return "user " + user + " may not create tables in schema '" + schema + "' (" + message
+                    + "); run GRANT USAGE, " + "CREATE ON SCHEMA " + PostgresIdentifiers.quote(schema) + " TO " + user;
         }
         return e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")");
     }

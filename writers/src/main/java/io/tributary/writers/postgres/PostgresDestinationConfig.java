@@ -1,12 +1,11 @@
 package io.tributary.writers.postgres;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.tributary.connector.config.ConfigField;
 import io.tributary.connector.config.ConfigSpec;
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.postgres.PostgresConnectionConfig;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The PostgreSQL destination's configuration: the shared connection fields plus the schema that
@@ -14,7 +13,8 @@ import io.tributary.postgres.PostgresConnectionConfig;
  */
 record PostgresDestinationConfig(PostgresConnectionConfig connection, String schema) {
 
-    static final ConfigField<String> SCHEMA = ConfigField.string("schema").defaultsTo("public")
+    static final ConfigField<String> SCHEMA = ConfigField.string("schema")
+            .defaultsTo("public")
             .describe("Schema for the raw and final tables of streams without a namespace; created when missing");
 
     static final ConfigSpec SPEC;
@@ -26,6 +26,7 @@ record PostgresDestinationConfig(PostgresConnectionConfig connection, String sch
     }
 
     static PostgresDestinationConfig from(ConnectorConfig config) {
-        return new PostgresDestinationConfig(PostgresConnectionConfig.from(config), SCHEMA.optional(config).orElse("public"));
+        return new PostgresDestinationConfig(
+                PostgresConnectionConfig.from(config), SCHEMA.optional(config).orElse("public"));
     }
 }

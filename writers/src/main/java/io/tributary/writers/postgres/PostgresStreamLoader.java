@@ -1,13 +1,12 @@
 package io.tributary.writers.postgres;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Optional;
-
 import io.tributary.connector.destination.LoadContext;
 import io.tributary.connector.destination.StreamLoader;
 import io.tributary.connector.schema.NormalizedRecord;
 import io.tributary.connector.schema.StreamTables;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -42,7 +41,11 @@ final class PostgresStreamLoader implements StreamLoader {
     private long chunks;
     private boolean completed;
 
-    PostgresStreamLoader(PostgresDestinationConfig config, String streamName, LoadPlan plan, StreamTables tables,
+    PostgresStreamLoader(
+            PostgresDestinationConfig config,
+            String streamName,
+            LoadPlan plan,
+            StreamTables tables,
             LoadContext context) {
         this.config = config;
         this.plan = plan;
@@ -65,7 +68,8 @@ final class PostgresStreamLoader implements StreamLoader {
         } catch (SQLException e) {
             rollbackQuietly();
             close();
-            throw failure(where + ": cannot prepare the load: " + PostgresDestination.explain(e, config, plan.schema()), e);
+            throw failure(
+                    where + ": cannot prepare the load: " + PostgresDestination.explain(e, config, plan.schema()), e);
         } catch (RuntimeException e) {
             rollbackQuietly();
             close();
@@ -148,7 +152,8 @@ final class PostgresStreamLoader implements StreamLoader {
                 throw new ItemStreamException(where + ": sync " + context.syncId() + " has no staged data to complete");
             }
             if (row.get().status() == LoadState.Status.LOADING) {
-                new StagedDataMerge(connection, plan.schema()).complete(row.get().plan());
+                new StagedDataMerge(connection, plan.schema())
+                        .complete(row.get().plan());
                 state.completed(connection, plan.streamTable());
             }
             connection.commit();

@@ -3,6 +3,9 @@ package io.tributary.writers.postgres;
 import static io.tributary.postgres.PostgresIdentifiers.qualified;
 import static io.tributary.postgres.PostgresIdentifiers.quote;
 
+import io.tributary.connector.catalog.DestinationSyncMode;
+import io.tributary.connector.catalog.SyncMode;
+import io.tributary.postgres.PostgresIdentifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,10 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import io.tributary.connector.catalog.DestinationSyncMode;
-import io.tributary.connector.catalog.SyncMode;
-import io.tributary.postgres.PostgresIdentifiers;
 
 /**
  * Moves a sync's staged rows into the final tables, in the caller's transaction (so a sync's data
@@ -141,36 +140,44 @@ final class StagedDataMerge {
 
     private void dedup(LoadPlan plan) throws SQLException {
         // The merge probes the key and parent-link indexes a few times per staged row, on pages that the load has just
-        // touched or that a synced table keeps hot. At the spinning-disk default random_page_cost (4) the planner prices
-        // 10,000 probes above a sequential scan, and deleting the children of 10,000 changed parents from 2,000,000 child
-        // rows took 750 ms by hash join against 300 ms by index (benchmark, 1% changed). Lowered for this transaction only,
+        // touched or that a synced table keeps hot. At the spinning-disk default random_page_cost (4) the planner
+        // prices
+        // 10,000 probes above a sequential scan, and deleting the children of 10,000 changed parents from 2,000,000
+        // child
+        // rows took 750 ms by hash join against 300 ms by index (benchmark, 1% changed). Lowered for this transaction
+        // only,
         // never raised; a large change set still gets its hash join.
-        execute("SELECT set_config('random_page_cost', least(current_setting('random_page_cost')::float8, 1.1)::text, true)");
+        execute(
+                "SELECT set_config('random_page_cost', least(current_setting('random_page_cost')::float8, 1.1)::text, true)");
         append(plan.raw(), "");
         LoadPlan.StagedTable root = plan.root();
         Map<String, String> staged = dataColumns(root.staging());
         boolean rootExisted = exists(root.target());
         Map<String, String> target = ensureTarget(root.target(), staged);
-        execute("CREATE INDEX IF NOT EXISTS " + quote(PostgresIdentifiers.fit(root.target() + "_tributary_key")) + " ON "
-                + qualified(schema, root.target()) + " (" + columnList(root.key()) + ")");
-        new CdcChangeMerge(connection, schema, plan, staged, target).apply(); // truncates and left-out (unchanged) values
+        execute("CREATE INDEX IF NOT EXISTS " + quote(PostgresIdentifiers.fit(root.target() + "_tributary_key"))
+                + " ON " + qualified(schema, root.target()) + " (" + columnList(root.key()) + ")");
+        new CdcChangeMerge(connection, schema, plan, staged, target)
+                .apply(); // truncates and left-out (unchanged) values
         drop(plan.raw().staging());
         String seq = quote(LoadPlan.SEQUENCE_COLUMN);
         String cursor = root.cursor() == null || !staged.containsKey(root.cursor()) ? null : quote(root.cursor());
         execute("CREATE TEMP TABLE _tributary_latest ON COMMIT DROP AS SELECT DISTINCT ON (" + columnList(root.key())
                 + ") * FROM " + qualified(schema, root.staging()) + " ORDER BY " + columnList(root.key())
                 + (cursor == null ? "" : ", " + cursor + " DESC NULLS LAST") + ", " + seq + " DESC");
-        // Temporary tables have no statistics until analyzed; without them the planner takes the few thousand changed keys
+        // Temporary tables have no statistics until analyzed; without them the planner takes the few thousand changed
+        // keys
         // of an incremental sync for any number and scans whole indexes (merge joins) instead of probing them.
         execute("ANALYZE pg_temp._tributary_latest");
-        String sameKey = root.key().stream().map(k -> "t." + quote(k) + " = " + converted("s", k, staged, target))
+        String sameKey = root.key().stream()
+                .map(k -> "t." + quote(k) + " = " + converted("s", k, staged, target))
                 .collect(Collectors.joining(" AND "));
-        String newWins = cursor == null ? "TRUE"
-                : "(t." + cursor + " IS NULL OR (s." + cursor + " IS NOT NULL AND " + converted("s", root.cursor(), staged, target)
-                        + " >= t." + cursor + "))";
+        String newWins = cursor == null
+                ? "TRUE"
+                : "(t." + cursor + " IS NULL OR (s." + cursor + " IS NOT NULL AND "
+                        + converted("s", root.cursor(), staged, target) + " >= t." + cursor + "))";
         boolean cascade = plan.tables().size() > 1 && root.hashId() != null && target.containsKey(root.hashId());
-        String delete = "DELETE FROM " + qualified(schema, root.target()) + " t USING pg_temp._tributary_latest s WHERE " + sameKey
-                + " AND " + newWins;
+        String delete = "DELETE FROM " + qualified(schema, root.target())
+                + " t USING pg_temp._tributary_latest s WHERE " + sameKey + " AND " + newWins;
         try {
             if (cascade) {
                 execute("CREATE TEMP TABLE _tributary_gone_0 (h text) ON COMMIT DROP");
@@ -180,10 +187,13 @@ final class StagedDataMerge {
             } else {
                 execute(delete);
             }
-            // a key whose latest version is a deletion reported by CDC leaves the final table (it stays in the raw table)
+            // a key whose latest version is a deletion reported by CDC leaves the final table (it stays in the raw
+            // table)
             String alive = staged.containsKey(CDC_DELETED_AT) ? " AND s." + quote(CDC_DELETED_AT) + " IS NULL" : "";
-            execute("CREATE TEMP TABLE _tributary_winners ON COMMIT DROP AS SELECT s.* FROM pg_temp._tributary_latest s WHERE NOT EXISTS"
-                    + " (SELECT 1 FROM " + qualified(schema, root.target()) + " t WHERE " + sameKey + ")" + alive);
+            execute(
+                    "CREATE TEMP TABLE _tributary_winners ON COMMIT DROP AS SELECT s.* FROM pg_temp._tributary_latest s WHERE NOT EXISTS"
+                            + " (SELECT 1 FROM " + qualified(schema, root.target()) + " t WHERE " + sameKey + ")"
+                            + alive);
             // so that joining child rows to the winners is planned as a semi-join on their (distinct) sequence numbers
             // rather than after a hash aggregate (see dedupChildren)
             execute("ANALYZE pg_temp._tributary_winners");
@@ -192,9 +202,11 @@ final class StagedDataMerge {
         }
         append("pg_temp._tributary_winners", root, "");
         if (!rootExisted) {
-            analyze(root.target()); // a first load: the next sync's merge probes the key index only if the planner knows the rows
+            analyze(root.target()); // a first load: the next sync's merge probes the key index only if the planner
+            // knows the rows
         }
-        // When every staged record wins (a first sync, or no key loaded twice and none superseded), all staged child rows
+        // When every staged record wins (a first sync, or no key loaded twice and none superseded), all staged child
+        // rows
         // belong to winners and go in without a join.
         boolean allWin = count(qualified(schema, root.staging())) == count("pg_temp._tributary_winners");
         drop(root.staging());
@@ -206,7 +218,8 @@ final class StagedDataMerge {
     }
 
     private long count(String relation) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + relation)) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + relation)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -223,29 +236,38 @@ final class StagedDataMerge {
             Map<String, String> target = ensureTarget(child.target(), staged);
             Integer parentGone = goneTableOf.get(child.parent());
             boolean linked = cascade && child.parentLink() != null && target.containsKey(child.parentLink());
-            String parentIndex = !linked ? null : "CREATE INDEX IF NOT EXISTS "
-                    + quote(PostgresIdentifiers.fit(child.target() + "_tributary_parent")) + " ON " + qualified(schema, child.target())
-                    + " (" + quote(child.parentLink()) + ")";
+            String parentIndex = !linked
+                    ? null
+                    : "CREATE INDEX IF NOT EXISTS "
+                            + quote(PostgresIdentifiers.fit(child.target() + "_tributary_parent")) + " ON "
+                            + qualified(schema, child.target())
+                            + " (" + quote(child.parentLink()) + ")";
             if (linked && parentGone != null && existed) {
                 execute(parentIndex);
-                String delete = "DELETE FROM " + qualified(schema, child.target()) + " t USING pg_temp._tributary_gone_" + parentGone
-                        + " g WHERE t." + quote(child.parentLink()) + " = g.h";
+                String delete = "DELETE FROM " + qualified(schema, child.target()) + " t USING pg_temp._tributary_gone_"
+                        + parentGone + " g WHERE t." + quote(child.parentLink()) + " = g.h";
                 if (child.hashId() != null && target.containsKey(child.hashId())) {
                     execute("CREATE TEMP TABLE _tributary_gone_" + i + " (h text) ON COMMIT DROP");
-                    execute("WITH gone AS (" + delete + " RETURNING t." + quote(child.hashId()) + ") INSERT INTO pg_temp._tributary_gone_"
-                            + i + " SELECT * FROM gone");
+                    execute("WITH gone AS (" + delete + " RETURNING t." + quote(child.hashId())
+                            + ") INSERT INTO pg_temp._tributary_gone_" + i + " SELECT * FROM gone");
                     execute("ANALYZE pg_temp._tributary_gone_" + i);
                     goneTableOf.put(child.target(), i);
                 } else {
                     execute(delete);
                 }
             }
-            // A semi-join: a hash aggregate that de-duplicates the winners first (as planned for IN, or for EXISTS without
+            // A semi-join: a hash aggregate that de-duplicates the winners first (as planned for IN, or for EXISTS
+            // without
             // statistics) suffers from PostgreSQL hashing a bigint by folding its halves: chunk << 32 | index sequence
             // numbers share a few thousand hash values, and the aggregate spills into six-figure batch counts (70 s for
             // 200,000 winners, against 0.2 s for the semi-join).
-            append(child, allWin ? "" : "WHERE EXISTS (SELECT 1 FROM pg_temp._tributary_winners w WHERE w."
-                    + quote(LoadPlan.SEQUENCE_COLUMN) + " = s." + quote(LoadPlan.SEQUENCE_COLUMN) + ")");
+            append(
+                    child,
+                    allWin
+                            ? ""
+                            : "WHERE EXISTS (SELECT 1 FROM pg_temp._tributary_winners w WHERE w."
+                                    + quote(LoadPlan.SEQUENCE_COLUMN) + " = s." + quote(LoadPlan.SEQUENCE_COLUMN)
+                                    + ")");
             if (linked && !existed) {
                 execute(parentIndex); // built once over the loaded rows, for the next sync's cascade
             }
@@ -267,13 +289,17 @@ final class StagedDataMerge {
     private Map<String, String> ensureTarget(String table, Map<String, String> staged) throws SQLException {
         Map<String, String> existing = columns(table);
         if (existing.isEmpty()) {
-            execute("CREATE TABLE " + qualified(schema, table) + " (" + staged.entrySet().stream()
-                    .map(e -> quote(e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", ")) + ")");
+            execute("CREATE TABLE " + qualified(schema, table) + " ("
+                    + staged.entrySet().stream()
+                            .map(e -> quote(e.getKey()) + " " + e.getValue())
+                            .collect(Collectors.joining(", "))
+                    + ")");
             return new LinkedHashMap<>(staged);
         }
         for (Map.Entry<String, String> column : staged.entrySet()) {
             if (!existing.containsKey(column.getKey())) {
-                execute("ALTER TABLE " + qualified(schema, table) + " ADD COLUMN " + quote(column.getKey()) + " " + column.getValue());
+                execute("ALTER TABLE " + qualified(schema, table) + " ADD COLUMN " + quote(column.getKey()) + " "
+                        + column.getValue());
                 existing.put(column.getKey(), column.getValue());
             }
         }
@@ -284,31 +310,39 @@ final class StagedDataMerge {
     static String converted(String alias, String column, Map<String, String> staged, Map<String, String> target) {
         String expression = alias + "." + quote(column);
         String want = target.get(column);
-        return want == null || want.equals(staged.get(column)) ? expression : "CAST(" + expression + " AS " + want + ")";
+        return want == null || want.equals(staged.get(column))
+                ? expression
+                : "CAST(" + expression + " AS " + want + ")";
     }
 
-    private SQLException withTypeChanges(SQLException e, String table, Map<String, String> staged, Map<String, String> target) {
+    private SQLException withTypeChanges(
+            SQLException e, String table, Map<String, String> staged, Map<String, String> target) {
         List<String> changed = new ArrayList<>();
         staged.forEach((column, type) -> {
             String existing = target.get(column);
             if (existing != null && !existing.equals(type)) {
-                changed.add(column + " is " + existing + " in " + schema + "." + table + " but " + type + " in the stream");
+                changed.add(
+                        column + " is " + existing + " in " + schema + "." + table + " but " + type + " in the stream");
             }
         });
         if (changed.isEmpty()) {
             return e;
         }
-        SQLException explained = new SQLException("Cannot merge into " + schema + "." + table + ": " + String.join("; ", changed)
-                + ", and the values do not convert (" + e.getMessage() + "); change the column's type (ALTER TABLE ... "
-                + "ALTER COLUMN ... TYPE ...) or run the stream with destination_sync_mode overwrite once", e.getSQLState());
+        SQLException explained = new SQLException(
+                "Cannot merge into " + schema + "." + table + ": " + String.join("; ", changed)
+                        + ", and the values do not convert (" + e.getMessage()
+                        + "); change the column's type (ALTER TABLE ... "
+                        + "ALTER COLUMN ... TYPE ...) or run the stream with destination_sync_mode overwrite once",
+                e.getSQLState());
         explained.addSuppressed(e);
         return explained;
     }
 
     private Map<String, String> columns(String table) throws SQLException {
         Map<String, String> columns = new LinkedHashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname, format_type(a.atttypid, a.atttypmod)"
-                + " FROM pg_attribute a WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT a.attname, format_type(a.atttypid, a.atttypmod)"
+                        + " FROM pg_attribute a WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
             ps.setString(1, qualified(schema, table));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -332,8 +366,9 @@ final class StagedDataMerge {
     }
 
     private boolean hasDependentViews(String table) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_rewrite r"
-                + " ON r.oid = d.objid WHERE d.refobjid = to_regclass(?) AND r.ev_class <> d.refobjid)")) {
+        try (PreparedStatement ps =
+                connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_depend d JOIN pg_rewrite r"
+                        + " ON r.oid = d.objid WHERE d.refobjid = to_regclass(?) AND r.ev_class <> d.refobjid)")) {
             ps.setString(1, qualified(schema, table));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

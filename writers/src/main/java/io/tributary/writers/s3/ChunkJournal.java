@@ -1,5 +1,7 @@
 package io.tributary.writers.s3;
 
+import io.tributary.connector.schema.TableSchema;
+import io.tributary.writers.format.JournalRows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-
-import io.tributary.connector.schema.TableSchema;
-import io.tributary.writers.format.JournalRows;
 
 /**
  * The rows of each committed chunk, kept under the sync's hidden staging prefix until the sync
@@ -58,10 +57,12 @@ final class ChunkJournal {
                 .toList();
         long count = 0;
         for (String key : keys) {
-            try (InputStream in = objects.get(key).orElseThrow(() -> new IllegalStateException("journal " + key + " vanished"))) {
+            try (InputStream in =
+                    objects.get(key).orElseThrow(() -> new IllegalStateException("journal " + key + " vanished"))) {
                 count += JournalRows.decode(table, in, rows);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read journal s3://" + objects.bucket() + "/" + key + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "cannot read journal s3://" + objects.bucket() + "/" + key + ": " + e.getMessage(), e);
             }
         }
         return count;

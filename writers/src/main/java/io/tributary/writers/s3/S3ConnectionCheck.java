@@ -1,11 +1,10 @@
 package io.tributary.writers.s3;
 
+import io.tributary.connector.source.CheckResult;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.util.UUID;
-
-import io.tributary.connector.source.CheckResult;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -31,12 +30,16 @@ final class S3ConnectionCheck {
         try (S3Client client = config.newCheckClient()) {
             String step = "list";
             try {
-                client.listObjectsV2(b -> b.bucket(config.bucket()).prefix(prefix).maxKeys(1));
+                client.listObjectsV2(
+                        b -> b.bucket(config.bucket()).prefix(prefix).maxKeys(1));
                 step = "write";
                 client.putObject(b -> b.bucket(config.bucket()).key(probe), RequestBody.fromString("tributary check"));
                 step = "multipart";
-                String upload = client.createMultipartUpload(b -> b.bucket(config.bucket()).key(probe + ".mpu")).uploadId();
-                client.abortMultipartUpload(b -> b.bucket(config.bucket()).key(probe + ".mpu").uploadId(upload));
+                String upload = client.createMultipartUpload(
+                                b -> b.bucket(config.bucket()).key(probe + ".mpu"))
+                        .uploadId();
+                client.abortMultipartUpload(
+                        b -> b.bucket(config.bucket()).key(probe + ".mpu").uploadId(upload));
                 step = "delete";
                 client.deleteObject(b -> b.bucket(config.bucket()).key(probe));
                 return CheckResult.success("wrote, listed and deleted a test object in " + config.location());
@@ -66,7 +69,8 @@ final class S3ConnectionCheck {
             return "wrong credentials: the session token is expired or invalid (" + code + "); renew session_token";
         }
         if (code == null && step.equals("list") && status != 403) {
-            return "wrong endpoint: " + endpointText() + " answered HTTP " + status + " without an S3 error; check that "
+            return "wrong endpoint: " + endpointText() + " answered HTTP " + status
+                    + " without an S3 error; check that "
                     + "s3_endpoint points at the S3 API (MinIO's API port is 9000, not the console's 9001)";
         }
         if ("NoSuchBucket".equals(code)) {
@@ -78,7 +82,8 @@ final class S3ConnectionCheck {
                     + "' (" + code + "); set s3_bucket_region to the bucket's region";
         }
         if (step.equals("list") && (status == 403 || "AccessDenied".equals(code))) {
-            return "no permission to list " + where + " (" + describe(code, status) + "); grant s3:ListBucket on the bucket";
+            return "no permission to list " + where + " (" + describe(code, status)
+                    + "); grant s3:ListBucket on the bucket";
         }
         if (!step.equals("list") && (status == 403 || status == 405 || status == 501 || "AccessDenied".equals(code))) {
             return "no write permission: " + step + " in " + where + " was refused (" + describe(code, status)
@@ -97,10 +102,13 @@ final class S3ConnectionCheck {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        String reason = cause instanceof UnknownHostException ? "unknown host"
-                : cause instanceof ConnectException ? "connection refused"
-                : cause instanceof HttpTimeoutException || cause instanceof java.net.SocketTimeoutException ? "timed out"
-                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String reason = cause instanceof UnknownHostException
+                ? "unknown host"
+                : cause instanceof ConnectException
+                        ? "connection refused"
+                        : cause instanceof HttpTimeoutException || cause instanceof java.net.SocketTimeoutException
+                                ? "timed out"
+                                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         return "wrong endpoint: cannot reach the S3 server at " + endpointText() + " (" + reason
                 + "); check s3_endpoint (scheme, host and port) and that the server runs";
     }

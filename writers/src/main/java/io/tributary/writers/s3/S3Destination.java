@@ -36,7 +36,8 @@ public final class S3Destination implements Destination {
     }
 
     @Override
-    public StreamLoader loader(ConnectorConfig config, ConfiguredStream stream, StreamTables tables, LoadContext context) {
+    public StreamLoader loader(
+            ConnectorConfig config, ConfiguredStream stream, StreamTables tables, LoadContext context) {
         if (stream.destinationSyncMode() == DestinationSyncMode.APPEND_DEDUP) {
             throw new ConfigException("stream " + stream.stream().qualifiedName()
                     + ": the S3 destination cannot deduplicate files (append_dedup); use overwrite or append");

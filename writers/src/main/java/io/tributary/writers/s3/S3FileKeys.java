@@ -1,10 +1,9 @@
 package io.tributary.writers.s3;
 
+import io.tributary.connector.schema.TableSchema;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.tributary.connector.schema.TableSchema;
 
 /** The object keys of a stream's data files, from {@code s3_path_format}: what is written, listed and owned. */
 final class S3FileKeys {
@@ -20,7 +19,8 @@ final class S3FileKeys {
 
     /** The key of part {@code part} of {@code table} in the sync started at {@code syncStartMillis}. */
     String fileKey(TableSchema table, long syncStartMillis, String uuid, long part) {
-        return prefix(table, syncStartMillis, uuid) + part + "." + config.format().extension();
+        return prefix(table, syncStartMillis, uuid) + part + "."
+                + config.format().extension();
     }
 
     /** The longest fixed prefix of every key of {@code table}, for listings. */
@@ -48,7 +48,7 @@ final class S3FileKeys {
     }
 
     private String prefix(TableSchema table, long syncStartMillis, String uuid) {
-        return config.pathTemplate().resolve(config.bucketPath(), namespace, table.name(),
-                Instant.ofEpochMilli(syncStartMillis), uuid);
+        return config.pathTemplate()
+                .resolve(config.bucketPath(), namespace, table.name(), Instant.ofEpochMilli(syncStartMillis), uuid);
     }
 }

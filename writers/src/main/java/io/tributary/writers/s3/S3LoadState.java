@@ -2,7 +2,6 @@ package io.tributary.writers.s3;
 
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**

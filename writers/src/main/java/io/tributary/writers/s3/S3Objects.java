@@ -1,5 +1,6 @@
 package io.tributary.writers.s3;
 
+import io.tributary.writers.s3.S3LoadState.PendingFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +19,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-
-import io.tributary.writers.s3.S3LoadState.PendingFile;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -41,6 +40,7 @@ final class S3Objects implements AutoCloseable {
 
     /** S3's limit on the parts of one upload. */
     private static final int MAX_PARTS = 10_000;
+
     private static final int DELETE_BATCH = 1000;
 
     /** Parts and journal objects in flight at once: overlaps network latency, memory stays one buffer per task. */
@@ -73,7 +73,8 @@ final class S3Objects implements AutoCloseable {
     PendingFile uploadParts(String key, Path file, long partSize) {
         long size = size(file);
         long effectivePart = Math.max(partSize, (size + MAX_PARTS - 1) / MAX_PARTS);
-        String uploadId = client.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+        String uploadId =
+                client.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
         try {
             List<Future<String>> etags = new ArrayList<>();
             long offset = 0;
@@ -82,9 +83,14 @@ final class S3Objects implements AutoCloseable {
                 long start = offset;
                 long length = Math.min(effectivePart, size - offset);
                 int partNumber = number;
-                etags.add(uploads.submit(() -> client.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                                .partNumber(partNumber).contentLength(length),
-                        RequestBody.fromContentProvider(() -> range(file, start, length), length, "application/octet-stream"))
+                etags.add(uploads.submit(() -> client.uploadPart(
+                                b -> b.bucket(bucket)
+                                        .key(key)
+                                        .uploadId(uploadId)
+                                        .partNumber(partNumber)
+                                        .contentLength(length),
+                                RequestBody.fromContentProvider(
+                                        () -> range(file, start, length), length, "application/octet-stream"))
                         .eTag()));
                 offset += length;
                 number++;
@@ -131,16 +137,21 @@ final class S3Objects implements AutoCloseable {
     void complete(PendingFile file) {
         List<CompletedPart> parts = new ArrayList<>();
         for (int i = 0; i < file.etags().size(); i++) {
-            parts.add(CompletedPart.builder().partNumber(i + 1).eTag(file.etags().get(i)).build());
+            parts.add(CompletedPart.builder()
+                    .partNumber(i + 1)
+                    .eTag(file.etags().get(i))
+                    .build());
         }
         try {
-            client.completeMultipartUpload(b -> b.bucket(bucket).key(file.key()).uploadId(file.uploadId())
-                    .multipartUpload(m -> m.parts(parts)));
+            client.completeMultipartUpload(b ->
+                    b.bucket(bucket).key(file.key()).uploadId(file.uploadId()).multipartUpload(m -> m.parts(parts)));
         } catch (NoSuchUploadException | NoSuchKeyException e) {
             if (!exists(file.key())) {
-                throw new IllegalStateException("the staged upload of s3://" + bucket + "/" + file.key()
-                        + " is gone (aborted by a later sync of this stream or by a bucket lifecycle rule) and the "
-                        + "object does not exist; this sync cannot be finished: run a new sync", e);
+                throw new IllegalStateException(
+                        "the staged upload of s3://" + bucket + "/" + file.key()
+                                + " is gone (aborted by a later sync of this stream or by a bucket lifecycle rule) and the "
+                                + "object does not exist; this sync cannot be finished: run a new sync",
+                        e);
             }
         }
     }
@@ -154,7 +165,8 @@ final class S3Objects implements AutoCloseable {
         do {
             String km = keyMarker;
             String im = idMarker;
-            page = client.listMultipartUploads(b -> b.bucket(bucket).prefix(prefix).keyMarker(km).uploadIdMarker(im));
+            page = client.listMultipartUploads(
+                    b -> b.bucket(bucket).prefix(prefix).keyMarker(km).uploadIdMarker(im));
             for (MultipartUpload upload : page.uploads()) {
                 if (key.test(upload.key()) && !keepUploadIds.contains(upload.uploadId())) {
                     abortQuietly(upload.key(), upload.uploadId());
@@ -191,7 +203,8 @@ final class S3Objects implements AutoCloseable {
     /** The "folders" directly under {@code prefix} (common prefixes with delimiter {@code /}). */
     List<String> folders(String prefix) {
         List<String> folders = new ArrayList<>();
-        client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/")).commonPrefixes()
+        client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/"))
+                .commonPrefixes()
                 .forEach(p -> folders.add(p.prefix()));
         return folders;
     }
@@ -201,10 +214,13 @@ final class S3Objects implements AutoCloseable {
             List<ObjectIdentifier> batch = keys.subList(from, Math.min(keys.size(), from + DELETE_BATCH)).stream()
                     .map(k -> ObjectIdentifier.builder().key(k).build())
                     .toList();
-            var response = client.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(batch).quiet(true)));
+            var response = client.deleteObjects(
+                    b -> b.bucket(bucket).delete(d -> d.objects(batch).quiet(true)));
             if (!response.errors().isEmpty()) {
-                throw new IllegalStateException("cannot delete from s3://" + bucket + ": " + response.errors().stream()
-                        .map(e -> e.key() + " (" + e.code() + " " + e.message() + ")").toList());
+                throw new IllegalStateException("cannot delete from s3://" + bucket + ": "
+                        + response.errors().stream()
+                                .map(e -> e.key() + " (" + e.code() + " " + e.message() + ")")
+                                .toList());
             }
         }
     }
@@ -218,13 +234,16 @@ final class S3Objects implements AutoCloseable {
         byte[] array = content.array();
         int offset = content.arrayOffset() + content.position();
         int length = content.remaining();
-        client.putObject(b -> b.bucket(bucket).key(key).contentLength((long) length), RequestBody.fromContentProvider(
-                () -> new ByteArrayInputStream(array, offset, length), length, "application/octet-stream"));
+        client.putObject(
+                b -> b.bucket(bucket).key(key).contentLength((long) length),
+                RequestBody.fromContentProvider(
+                        () -> new ByteArrayInputStream(array, offset, length), length, "application/octet-stream"));
     }
 
     Optional<InputStream> get(String key) {
         try {
-            ResponseInputStream<GetObjectResponse> in = client.getObject(b -> b.bucket(bucket).key(key));
+            ResponseInputStream<GetObjectResponse> in =
+                    client.getObject(b -> b.bucket(bucket).key(key));
             return Optional.of(in);
         } catch (NoSuchKeyException e) {
             return Optional.empty();

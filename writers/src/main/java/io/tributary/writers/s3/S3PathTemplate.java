@@ -20,12 +20,38 @@ import java.util.regex.Pattern;
  */
 final class S3PathTemplate {
 
-    static final List<String> VARIABLES = List.of("NAMESPACE", "STREAM_NAME", "YEAR", "MONTH", "DAY", "HOUR", "MINUTE",
-            "SECOND", "MILLISECOND", "EPOCH", "UUID");
+    static final List<String> VARIABLES = List.of(
+            "NAMESPACE",
+            "STREAM_NAME",
+            "YEAR",
+            "MONTH",
+            "DAY",
+            "HOUR",
+            "MINUTE",
+            "SECOND",
+            "MILLISECOND",
+            "EPOCH",
+            "UUID");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
     private static final Map<String, String> PATTERNS = Map.of(
-            "YEAR", "\\d{4}", "MONTH", "\\d{2}", "DAY", "\\d{2}", "HOUR", "\\d{2}", "MINUTE", "\\d{2}",
-            "SECOND", "\\d{2}", "MILLISECOND", "\\d{3}", "EPOCH", "\\d+", "UUID", "[0-9a-f\\-]{36}");
+            "YEAR",
+            "\\d{4}",
+            "MONTH",
+            "\\d{2}",
+            "DAY",
+            "\\d{2}",
+            "HOUR",
+            "\\d{2}",
+            "MINUTE",
+            "\\d{2}",
+            "SECOND",
+            "\\d{2}",
+            "MILLISECOND",
+            "\\d{3}",
+            "EPOCH",
+            "\\d+",
+            "UUID",
+            "[0-9a-f\\-]{36}");
     private static final char MARK = '\u0000';
 
     private final String template;
@@ -90,8 +116,8 @@ final class S3PathTemplate {
         return Pattern.compile(regex + "(\\d+)\\.(?:jsonl|parquet)");
     }
 
-    private String withTableNames(String bucketPath, String namespace, String table,
-                                  java.util.function.Function<String, String> others) {
+    private String withTableNames(
+            String bucketPath, String namespace, String table, java.util.function.Function<String, String> others) {
         Matcher m = VARIABLE.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

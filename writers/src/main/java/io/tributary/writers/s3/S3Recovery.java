@@ -1,5 +1,8 @@
 package io.tributary.writers.s3;
 
+import io.tributary.connector.schema.TableSchema;
+import io.tributary.writers.s3.S3LoadState.HandOver;
+import io.tributary.writers.s3.S3LoadState.PendingFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import io.tributary.connector.schema.TableSchema;
-import io.tributary.writers.s3.S3LoadState.HandOver;
-import io.tributary.writers.s3.S3LoadState.PendingFile;
 
 /**
  * Brings S3 in line with a committed {@link S3LoadState} after a crash or a failed chunk: which
@@ -31,7 +30,8 @@ final class S3Recovery {
     private final String streamStagingPrefix;
     private final String syncPrefix;
 
-    S3Recovery(S3Objects objects, ChunkJournal journal, S3FileKeys keys, String streamStagingPrefix, String syncPrefix) {
+    S3Recovery(
+            S3Objects objects, ChunkJournal journal, S3FileKeys keys, String streamStagingPrefix, String syncPrefix) {
         this.objects = objects;
         this.journal = journal;
         this.keys = keys;
@@ -49,7 +49,10 @@ final class S3Recovery {
             HandOver note = objects.get(key).map(S3Recovery::readHandOver).orElse(null);
             String table = key.substring(key.lastIndexOf('/') + 1).replaceFirst("\\.json$", "");
             S3TableProgress p = progress.get(table);
-            if (note != null && p != null && note.firstChunk() == p.openFileFirstChunk && note.chunks() == chunks
+            if (note != null
+                    && p != null
+                    && note.firstChunk() == p.openFileFirstChunk
+                    && note.chunks() == chunks
                     && note.part() == p.nextFile) {
                 handedOver.put(table, note);
             } else {
@@ -97,14 +100,15 @@ final class S3Recovery {
         }
     }
 
-    private void abortUntrackedUploads(Collection<TableSchema> tables, Map<String, S3TableProgress> progress,
-            Map<String, HandOver> handedOver) {
+    private void abortUntrackedUploads(
+            Collection<TableSchema> tables, Map<String, S3TableProgress> progress, Map<String, HandOver> handedOver) {
         Set<String> tracked = new HashSet<>();
         progress.values().forEach(p -> p.pending.forEach(f -> tracked.add(f.uploadId())));
         handedOver.values().forEach(h -> tracked.add(h.file().uploadId()));
         for (TableSchema table : tables) {
             Pattern owned = keys.filePattern(table);
-            objects.abortUploads(keys.listingPrefix(table), k -> owned.matcher(k).matches(), tracked);
+            objects.abortUploads(
+                    keys.listingPrefix(table), k -> owned.matcher(k).matches(), tracked);
         }
     }
 

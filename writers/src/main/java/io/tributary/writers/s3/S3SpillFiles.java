@@ -1,5 +1,9 @@
 package io.tributary.writers.s3;
 
+import io.tributary.connector.schema.TableSchema;
+import io.tributary.writers.format.FileFormatOptions;
+import io.tributary.writers.format.TableFileWriter;
+import io.tributary.writers.s3.S3LoadState.PendingFile;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,11 +13,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import io.tributary.connector.schema.TableSchema;
-import io.tributary.writers.format.FileFormatOptions;
-import io.tributary.writers.format.TableFileWriter;
-import io.tributary.writers.s3.S3LoadState.PendingFile;
 
 /**
  * The open data file of each table, filled in a local temporary file (a "spill": memory holds at most
@@ -26,8 +25,7 @@ final class S3SpillFiles {
     private final Path localDir;
     private final Map<String, OpenFile> open = new HashMap<>();
 
-    private record OpenFile(Path spill, TableFileWriter writer) {
-    }
+    private record OpenFile(Path spill, TableFileWriter writer) {}
 
     /** @param localDir a directory of this stream and sync only: {@link #discard} deletes it */
     S3SpillFiles(FileFormatOptions format, Path localDir) {
@@ -56,11 +54,13 @@ final class S3SpillFiles {
             try {
                 Files.createDirectories(localDir);
                 Path spill = localDir.resolve(table.name() + "-" + part + "." + format.extension());
-                TableFileWriter writer = format.open(table, new BufferedOutputStream(Files.newOutputStream(spill), 1 << 16));
+                TableFileWriter writer =
+                        format.open(table, new BufferedOutputStream(Files.newOutputStream(spill), 1 << 16));
                 file = new OpenFile(spill, writer);
                 open.put(table.name(), file);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create a local buffer file in " + localDir + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "cannot create a local buffer file in " + localDir + ": " + e.getMessage(), e);
             }
         }
         return file.writer();

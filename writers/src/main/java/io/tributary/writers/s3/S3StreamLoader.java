@@ -1,17 +1,5 @@
 package io.tributary.writers.s3;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.Future;
-import java.util.regex.Pattern;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.destination.LoadContext;
@@ -25,6 +13,17 @@ import io.tributary.writers.format.StreamFiles;
 import io.tributary.writers.s3.S3LoadState.HandOver;
 import io.tributary.writers.s3.S3LoadState.PendingFile;
 import io.tributary.writers.s3.S3LoadState.TableFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -73,7 +72,8 @@ final class S3StreamLoader implements StreamLoader {
     private boolean dirty;
     private boolean needsRecovery;
 
-    S3StreamLoader(S3DestinationConfig config, ConfiguredStream stream, StreamTables streamTables, LoadContext context) {
+    S3StreamLoader(
+            S3DestinationConfig config, ConfiguredStream stream, StreamTables streamTables, LoadContext context) {
         this.config = config;
         this.mode = stream.destinationSyncMode();
         String ns = stream.destinationNamespace();
@@ -82,13 +82,19 @@ final class S3StreamLoader implements StreamLoader {
         this.streamFiles = new StreamFiles(streamTables);
         streamFiles.tables().forEach(t -> tables.put(t.name(), t));
         this.stateKey = stream.destinationName() + ".s3.state";
-        String connection = NamingConvention.FILES.sanitize(context.connection() == null ? "connection" : context.connection());
-        String streamDir = (namespace == null ? "default" : namespace) + "/" + NamingConvention.FILES.identifier(stream.destinationName());
-        this.streamStagingPrefix = (config.bucketPath().isEmpty() ? "" : config.bucketPath() + "/")
-                + STAGING + "/" + connection + "/" + streamDir + "/";
+        String connection =
+                NamingConvention.FILES.sanitize(context.connection() == null ? "connection" : context.connection());
+        String streamDir = (namespace == null ? "default" : namespace) + "/"
+                + NamingConvention.FILES.identifier(stream.destinationName());
+        this.streamStagingPrefix = (config.bucketPath().isEmpty() ? "" : config.bucketPath() + "/") + STAGING + "/"
+                + connection + "/" + streamDir + "/";
         this.syncPrefix = streamStagingPrefix + context.syncId() + "/";
-        this.spills = new S3SpillFiles(config.format(), Path.of(System.getProperty("java.io.tmpdir"), "tributary-s3",
-                connection + "-" + context.syncId() + "-" + streamDir.replace('/', '-')));
+        this.spills = new S3SpillFiles(
+                config.format(),
+                Path.of(
+                        System.getProperty("java.io.tmpdir"),
+                        "tributary-s3",
+                        connection + "-" + context.syncId() + "-" + streamDir.replace('/', '-')));
     }
 
     @Override
@@ -101,7 +107,9 @@ final class S3StreamLoader implements StreamLoader {
             uuid = UUID.randomUUID().toString();
             progress.clear();
             for (TableSchema table : tables.values()) {
-                progress.put(table.name(), S3TableProgress.startingAt(keys.firstFreePart(objects(), table, syncStartMillis, uuid)));
+                progress.put(
+                        table.name(),
+                        S3TableProgress.startingAt(keys.firstFreePart(objects(), table, syncStartMillis, uuid)));
             }
         }
         committed = snapshot();
@@ -127,7 +135,8 @@ final class S3StreamLoader implements StreamLoader {
             for (NormalizedRecord record : chunk) {
                 for (TableRow row : streamFiles.rows(record)) {
                     TableSchema table = table(row.table().name());
-                    entries.computeIfAbsent(table.name(), n -> new ChunkJournal.Entry()).write(row.values());
+                    entries.computeIfAbsent(table.name(), n -> new ChunkJournal.Entry())
+                            .write(row.values());
                 }
             }
             for (Map.Entry<String, ChunkJournal.Entry> e : entries.entrySet()) {
@@ -198,7 +207,8 @@ final class S3StreamLoader implements StreamLoader {
     @Override
     public void complete() {
         if (committed == null) {
-            throw new IllegalStateException("complete() needs open(ExecutionContext) with the stream's last committed context");
+            throw new IllegalStateException(
+                    "complete() needs open(ExecutionContext) with the stream's last committed context");
         }
         if (needsRecovery || dirty) {
             restore(committed);
@@ -277,13 +287,18 @@ final class S3StreamLoader implements StreamLoader {
 
     private void rebuildOpenFile(TableSchema table) {
         S3TableProgress p = progress.get(table.name());
-        journal().replay(table, p.openFileFirstChunk, chunks, values -> spills.writer(table, p.nextFile).write(values));
+        journal()
+                .replay(
+                        table,
+                        p.openFileFirstChunk,
+                        chunks,
+                        values -> spills.writer(table, p.nextFile).write(values));
     }
 
     private void handOver(TableSchema table) {
         S3TableProgress p = progress.get(table.name());
-        PendingFile uploaded = spills.closeAndUpload(table, objects(), keys.fileKey(table, syncStartMillis, uuid, p.nextFile),
-                config.partSizeBytes());
+        PendingFile uploaded = spills.closeAndUpload(
+                table, objects(), keys.fileKey(table, syncStartMillis, uuid, p.nextFile), config.partSizeBytes());
         HandOver note = new HandOver(p.openFileFirstChunk, chunks, p.nextFile, uploaded);
         recovery().writeHandOver(table, note);
         handedOver.put(table.name(), note);
@@ -291,8 +306,8 @@ final class S3StreamLoader implements StreamLoader {
 
     private PendingFile closeAndUpload(TableSchema table) {
         S3TableProgress p = progress.get(table.name());
-        PendingFile pending = spills.closeAndUpload(table, objects(), keys.fileKey(table, syncStartMillis, uuid, p.nextFile),
-                config.partSizeBytes());
+        PendingFile pending = spills.closeAndUpload(
+                table, objects(), keys.fileKey(table, syncStartMillis, uuid, p.nextFile), config.partSizeBytes());
         p.nextFile++;
         return pending;
     }

@@ -1,10 +1,9 @@
 package io.tributary.writers.s3;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.tributary.writers.s3.S3LoadState.PendingFile;
 import io.tributary.writers.s3.S3LoadState.TableFiles;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A table's files in the running sync, as the loader changes them chunk by chunk; the committed copy

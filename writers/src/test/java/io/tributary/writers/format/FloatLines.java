@@ -1,5 +1,13 @@
 package io.tributary.writers.format;
 
+import io.tributary.connector.record.SourceRecord;
+import io.tributary.connector.schema.Column;
+import io.tributary.connector.schema.ColumnType;
+import io.tributary.connector.schema.NormalizedRecord;
+import io.tributary.connector.schema.StreamTables;
+import io.tributary.connector.schema.TableRow;
+import io.tributary.connector.schema.TableSchema;
+import io.tributary.writers.jsonl.JsonColumnCodec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,15 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.tributary.connector.record.SourceRecord;
-import io.tributary.connector.schema.Column;
-import io.tributary.connector.schema.ColumnType;
-import io.tributary.connector.schema.NormalizedRecord;
-import io.tributary.connector.schema.StreamTables;
-import io.tributary.connector.schema.TableRow;
-import io.tributary.connector.schema.TableSchema;
-import io.tributary.writers.jsonl.JsonColumnCodec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,14 +27,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class FloatLines {
 
-    public static final TableSchema TABLE = new TableSchema("readings", "lab", List.of(
-            Column.of("id", ColumnType.INTEGER),
-            Column.of("ratio", ColumnType.NUMBER),
-            Column.metadata("_airbyte_ab_id", ColumnType.STRING)), List.of("id"), null);
+    public static final TableSchema TABLE = new TableSchema(
+            "readings",
+            "lab",
+            List.of(
+                    Column.of("id", ColumnType.INTEGER),
+                    Column.of("ratio", ColumnType.NUMBER),
+                    Column.metadata("_airbyte_ab_id", ColumnType.STRING)),
+            List.of("id"),
+            null);
     public static final StreamTables TABLES = new StreamTables(List.of(TABLE));
 
-    private FloatLines() {
-    }
+    private FloatLines() {}
 
     /** Writes {@code count} lines whose ratio is {@code id / 60.0} (0.016666666666666666 for id 1) and returns their sum. */
     public static double write(Path file, int count) {
@@ -44,7 +47,11 @@ public final class FloatLines {
         for (int id = 0; id < count; id++) {
             double ratio = id / 60.0;
             sum += ratio;
-            lines.append("{\"id\":").append(id).append(",\"ratio\":").append(ratio).append("}\n");
+            lines.append("{\"id\":")
+                    .append(id)
+                    .append(",\"ratio\":")
+                    .append(ratio)
+                    .append("}\n");
         }
         try {
             Files.writeString(file, lines, StandardCharsets.UTF_8);
@@ -65,7 +72,9 @@ public final class FloatLines {
                 long id = data.get("id").longValue();
                 BigDecimal ratio = data.get("ratio").decimalValue();
                 String abId = "ab-" + id;
-                chunk.add(new NormalizedRecord(new SourceRecord((ObjectNode) data, 0L), abId,
+                chunk.add(new NormalizedRecord(
+                        new SourceRecord((ObjectNode) data, 0L),
+                        abId,
                         List.of(new TableRow(TABLE, new Object[] {id, ratio, abId}))));
                 if (chunk.size() == chunkSize) {
                     chunks.add(chunk);

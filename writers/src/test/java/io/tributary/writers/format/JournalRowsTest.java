@@ -3,6 +3,9 @@ package io.tributary.writers.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.connector.schema.Column;
+import io.tributary.connector.schema.ColumnType;
+import io.tributary.connector.schema.TableSchema;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,21 +21,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-
-import io.tributary.connector.schema.Column;
-import io.tributary.connector.schema.ColumnType;
-import io.tributary.connector.schema.TableSchema;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 class JournalRowsTest {
 
-    private static final TableSchema ALL_TYPES = new TableSchema("t", null, Arrays.stream(ColumnType.values())
-            .map(type -> Column.of(type.name().toLowerCase(), type)).toList(), List.of(), null);
+    private static final TableSchema ALL_TYPES = new TableSchema(
+            "t",
+            null,
+            Arrays.stream(ColumnType.values())
+                    .map(type -> Column.of(type.name().toLowerCase(), type))
+                    .toList(),
+            List.of(),
+            null);
 
     private static List<Object[]> roundTrip(List<Object[]> rows) throws IOException {
         List<Object[]> back = new ArrayList<>();
-        long count = JournalRows.decode(ALL_TYPES, new ByteArrayInputStream(bytes(JournalRows.encode(ALL_TYPES, rows))), back::add);
+        long count = JournalRows.decode(
+                ALL_TYPES, new ByteArrayInputStream(bytes(JournalRows.encode(ALL_TYPES, rows))), back::add);
         assertThat(count).isEqualTo(rows.size());
         return back;
     }
@@ -44,10 +50,18 @@ class JournalRowsTest {
     }
 
     private static Object[] allTypesRow() {
-        return new Object[] {true, 42L, new BigDecimal("-12345678901234567890.0100"), "Zoë 東京 \u0000 end", LocalDate.of(-44, 3, 15),
-                LocalTime.of(23, 59, 59, 999_999_999), OffsetTime.of(7, 0, 0, 1000, ZoneOffset.ofHoursMinutes(5, 30)),
-                LocalDateTime.of(1969, 12, 31, 23, 59, 59, 500), OffsetDateTime.of(2024, 5, 1, 12, 0, 0, 123_456_000, ZoneOffset.ofHours(-5)),
-                "{\"a\":[1.50]}"};
+        return new Object[] {
+            true,
+            42L,
+            new BigDecimal("-12345678901234567890.0100"),
+            "Zoë 東京 \u0000 end",
+            LocalDate.of(-44, 3, 15),
+            LocalTime.of(23, 59, 59, 999_999_999),
+            OffsetTime.of(7, 0, 0, 1000, ZoneOffset.ofHoursMinutes(5, 30)),
+            LocalDateTime.of(1969, 12, 31, 23, 59, 59, 500),
+            OffsetDateTime.of(2024, 5, 1, 12, 0, 0, 123_456_000, ZoneOffset.ofHours(-5)),
+            "{\"a\":[1.50]}"
+        };
     }
 
     @Test
@@ -63,10 +77,17 @@ class JournalRowsTest {
 
     @Test
     void decimalsOfEveryScaleAndSizeComeBackWithTheirExactDigitsAndScale() throws IOException {
-        List<BigDecimal> decimals = List.of(new BigDecimal("0"), new BigDecimal("0.00"), new BigDecimal("-0.01"),
-                new BigDecimal("1E+3"), new BigDecimal("-9.99E-20"), new BigDecimal("999999999999999999"),
-                new BigDecimal("-999999999999999999.0"), new BigDecimal("9223372036854775807"),
-                new BigDecimal("-9223372036854775808"), new BigDecimal("12345678901234567890123456789.123456789"));
+        List<BigDecimal> decimals = List.of(
+                new BigDecimal("0"),
+                new BigDecimal("0.00"),
+                new BigDecimal("-0.01"),
+                new BigDecimal("1E+3"),
+                new BigDecimal("-9.99E-20"),
+                new BigDecimal("999999999999999999"),
+                new BigDecimal("-999999999999999999.0"),
+                new BigDecimal("9223372036854775807"),
+                new BigDecimal("-9223372036854775808"),
+                new BigDecimal("12345678901234567890123456789.123456789"));
         List<Object[]> rows = new ArrayList<>();
         for (BigDecimal d : decimals) {
             Object[] row = new Object[ALL_TYPES.columns().size()];
@@ -116,13 +137,15 @@ class JournalRowsTest {
     @Test
     void anEmptyChunkHasNoRowsAndOtherBytesAreNoJournal() throws IOException {
         assertThat(roundTrip(List.of())).isEmpty();
-        assertThatThrownBy(() -> JournalRows.decode(ALL_TYPES, new ByteArrayInputStream("{\"id\":1}\n".getBytes()), r -> { }))
+        assertThatThrownBy(() ->
+                        JournalRows.decode(ALL_TYPES, new ByteArrayInputStream("{\"id\":1}\n".getBytes()), r -> {}))
                 .isInstanceOf(IOException.class);
         ByteArrayOutputStream gzip = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {
             out.write("{\"id\":1}\n".getBytes());
         }
-        assertThatThrownBy(() -> JournalRows.decode(ALL_TYPES, new ByteArrayInputStream(gzip.toByteArray()), r -> { }))
-                .isInstanceOf(IOException.class).hasMessage("not a journal of this format");
+        assertThatThrownBy(() -> JournalRows.decode(ALL_TYPES, new ByteArrayInputStream(gzip.toByteArray()), r -> {}))
+                .isInstanceOf(IOException.class)
+                .hasMessage("not a journal of this format");
     }
 }

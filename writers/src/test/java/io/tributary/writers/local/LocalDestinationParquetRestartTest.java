@@ -1,9 +1,5 @@
 package io.tributary.writers.local;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.destination.LoadContext;
 import io.tributary.connector.destination.StreamLoader;
@@ -11,6 +7,9 @@ import io.tributary.connector.schema.StreamTables;
 import io.tributary.connector.schema.TableSchema;
 import io.tributary.testsupport.contract.WriterRestartContract;
 import io.tributary.writers.parquet.DuckDb;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 
 class LocalDestinationParquetRestartTest extends WriterRestartContract {
@@ -21,9 +20,21 @@ class LocalDestinationParquetRestartTest extends WriterRestartContract {
     @Override
     protected StreamLoader loader(ConfiguredStream stream, StreamTables tables, LoadContext context) {
         LocalDestination destination = new LocalDestination();
-        return destination.loader(destination.spec().validate(
-                Map.of("destination_path", root.toString(), "format", "parquet", "compression_codec", "snappy"), "test"),
-                stream, tables, context);
+        return destination.loader(
+                destination
+                        .spec()
+                        .validate(
+                                Map.of(
+                                        "destination_path",
+                                        root.toString(),
+                                        "format",
+                                        "parquet",
+                                        "compression_codec",
+                                        "snappy"),
+                                "test"),
+                stream,
+                tables,
+                context);
     }
 
     @Override

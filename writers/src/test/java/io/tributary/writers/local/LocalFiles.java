@@ -1,5 +1,6 @@
 package io.tributary.writers.local;
 
+import io.tributary.writers.jsonl.JsonColumnCodec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,15 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import io.tributary.writers.jsonl.JsonColumnCodec;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Reads what a reader of a table directory sees: the rows of its visible JSON Lines files. */
 final class LocalFiles {
 
-    private LocalFiles() {
-    }
+    private LocalFiles() {}
 
     static List<Path> visibleFiles(Path tableDir) {
         if (!Files.isDirectory(tableDir)) {

@@ -2,12 +2,6 @@ package io.tributary.writers.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.catalog.Stream;
@@ -23,6 +17,11 @@ import io.tributary.connector.schema.TableRow;
 import io.tributary.connector.schema.TableSchema;
 import io.tributary.writers.format.FloatLines;
 import io.tributary.writers.parquet.DuckDb;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -31,15 +30,25 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 class LocalParquetFilesTest {
 
-    private static final TableSchema ORDERS = new TableSchema("orders", "shop", List.of(
-            Column.of("id", ColumnType.INTEGER),
-            Column.of("customer", ColumnType.STRING),
-            Column.of("total", ColumnType.NUMBER),
-            Column.metadata("_airbyte_ab_id", ColumnType.STRING)), List.of("id"), null);
-    private static final TableSchema LINES = new TableSchema("orders_lines", "shop", List.of(
-            Column.metadata("_airbyte_orders_hashid", ColumnType.STRING),
-            Column.of("order_id", ColumnType.INTEGER),
-            Column.of("sku", ColumnType.STRING)), List.of(), "orders");
+    private static final TableSchema ORDERS = new TableSchema(
+            "orders",
+            "shop",
+            List.of(
+                    Column.of("id", ColumnType.INTEGER),
+                    Column.of("customer", ColumnType.STRING),
+                    Column.of("total", ColumnType.NUMBER),
+                    Column.metadata("_airbyte_ab_id", ColumnType.STRING)),
+            List.of("id"),
+            null);
+    private static final TableSchema LINES = new TableSchema(
+            "orders_lines",
+            "shop",
+            List.of(
+                    Column.metadata("_airbyte_orders_hashid", ColumnType.STRING),
+                    Column.of("order_id", ColumnType.INTEGER),
+                    Column.of("sku", ColumnType.STRING)),
+            List.of(),
+            "orders");
     private static final StreamTables TABLES = new StreamTables(List.of(ORDERS, LINES));
 
     @TempDir
@@ -48,33 +57,50 @@ class LocalParquetFilesTest {
     private final LocalDestination destination = new LocalDestination();
 
     private static ConfiguredStream stream(String name, String namespace) {
-        Stream stream = new Stream(name, namespace, JsonNodeFactory.instance.objectNode(), List.of(SyncMode.FULL_REFRESH),
-                false, List.of(), List.of(), List.of());
-        return new ConfiguredStream(stream, SyncMode.FULL_REFRESH, DestinationSyncMode.APPEND, List.of(), List.of(),
-                namespace, name);
+        Stream stream = new Stream(
+                name,
+                namespace,
+                JsonNodeFactory.instance.objectNode(),
+                List.of(SyncMode.FULL_REFRESH),
+                false,
+                List.of(),
+                List.of(),
+                List.of());
+        return new ConfiguredStream(
+                stream, SyncMode.FULL_REFRESH, DestinationSyncMode.APPEND, List.of(), List.of(), namespace, name);
     }
 
     private StreamLoader loader(Map<String, Object> extra, ConfiguredStream stream, StreamTables tables, long syncId) {
         Map<String, Object> raw = new HashMap<>(Map.of("destination_path", root.toString(), "format", "parquet"));
         raw.putAll(extra);
-        return destination.loader(destination.spec().validate(raw, "test"), stream, tables, new LoadContext("demo", syncId));
+        return destination.loader(
+                destination.spec().validate(raw, "test"), stream, tables, new LoadContext("demo", syncId));
     }
 
     /** A loader writing files of at most {@code fileSizeBytes}: smaller than file_size_mb allows, to roll over often. */
     private StreamLoader smallFilesLoader(long fileSizeBytes) {
-        LocalConfig defaults = LocalConfig.from(destination.spec().validate(
-                Map.of("destination_path", root.toString(), "format", "parquet"), "test"));
-        return new LocalStreamLoader(new LocalConfig(defaults.destinationPath(), defaults.format(), fileSizeBytes),
-                stream("orders", "shop"), TABLES, new LoadContext("demo", 9));
+        LocalConfig defaults = LocalConfig.from(
+                destination.spec().validate(Map.of("destination_path", root.toString(), "format", "parquet"), "test"));
+        return new LocalStreamLoader(
+                new LocalConfig(defaults.destinationPath(), defaults.format(), fileSizeBytes),
+                stream("orders", "shop"),
+                TABLES,
+                new LoadContext("demo", 9));
     }
 
     private static Chunk<NormalizedRecord> orders(long from, long to) {
         List<NormalizedRecord> records = new ArrayList<>();
         for (long id = from; id < to; id++) {
             String abId = "ab-" + id;
-            records.add(new NormalizedRecord(new SourceRecord(JsonNodeFactory.instance.objectNode(), 0L), abId, List.of(
-                    new TableRow(ORDERS, new Object[] {id, "customer " + (id % 977), new java.math.BigDecimal(id + ".25"), abId}),
-                    new TableRow(LINES, new Object[] {"h" + id, id, "sku-" + Long.toHexString(id * 2654435761L)}))));
+            records.add(new NormalizedRecord(
+                    new SourceRecord(JsonNodeFactory.instance.objectNode(), 0L),
+                    abId,
+                    List.of(
+                            new TableRow(ORDERS, new Object[] {
+                                id, "customer " + (id % 977), new java.math.BigDecimal(id + ".25"), abId
+                            }),
+                            new TableRow(
+                                    LINES, new Object[] {"h" + id, id, "sku-" + Long.toHexString(id * 2654435761L)}))));
         }
         return new Chunk<>(records);
     }
@@ -91,8 +117,11 @@ class LocalParquetFilesTest {
     }
 
     private List<Long> ids(String table, String column) {
-        return DuckDb.query("SELECT " + column + " AS id FROM " + DuckDb.parquet(root.resolve("shop/" + table + "/*.parquet"))
-                + " ORDER BY 1").stream().map(r -> (Long) r.get("id")).toList();
+        return DuckDb.query("SELECT " + column + " AS id FROM "
+                        + DuckDb.parquet(root.resolve("shop/" + table + "/*.parquet")) + " ORDER BY 1")
+                .stream()
+                .map(r -> (Long) r.get("id"))
+                .toList();
     }
 
     @Test
@@ -101,12 +130,15 @@ class LocalParquetFilesTest {
         double sum = FloatLines.write(file, 10_000);
         List<List<NormalizedRecord>> chunks = FloatLines.read(file, 1_000);
 
-        sync(loader(Map.of(), stream("readings", "lab"), FloatLines.TABLES, 1), chunks.stream().map(Chunk::new).toList());
+        sync(
+                loader(Map.of(), stream("readings", "lab"), FloatLines.TABLES, 1),
+                chunks.stream().map(Chunk::new).toList());
 
         Path glob = root.resolve("lab/readings/*.parquet");
         assertThat(DuckDb.columnTypes(glob)).containsEntry("ratio", "DOUBLE");
         Map<String, Object> read = DuckDb.query("SELECT count(*) AS n, sum(ratio) AS total, "
-                + "max(CASE WHEN id = 1 THEN ratio END) AS first FROM " + DuckDb.parquet(glob)).get(0);
+                        + "max(CASE WHEN id = 1 THEN ratio END) AS first FROM " + DuckDb.parquet(glob))
+                .get(0);
         assertThat(read.get("n")).isEqualTo(10_000L);
         assertThat((Double) read.get("total")).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(read.get("first")).isEqualTo(0.016666666666666666);
@@ -124,15 +156,23 @@ class LocalParquetFilesTest {
         double seconds = (System.nanoTime() - started) / 1e9;
 
         List<Path> files = LocalFiles.visibleFiles(root.resolve("shop/orders"));
-        System.out.printf("[measure] local Parquet, 200000 rows (+ 200000 child rows) in chunks of 5000: %.2f s, "
-                + "%d file(s) of %s bytes%n", seconds, files.size(), files.stream().map(f -> f.toFile().length()).toList());
+        System.out.printf(
+                "[measure] local Parquet, 200000 rows (+ 200000 child rows) in chunks of 5000: %.2f s, "
+                        + "%d file(s) of %s bytes%n",
+                seconds,
+                files.size(),
+                files.stream().map(f -> f.toFile().length()).toList());
         assertThat(files).hasSizeBetween(1, 2);
         assertThat(LocalFiles.visibleFiles(root.resolve("shop/orders_lines"))).hasSizeBetween(1, 2);
         assertThat(DuckDb.query("SELECT count(*) AS n, count(DISTINCT id) AS ids FROM "
-                + DuckDb.parquet(root.resolve("shop/orders/*.parquet"))).get(0)).containsEntry("n", 200_000L)
+                                + DuckDb.parquet(root.resolve("shop/orders/*.parquet")))
+                        .get(0))
+                .containsEntry("n", 200_000L)
                 .containsEntry("ids", 200_000L);
-        assertThat(DuckDb.query("SELECT count(*) AS n FROM " + DuckDb.parquet(root.resolve("shop/orders_lines/*.parquet")))
-                .get(0)).containsEntry("n", 200_000L);
+        assertThat(DuckDb.query("SELECT count(*) AS n FROM "
+                                + DuckDb.parquet(root.resolve("shop/orders_lines/*.parquet")))
+                        .get(0))
+                .containsEntry("n", 200_000L);
     }
 
     @Test

@@ -15,14 +15,13 @@ import java.util.Map;
 /** The independent reader of the Parquet files the tests write: an in-memory DuckDB over JDBC. */
 public final class DuckDb {
 
-    private DuckDb() {
-    }
+    private DuckDb() {}
 
     /** Runs {@code sql} and returns every row as column label to value (JDBC's object for the type). */
     public static List<Map<String, Object>> query(String sql) {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
             List<Map<String, Object>> rows = new ArrayList<>();
             while (rs.next()) {

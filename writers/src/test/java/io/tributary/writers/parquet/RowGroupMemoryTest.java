@@ -2,6 +2,9 @@ package io.tributary.writers.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connector.schema.Column;
+import io.tributary.connector.schema.ColumnType;
+import io.tributary.connector.schema.TableSchema;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -9,18 +12,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.tributary.connector.schema.Column;
-import io.tributary.connector.schema.ColumnType;
-import io.tributary.connector.schema.TableSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RowGroupMemoryTest {
 
     private static final long MB = 1024L * 1024;
-    private static final TableSchema TEXT = new TableSchema("notes", "lab", List.of(
-            Column.of("id", ColumnType.INTEGER), Column.of("note", ColumnType.STRING)), List.of("id"), null);
+    private static final TableSchema TEXT = new TableSchema(
+            "notes",
+            "lab",
+            List.of(Column.of("id", ColumnType.INTEGER), Column.of("note", ColumnType.STRING)),
+            List.of("id"),
+            null);
 
     @TempDir
     Path dir;
@@ -35,9 +38,14 @@ class RowGroupMemoryTest {
 
         long pool = (long) (256 * MB * RowGroupMemory.HEAP_SHARE);
         assertThat(memory.pool()).isEqualTo(pool);
-        assertThat(sizes.subList(0, 4)).as("a quarter of the pool each, not block_size_mb").containsOnly(pool / 4);
-        assertThat(sizes.subList(4, 10)).as("the pool is taken: the floor").containsOnly(RowGroupMemory.MIN_ROW_GROUP_BYTES);
-        assertThat(memory.allocated()).isEqualTo(sizes.stream().mapToLong(Long::longValue).sum())
+        assertThat(sizes.subList(0, 4))
+                .as("a quarter of the pool each, not block_size_mb")
+                .containsOnly(pool / 4);
+        assertThat(sizes.subList(4, 10))
+                .as("the pool is taken: the floor")
+                .containsOnly(RowGroupMemory.MIN_ROW_GROUP_BYTES);
+        assertThat(memory.allocated())
+                .isEqualTo(sizes.stream().mapToLong(Long::longValue).sum())
                 .isLessThanOrEqualTo(pool + 6 * RowGroupMemory.MIN_ROW_GROUP_BYTES);
     }
 
@@ -49,7 +57,9 @@ class RowGroupMemoryTest {
             sizes.add(memory.open(128 * MB));
         }
 
-        assertThat(sizes.subList(0, 6)).as("block_size_mb while the pool holds it").containsOnly(128 * MB);
+        assertThat(sizes.subList(0, 6))
+                .as("block_size_mb while the pool holds it")
+                .containsOnly(128 * MB);
         assertThat(sizes.get(6)).isEqualTo(memory.pool() - 6 * 128 * MB);
         assertThat(sizes.get(7)).isEqualTo(RowGroupMemory.MIN_ROW_GROUP_BYTES);
         assertThat(memory.allocated()).isLessThanOrEqualTo(memory.pool() + RowGroupMemory.MIN_ROW_GROUP_BYTES);
@@ -98,7 +108,8 @@ class RowGroupMemoryTest {
     void aWriterUnderASmallHeapFlushesRowGroupsOfItsShareInsteadOfBlockSizeMb() throws IOException {
         RowGroupMemory memory = new RowGroupMemory(16 * MB); // a pool of 6.4 MB for all writers
         Path file = dir.resolve("notes.parquet");
-        ParquetTableWriter crowd = new ParquetTableWriter(TEXT, OutputStream.nullOutputStream(), ParquetOptions.DEFAULTS, memory);
+        ParquetTableWriter crowd =
+                new ParquetTableWriter(TEXT, OutputStream.nullOutputStream(), ParquetOptions.DEFAULTS, memory);
         ParquetTableWriter writer;
         try (OutputStream out = Files.newOutputStream(file)) {
             writer = new ParquetTableWriter(TEXT, out, ParquetOptions.DEFAULTS, memory);
@@ -109,10 +120,12 @@ class RowGroupMemoryTest {
         }
         crowd.close();
 
-        assertThat(writer.rowGroupBytes()).as("a quarter of the 6.4 MB pool, not block_size_mb")
+        assertThat(writer.rowGroupBytes())
+                .as("a quarter of the 6.4 MB pool, not block_size_mb")
                 .isEqualTo(memory.pool() / RowGroupMemory.ASSUMED_WRITERS);
         Map<String, Object> meta = DuckDb.query("SELECT count(DISTINCT row_group_id) AS groups, "
-                + "max(row_group_bytes) AS largest FROM parquet_metadata('" + file + "')").get(0);
+                        + "max(row_group_bytes) AS largest FROM parquet_metadata('" + file + "')")
+                .get(0);
         assertThat((Long) meta.get("groups")).isGreaterThan(1);
         assertThat(((Number) meta.get("largest")).longValue()).isLessThanOrEqualTo(writer.rowGroupBytes() * 2);
         assertThat(memory.openWriters()).isZero();

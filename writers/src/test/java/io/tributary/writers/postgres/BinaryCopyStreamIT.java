@@ -2,11 +2,10 @@ package io.tributary.writers.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.util.List;
-
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
+import java.sql.Connection;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
@@ -14,14 +13,24 @@ class BinaryCopyStreamIT {
 
     @Test
     void textArrivesAsItsUtf8WithoutNulCharactersWhateverItsCharactersAndLength() throws Exception {
-        List<String> values = List.of("", "plain ascii", "héllo \"wörld\"\n\ttab\\", "a\0b\0", "\0", "smile \uD83D\uDE00",
-                "lone \uD800 surrogate", "\u007f\u0080", "x".repeat(65_532), "y".repeat(65_533), "z".repeat(200_000),
+        List<String> values = List.of(
+                "",
+                "plain ascii",
+                "héllo \"wörld\"\n\ttab\\",
+                "a\0b\0",
+                "\0",
+                "smile \uD83D\uDE00",
+                "lone \uD800 surrogate",
+                "\u007f\u0080",
+                "x".repeat(65_532),
+                "y".repeat(65_533),
+                "z".repeat(200_000),
                 "é".repeat(40_000));
         try (TestDatabase db = TestPostgres.get().createDatabase("pg_binary_text")) {
             db.execute("CREATE TABLE texts (i integer, t text)");
             try (Connection c = db.connect()) {
-                BinaryCopyStream out = new BinaryCopyStream(c.unwrap(PGConnection.class).getCopyAPI(),
-                        "COPY texts (i, t) FROM STDIN (FORMAT binary)");
+                BinaryCopyStream out = new BinaryCopyStream(
+                        c.unwrap(PGConnection.class).getCopyAPI(), "COPY texts (i, t) FROM STDIN (FORMAT binary)");
                 for (int round = 0; round < 3; round++) { // later rounds start at other buffer positions
                     for (int i = 0; i < values.size(); i++) {
                         out.startRow(2);
@@ -47,12 +56,20 @@ class BinaryCopyStreamIT {
 
     @Test
     void jsonbArrivesAsTheSameDocumentAsThroughTheByteArrayPath() throws Exception {
-        List<String> values = List.of("{\"changes\":[]}", "{\"a\":\"x\\u0000y\",\"b\":\"\\\\u0000\"}", "{\"é\":\"日本\"}",
-                "[1,2.50,\"\\\"q\\\"\"]", "\"" + "x".repeat(70_000) + "\"", "{\"k\":\"" + "y".repeat(65_525) + "\"}", "null", "{}");
+        List<String> values = List.of(
+                "{\"changes\":[]}",
+                "{\"a\":\"x\\u0000y\",\"b\":\"\\\\u0000\"}",
+                "{\"é\":\"日本\"}",
+                "[1,2.50,\"\\\"q\\\"\"]",
+                "\"" + "x".repeat(70_000) + "\"",
+                "{\"k\":\"" + "y".repeat(65_525) + "\"}",
+                "null",
+                "{}");
         try (TestDatabase db = TestPostgres.get().createDatabase("pg_binary_jsonb")) {
             db.execute("CREATE TABLE docs (i integer, through_bytes jsonb, direct jsonb)");
             try (Connection c = db.connect()) {
-                BinaryCopyStream out = new BinaryCopyStream(c.unwrap(PGConnection.class).getCopyAPI(),
+                BinaryCopyStream out = new BinaryCopyStream(
+                        c.unwrap(PGConnection.class).getCopyAPI(),
                         "COPY docs (i, through_bytes, direct) FROM STDIN (FORMAT binary)");
                 for (int i = 0; i < values.size(); i++) {
                     out.startRow(3);
@@ -65,9 +82,11 @@ class BinaryCopyStreamIT {
                     c.commit();
                 }
             }
-            assertThat(db.query("SELECT i FROM docs WHERE through_bytes::text IS DISTINCT FROM direct::text")).isEmpty();
+            assertThat(db.query("SELECT i FROM docs WHERE through_bytes::text IS DISTINCT FROM direct::text"))
+                    .isEmpty();
             assertThat(db.queryValue("SELECT count(*) FROM docs")).isEqualTo(8L);
-            assertThat(db.queryValue("SELECT direct->>'a' FROM docs WHERE i = 1")).isEqualTo("xy");
+            assertThat(db.queryValue("SELECT direct->>'a' FROM docs WHERE i = 1"))
+                    .isEqualTo("xy");
         }
     }
 }

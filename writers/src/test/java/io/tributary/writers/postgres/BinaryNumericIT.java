@@ -2,12 +2,11 @@ package io.tributary.writers.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.testsupport.postgres.TestDatabase;
+import io.tributary.testsupport.postgres.TestPostgres;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.util.List;
-
-import io.tributary.testsupport.postgres.TestDatabase;
-import io.tributary.testsupport.postgres.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
@@ -19,8 +18,8 @@ class BinaryNumericIT {
         try (TestDatabase db = TestPostgres.get().createDatabase("pg_binary_numeric")) {
             db.execute("CREATE TABLE numbers (i integer, n numeric)");
             try (Connection c = db.connect()) {
-                BinaryCopyStream out = new BinaryCopyStream(c.unwrap(PGConnection.class).getCopyAPI(),
-                        "COPY numbers (i, n) FROM STDIN (FORMAT binary)");
+                BinaryCopyStream out = new BinaryCopyStream(
+                        c.unwrap(PGConnection.class).getCopyAPI(), "COPY numbers (i, n) FROM STDIN (FORMAT binary)");
                 for (int i = 0; i < values.size(); i++) {
                     out.startRow(2);
                     out.writeInt4(i);
@@ -33,7 +32,9 @@ class BinaryNumericIT {
             }
             List<Object[]> rows = db.query("SELECT n::text FROM numbers ORDER BY i");
             for (int i = 0; i < values.size(); i++) {
-                assertThat(rows.get(i)[0]).as("value %s", values.get(i)).isEqualTo(values.get(i).toPlainString());
+                assertThat(rows.get(i)[0])
+                        .as("value %s", values.get(i))
+                        .isEqualTo(values.get(i).toPlainString());
             }
         }
     }

@@ -3,7 +3,6 @@ package io.tributary.writers.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 class JsonTextTest {
@@ -15,7 +14,9 @@ class JsonTextTest {
     @Test
     void dropsNulEscapesOnly() {
         assertThat(clean("{\"a\":\"x\\u0000y\"}")).isEqualTo("{\"a\":\"xy\"}");
-        assertThat(clean("{\"a\":\"\\\\u0000\"}")).as("an escaped backslash followed by text u0000").isEqualTo("{\"a\":\"\\\\u0000\"}");
+        assertThat(clean("{\"a\":\"\\\\u0000\"}"))
+                .as("an escaped backslash followed by text u0000")
+                .isEqualTo("{\"a\":\"\\\\u0000\"}");
         assertThat(clean("{\"a\":\"\\u00e9\"}")).isEqualTo("{\"a\":\"\\u00e9\"}");
     }
 
@@ -34,9 +35,11 @@ class JsonTextTest {
     @Test
     void dropsNulEscapesInPlaceWithinTheGivenLength() {
         assertThat(cleanInPlace("{\"a\":\"x\\u0000y\\u0000\"}")).isEqualTo("{\"a\":\"xy\"}");
-        assertThat(cleanInPlace("{\"a\":\"\\\\u0000\"}")).as("an escaped backslash followed by text u0000")
+        assertThat(cleanInPlace("{\"a\":\"\\\\u0000\"}"))
+                .as("an escaped backslash followed by text u0000")
                 .isEqualTo("{\"a\":\"\\\\u0000\"}");
-        assertThat(cleanInPlace("{\"a\":\"\\\\\\u0000\"}")).as("an escaped backslash, then a NUL escape")
+        assertThat(cleanInPlace("{\"a\":\"\\\\\\u0000\"}"))
+                .as("an escaped backslash, then a NUL escape")
                 .isEqualTo("{\"a\":\"\\\\\"}");
         assertThat(cleanInPlace("{\"a\":1}")).isEqualTo("{\"a\":1}");
     }

@@ -1,11 +1,5 @@
 package io.tributary.writers.postgres;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.catalog.Stream;
@@ -21,6 +15,10 @@ import io.tributary.connector.schema.TableRow;
 import io.tributary.connector.schema.TableSchema;
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,8 +30,7 @@ final class LoaderFixture {
     static final PostgresDestination DESTINATION = new PostgresDestination();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private LoaderFixture() {
-    }
+    private LoaderFixture() {}
 
     static Map<String, Object> settings(TestDatabase db) {
         TestPostgres server = db.server();
@@ -46,14 +43,24 @@ final class LoaderFixture {
         return DESTINATION.spec().validate(raw, "destinations.test.config");
     }
 
-    static ConfiguredStream stream(String name, SyncMode syncMode, DestinationSyncMode mode, List<String> cursor, List<String> key) {
-        Stream stream = new Stream(name, "src", JSON.createObjectNode().put("type", "object"),
-                List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL), false, List.of(), List.of(), List.of());
-        return new ConfiguredStream(stream, syncMode, mode, cursor, key.stream().map(List::of).toList(), null, null);
+    static ConfiguredStream stream(
+            String name, SyncMode syncMode, DestinationSyncMode mode, List<String> cursor, List<String> key) {
+        Stream stream = new Stream(
+                name,
+                "src",
+                JSON.createObjectNode().put("type", "object"),
+                List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL),
+                false,
+                List.of(),
+                List.of(),
+                List.of());
+        return new ConfiguredStream(
+                stream, syncMode, mode, cursor, key.stream().map(List::of).toList(), null, null);
     }
 
     /** A table of {@code columns} plus the metadata columns normalization adds. */
-    static TableSchema table(String name, List<Column> columns, List<String> primaryKey, String parent, List<Column> links) {
+    static TableSchema table(
+            String name, List<Column> columns, List<String> primaryKey, String parent, List<Column> links) {
         List<Column> all = new ArrayList<>(columns);
         all.addAll(links);
         all.add(Column.metadata("_airbyte_ab_id", io.tributary.connector.schema.ColumnType.STRING));
@@ -72,7 +79,9 @@ final class LoaderFixture {
                 data.putPOJO(c.name(), values[i]);
             }
         }
-        return new NormalizedRecord(new SourceRecord(JSON.valueToTree(data), 1_700_000_000_000L), abId,
+        return new NormalizedRecord(
+                new SourceRecord(JSON.valueToTree(data), 1_700_000_000_000L),
+                abId,
                 new ArrayList<>(List.of(row(table, abId, values))));
     }
 
@@ -88,8 +97,13 @@ final class LoaderFixture {
 
     /** One whole sync: open, write {@code chunks}, update after each, complete, close. */
     @SafeVarargs
-    static void sync(ConnectorConfig config, ConfiguredStream stream, StreamTables tables, long syncId,
-            List<NormalizedRecord>... chunks) throws Exception {
+    static void sync(
+            ConnectorConfig config,
+            ConfiguredStream stream,
+            StreamTables tables,
+            long syncId,
+            List<NormalizedRecord>... chunks)
+            throws Exception {
         StreamLoader loader = DESTINATION.loader(config, stream, tables, new LoadContext("test", syncId));
         ExecutionContext context = new ExecutionContext();
         loader.open(context);

@@ -2,8 +2,6 @@ package io.tributary.writers.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.catalog.SyncMode;
@@ -15,6 +13,7 @@ import io.tributary.connector.schema.TableSchema;
 import io.tributary.postgres.PostgresIdentifiers;
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,13 +38,29 @@ class PostgresLoaderIdentifiersIT {
     @Test
     void quotesUpperCaseSpacesQuotesAndNonAsciiNames() throws Exception {
         String name = "Customer \"Orders\" Ünïcode";
-        TableSchema table = LoaderFixture.table(name, List.of(Column.of("Order ID", ColumnType.INTEGER),
-                Column.of("na\"me", ColumnType.STRING), Column.of("naïve; DROP TABLE x", ColumnType.STRING)), List.of(), null, List.of());
-        ConfiguredStream stream = LoaderFixture.stream(name, SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, null, List.of());
-        LoaderFixture.sync(config, stream, new StreamTables(List.of(table)), 1, List.of(LoaderFixture.record(table, 1L, "a", "b")));
+        TableSchema table = LoaderFixture.table(
+                name,
+                List.of(
+                        Column.of("Order ID", ColumnType.INTEGER),
+                        Column.of("na\"me", ColumnType.STRING),
+                        Column.of("naïve; DROP TABLE x", ColumnType.STRING)),
+                List.of(),
+                null,
+                List.of());
+        ConfiguredStream stream =
+                LoaderFixture.stream(name, SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, null, List.of());
+        LoaderFixture.sync(
+                config,
+                stream,
+                new StreamTables(List.of(table)),
+                1,
+                List.of(LoaderFixture.record(table, 1L, "a", "b")));
 
-        assertThat(db.query("SELECT \"Order ID\", \"na\"\"me\", \"naïve; DROP TABLE x\" FROM analytics.\"Customer \"\"Orders\"\" Ünïcode\""))
-                .singleElement().satisfies(r -> assertThat(r).containsExactly(1L, "a", "b"));
+        assertThat(
+                        db.query(
+                                "SELECT \"Order ID\", \"na\"\"me\", \"naïve; DROP TABLE x\" FROM analytics.\"Customer \"\"Orders\"\" Ünïcode\""))
+                .singleElement()
+                .satisfies(r -> assertThat(r).containsExactly(1L, "a", "b"));
     }
 
     @Test
@@ -53,11 +68,21 @@ class PostgresLoaderIdentifiersIT {
         String common = "a_table_name_that_goes_on_and_on_well_past_what_postgresql_allows_in_one_identifier";
         String longColumn = "a_column_name_that_also_goes_on_and_on_well_past_the_sixty_three_byte_limit";
         for (String suffix : List.of("_first", "_second")) {
-            TableSchema table = LoaderFixture.table(common + suffix, List.of(Column.of(longColumn + "_x", ColumnType.STRING),
-                    Column.of(longColumn + "_y", ColumnType.STRING)), List.of(), null, List.of());
-            ConfiguredStream stream = LoaderFixture.stream(common + suffix, SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE,
-                    null, List.of());
-            LoaderFixture.sync(config, stream, new StreamTables(List.of(table)), 2,
+            TableSchema table = LoaderFixture.table(
+                    common + suffix,
+                    List.of(
+                            Column.of(longColumn + "_x", ColumnType.STRING),
+                            Column.of(longColumn + "_y", ColumnType.STRING)),
+                    List.of(),
+                    null,
+                    List.of());
+            ConfiguredStream stream = LoaderFixture.stream(
+                    common + suffix, SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, null, List.of());
+            LoaderFixture.sync(
+                    config,
+                    stream,
+                    new StreamTables(List.of(table)),
+                    2,
                     List.of(LoaderFixture.record(table, suffix + "x", suffix + "y")));
         }
         String first = PostgresIdentifiers.fit(common + "_first");
@@ -67,8 +92,10 @@ class PostgresLoaderIdentifiersIT {
         String x = PostgresIdentifiers.quote(PostgresIdentifiers.fit(longColumn + "_x"));
         String y = PostgresIdentifiers.quote(PostgresIdentifiers.fit(longColumn + "_y"));
         assertThat(db.query("SELECT " + x + ", " + y + " FROM analytics." + PostgresIdentifiers.quote(first)))
-                .singleElement().satisfies(r -> assertThat(r).containsExactly("_firstx", "_firsty"));
+                .singleElement()
+                .satisfies(r -> assertThat(r).containsExactly("_firstx", "_firsty"));
         assertThat(db.query("SELECT " + x + ", " + y + " FROM analytics." + PostgresIdentifiers.quote(second)))
-                .singleElement().satisfies(r -> assertThat(r).containsExactly("_secondx", "_secondy"));
+                .singleElement()
+                .satisfies(r -> assertThat(r).containsExactly("_secondx", "_secondy"));
     }
 }

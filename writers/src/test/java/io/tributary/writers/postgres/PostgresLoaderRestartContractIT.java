@@ -1,7 +1,5 @@
 package io.tributary.writers.postgres;
 
-import java.util.List;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.config.ConnectorConfig;
 import io.tributary.connector.destination.LoadContext;
@@ -12,6 +10,7 @@ import io.tributary.postgres.PostgresIdentifiers;
 import io.tributary.testsupport.contract.WriterRestartContract;
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 

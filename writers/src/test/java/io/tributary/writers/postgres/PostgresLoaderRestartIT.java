@@ -3,11 +3,6 @@ package io.tributary.writers.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.catalog.SyncMode;
@@ -21,6 +16,10 @@ import io.tributary.connector.schema.StreamTables;
 import io.tributary.connector.schema.TableSchema;
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +34,14 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
  */
 class PostgresLoaderRestartIT {
 
-    private static final TableSchema ITEMS = LoaderFixture.table("items", List.of(Column.of("id", ColumnType.INTEGER),
-            new Column("price", List.of("price"), ColumnType.NUMBER, 3, 1)), List.of("id"), null, List.of());
+    private static final TableSchema ITEMS = LoaderFixture.table(
+            "items",
+            List.of(
+                    Column.of("id", ColumnType.INTEGER),
+                    new Column("price", List.of("price"), ColumnType.NUMBER, 3, 1)),
+            List.of("id"),
+            null,
+            List.of());
     private static final StreamTables TABLES = new StreamTables(List.of(ITEMS));
 
     private TestDatabase db;
@@ -54,7 +59,9 @@ class PostgresLoaderRestartIT {
     }
 
     private static List<NormalizedRecord> items(int from, int to) {
-        return IntStream.rangeClosed(from, to).mapToObj(i -> LoaderFixture.record(ITEMS, (long) i, BigDecimal.ONE)).toList();
+        return IntStream.rangeClosed(from, to)
+                .mapToObj(i -> LoaderFixture.record(ITEMS, (long) i, BigDecimal.ONE))
+                .toList();
     }
 
     private StreamLoader loader(ConfiguredStream stream, long syncId) {
@@ -62,7 +69,9 @@ class PostgresLoaderRestartIT {
     }
 
     private List<Long> ids() {
-        return db.query("SELECT id FROM analytics.items ORDER BY id").stream().map(r -> (Long) r[0]).toList();
+        return db.query("SELECT id FROM analytics.items ORDER BY id").stream()
+                .map(r -> (Long) r[0])
+                .toList();
     }
 
     private static List<Long> range(int from, int to) {
@@ -71,7 +80,8 @@ class PostgresLoaderRestartIT {
 
     @Test
     void aChunkCommittedHereButNotInTheJobRepositoryIsNotDuplicated() throws Exception {
-        ConfiguredStream stream = LoaderFixture.stream("items", SyncMode.INCREMENTAL, DestinationSyncMode.APPEND, null, List.of("id"));
+        ConfiguredStream stream =
+                LoaderFixture.stream("items", SyncMode.INCREMENTAL, DestinationSyncMode.APPEND, null, List.of("id"));
         ExecutionContext live = new ExecutionContext();
         StreamLoader first = loader(stream, 7);
         first.open(live);
@@ -95,7 +105,8 @@ class PostgresLoaderRestartIT {
 
     @Test
     void completingAgainAfterACrashChangesNothing() throws Exception {
-        ConfiguredStream stream = LoaderFixture.stream("items", SyncMode.INCREMENTAL, DestinationSyncMode.APPEND, null, List.of("id"));
+        ConfiguredStream stream =
+                LoaderFixture.stream("items", SyncMode.INCREMENTAL, DestinationSyncMode.APPEND, null, List.of("id"));
         ExecutionContext context = new ExecutionContext();
         StreamLoader first = loader(stream, 8);
         first.open(context);
@@ -113,7 +124,8 @@ class PostgresLoaderRestartIT {
 
     @Test
     void aFailedChunkLeavesTheStagedDataAsItWasBeforeIt() throws Exception {
-        ConfiguredStream stream = LoaderFixture.stream("items", SyncMode.INCREMENTAL, DestinationSyncMode.APPEND, null, List.of("id"));
+        ConfiguredStream stream =
+                LoaderFixture.stream("items", SyncMode.INCREMENTAL, DestinationSyncMode.APPEND, null, List.of("id"));
         ExecutionContext context = new ExecutionContext();
         StreamLoader loader = loader(stream, 9);
         loader.open(context);
@@ -121,8 +133,10 @@ class PostgresLoaderRestartIT {
         loader.update(context);
         List<NormalizedRecord> bad = new ArrayList<>(items(3, 4));
         bad.add(LoaderFixture.record(ITEMS, 5L, new BigDecimal("1000"))); // does not fit numeric(3,1)
-        assertThatThrownBy(() -> loader.write(new Chunk<>(bad))).isInstanceOf(ItemStreamException.class)
-                .hasMessageContaining("loading chunk 2 failed").hasMessageContaining("numeric field overflow");
+        assertThatThrownBy(() -> loader.write(new Chunk<>(bad)))
+                .isInstanceOf(ItemStreamException.class)
+                .hasMessageContaining("loading chunk 2 failed")
+                .hasMessageContaining("numeric field overflow");
         loader.write(new Chunk<>(items(3, 4)));
         loader.update(context);
         loader.complete();
@@ -132,7 +146,8 @@ class PostgresLoaderRestartIT {
 
     @Test
     void theNextSyncMergesWhatAnAbandonedIncrementalSyncCommitted() throws Exception {
-        ConfiguredStream stream = LoaderFixture.stream("items", SyncMode.INCREMENTAL, DestinationSyncMode.APPEND, null, List.of("id"));
+        ConfiguredStream stream =
+                LoaderFixture.stream("items", SyncMode.INCREMENTAL, DestinationSyncMode.APPEND, null, List.of("id"));
         ExecutionContext context = new ExecutionContext();
         StreamLoader abandoned = loader(stream, 10);
         abandoned.open(context);
@@ -146,7 +161,8 @@ class PostgresLoaderRestartIT {
 
     @Test
     void theNextSyncDropsWhatAnAbandonedFullRefreshStaged() throws Exception {
-        ConfiguredStream stream = LoaderFixture.stream("items", SyncMode.FULL_REFRESH, DestinationSyncMode.APPEND, null, List.of("id"));
+        ConfiguredStream stream =
+                LoaderFixture.stream("items", SyncMode.FULL_REFRESH, DestinationSyncMode.APPEND, null, List.of("id"));
         StreamLoader abandoned = loader(stream, 12);
         ExecutionContext context = new ExecutionContext();
         abandoned.open(context);
@@ -160,7 +176,8 @@ class PostgresLoaderRestartIT {
 
     @Test
     void aSyncWhoseStagedDataANewerSyncTookOverCannotResume() throws Exception {
-        ConfiguredStream stream = LoaderFixture.stream("items", SyncMode.INCREMENTAL, DestinationSyncMode.APPEND, null, List.of("id"));
+        ConfiguredStream stream =
+                LoaderFixture.stream("items", SyncMode.INCREMENTAL, DestinationSyncMode.APPEND, null, List.of("id"));
         ExecutionContext context = new ExecutionContext();
         StreamLoader old = loader(stream, 14);
         old.open(context);

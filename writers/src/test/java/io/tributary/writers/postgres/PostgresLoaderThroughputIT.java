@@ -2,19 +2,6 @@ package io.tributary.writers.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.catalog.SyncMode;
@@ -28,6 +15,18 @@ import io.tributary.connector.schema.TableSchema;
 import io.tributary.postgres.PostgresIdentifiers;
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,10 +44,19 @@ class PostgresLoaderThroughputIT {
 
     private static final int ROWS = 200_000;
     private static final int CHUNK = 10_000;
-    private static final TableSchema ORDERS = LoaderFixture.table("orders", List.of(Column.of("id", ColumnType.INTEGER),
-            Column.of("customer", ColumnType.INTEGER), new Column("amount", List.of("amount"), ColumnType.NUMBER, 12, 2),
-            Column.of("status", ColumnType.STRING), Column.of("created_at", ColumnType.TIMESTAMP_TZ),
-            Column.of("paid", ColumnType.BOOLEAN), Column.of("note", ColumnType.STRING)), List.of("id"), null, List.of());
+    private static final TableSchema ORDERS = LoaderFixture.table(
+            "orders",
+            List.of(
+                    Column.of("id", ColumnType.INTEGER),
+                    Column.of("customer", ColumnType.INTEGER),
+                    new Column("amount", List.of("amount"), ColumnType.NUMBER, 12, 2),
+                    Column.of("status", ColumnType.STRING),
+                    Column.of("created_at", ColumnType.TIMESTAMP_TZ),
+                    Column.of("paid", ColumnType.BOOLEAN),
+                    Column.of("note", ColumnType.STRING)),
+            List.of("id"),
+            null,
+            List.of());
     private static final StreamTables TABLES = new StreamTables(List.of(ORDERS));
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -65,8 +73,15 @@ class PostgresLoaderThroughputIT {
         for (int c = 0; c < ROWS / CHUNK; c++) {
             List<NormalizedRecord> chunk = new ArrayList<>(CHUNK);
             for (int i = c * CHUNK; i < (c + 1) * CHUNK; i++) {
-                chunk.add(LoaderFixture.record(ORDERS, (long) i, (long) (i % 1000), BigDecimal.valueOf(i % 100_000, 2),
-                        new String[] {"new", "paid", "shipped"}[i % 3], start.plusSeconds(i), i % 2 == 0, "order number " + i));
+                chunk.add(LoaderFixture.record(
+                        ORDERS,
+                        (long) i,
+                        (long) (i % 1000),
+                        BigDecimal.valueOf(i % 100_000, 2),
+                        new String[] {"new", "paid", "shipped"}[i % 3],
+                        start.plusSeconds(i),
+                        i % 2 == 0,
+                        "order number " + i));
             }
             chunks.add(chunk);
         }
@@ -79,8 +94,8 @@ class PostgresLoaderThroughputIT {
 
     @Test
     void loadsTwoHundredThousandRecordsWithBinaryCopyFasterThanText() throws Exception {
-        ConfiguredStream stream = LoaderFixture.stream("orders", SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, null,
-                List.of("id"));
+        ConfiguredStream stream = LoaderFixture.stream(
+                "orders", SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, null, List.of("id"));
         LoadPlan plan = LoadPlan.of(PostgresDestinationConfig.from(config), stream, TABLES, 1);
         ChunkCopier copier = new ChunkCopier(plan, TABLES);
         double binary = Double.MAX_VALUE;
@@ -106,32 +121,46 @@ class PostgresLoaderThroughputIT {
                 }
                 text = Math.min(text, (System.nanoTime() - t1) / 1e9);
             }
-            assertThat(db.queryValue("SELECT count(*) FROM analytics." + PostgresIdentifiers.quote(plan.root().staging())))
+            assertThat(db.queryValue("SELECT count(*) FROM analytics."
+                            + PostgresIdentifiers.quote(plan.root().staging())))
                     .isEqualTo((long) ROWS);
         }
 
         long t2 = System.nanoTime();
         LoaderFixture.sync(config, stream, TABLES, 2, chunks.toArray(List[]::new));
         double overwrite = (System.nanoTime() - t2) / 1e9;
-        ConfiguredStream append = LoaderFixture.stream("orders", SyncMode.INCREMENTAL, DestinationSyncMode.APPEND, null, List.of("id"));
+        ConfiguredStream append =
+                LoaderFixture.stream("orders", SyncMode.INCREMENTAL, DestinationSyncMode.APPEND, null, List.of("id"));
         long t3 = System.nanoTime();
         LoaderFixture.sync(config, append, TABLES, 3, chunks.toArray(List[]::new));
         double appended = (System.nanoTime() - t3) / 1e9;
         assertThat(db.queryValue("SELECT count(*) FROM analytics.orders")).isEqualTo(2L * ROWS);
 
         double baseline = copyToCopy();
-        System.out.printf("[throughput] PostgreSQL loader, %d records (raw jsonb + typed table): staging COPY binary %.2f s "
+        System.out.printf(
+                "[throughput] PostgreSQL loader, %d records (raw jsonb + typed table): staging COPY binary %.2f s "
                         + "= %.0f rows/s, text %.2f s = %.0f rows/s (binary %.2fx); whole overwrite sync %.2f s = %.0f rows/s, "
                         + "append sync %.2f s = %.0f rows/s; COPY TO STDOUT | COPY FROM STDIN of the typed table %.2f s = %.0f rows/s%n",
-                ROWS, binary, ROWS / binary, text, ROWS / text, text / binary, overwrite, ROWS / overwrite, appended,
-                ROWS / appended, baseline, ROWS / baseline);
+                ROWS,
+                binary,
+                ROWS / binary,
+                text,
+                ROWS / text,
+                text / binary,
+                overwrite,
+                ROWS / overwrite,
+                appended,
+                ROWS / appended,
+                baseline,
+                ROWS / baseline);
         assertThat(ROWS / overwrite).as("records per second").isGreaterThan(10_000);
     }
 
     /** The physical baseline: the final table copied out and into a copy of itself, through a pipe. */
     private static double copyToCopy() throws Exception {
         db.execute("CREATE TABLE analytics.orders_copy (LIKE analytics.orders)");
-        try (Connection out = db.connect(); Connection in = db.connect()) {
+        try (Connection out = db.connect();
+                Connection in = db.connect()) {
             CopyManager from = out.unwrap(PGConnection.class).getCopyAPI();
             CopyManager to = in.unwrap(PGConnection.class).getCopyAPI();
             PipedOutputStream pipeOut = new PipedOutputStream();
@@ -153,24 +182,32 @@ class PostgresLoaderThroughputIT {
     }
 
     /** The same rows in COPY's text format, for the comparison only. */
-    private static void copyAsText(Connection c, LoadPlan plan, long chunk, List<NormalizedRecord> records) throws Exception {
+    private static void copyAsText(Connection c, LoadPlan plan, long chunk, List<NormalizedRecord> records)
+            throws Exception {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         ByteArrayOutputStream typed = new ByteArrayOutputStream();
         for (int i = 0; i < records.size(); i++) {
             NormalizedRecord r = records.get(i);
             long seq = (chunk << 32) + i;
-            line(raw, r.abId(), OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(r.source().emittedAt()), ZoneOffset.UTC),
-                    JSON.writeValueAsString(r.source().data()), seq);
+            line(
+                    raw,
+                    r.abId(),
+                    OffsetDateTime.ofInstant(
+                            java.time.Instant.ofEpochMilli(r.source().emittedAt()), ZoneOffset.UTC),
+                    JSON.writeValueAsString(r.source().data()),
+                    seq);
             TableRow row = r.rows().get(0);
             Object[] values = new Object[row.values().length + 1];
             System.arraycopy(row.values(), 0, values, 0, row.values().length);
             values[row.values().length] = seq;
             line(typed, values);
         }
-        copy.copyIn("COPY analytics." + PostgresIdentifiers.quote(plan.raw().staging()) + " FROM STDIN",
+        copy.copyIn(
+                "COPY analytics." + PostgresIdentifiers.quote(plan.raw().staging()) + " FROM STDIN",
                 new ByteArrayInputStream(raw.toByteArray()));
-        copy.copyIn("COPY analytics." + PostgresIdentifiers.quote(plan.root().staging()) + " FROM STDIN",
+        copy.copyIn(
+                "COPY analytics." + PostgresIdentifiers.quote(plan.root().staging()) + " FROM STDIN",
                 new ByteArrayInputStream(typed.toByteArray()));
     }
 

@@ -1,5 +1,8 @@
 package io.tributary.writers.s3;
 
+import io.tributary.testsupport.s3.TestS3Server;
+import io.tributary.writers.jsonl.JsonColumnCodec;
+import io.tributary.writers.parquet.DuckDb;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,10 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.tributary.testsupport.s3.TestS3Server;
-import io.tributary.writers.jsonl.JsonColumnCodec;
-import io.tributary.writers.parquet.DuckDb;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -48,11 +47,15 @@ final class S3Bucket implements AutoCloseable {
 
     List<String> keys(String prefix) {
         return client.listObjectsV2Paginator(b -> b.bucket(name).prefix(prefix)).contents().stream()
-                .map(S3Object::key).sorted().toList();
+                .map(S3Object::key)
+                .sorted()
+                .toList();
     }
 
     List<String> openUploads() {
-        return client.listMultipartUploads(b -> b.bucket(name)).uploads().stream().map(MultipartUpload::key).toList();
+        return client.listMultipartUploads(b -> b.bucket(name)).uploads().stream()
+                .map(MultipartUpload::key)
+                .toList();
     }
 
     long size(String key) {
@@ -62,7 +65,8 @@ final class S3Bucket implements AutoCloseable {
     /** Downloads the objects under {@code prefix} ending in {@code .parquet} into {@code dir}; returns the local glob. */
     Path downloadParquet(String prefix, Path dir) {
         try {
-            Path target = Files.createDirectories(dir.resolve(Integer.toHexString(prefix.hashCode()) + "-" + System.nanoTime()));
+            Path target = Files.createDirectories(
+                    dir.resolve(Integer.toHexString(prefix.hashCode()) + "-" + System.nanoTime()));
             int i = 0;
             for (String key : keys(prefix)) {
                 if (key.endsWith(".parquet")) {
@@ -89,8 +93,8 @@ final class S3Bucket implements AutoCloseable {
             if (!key.endsWith(".jsonl")) {
                 continue;
             }
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                    client.getObject(b -> b.bucket(name).key(key)), StandardCharsets.UTF_8))) {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(client.getObject(b -> b.bucket(name).key(key)), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     rows.add((ObjectNode) JsonColumnCodec.MAPPER.readTree(line));

@@ -2,12 +2,11 @@ package io.tributary.writers.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import io.tributary.connector.source.CheckResult;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
-import com.sun.net.httpserver.HttpServer;
-import io.tributary.connector.source.CheckResult;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -16,8 +15,19 @@ class S3ConnectionCheckTest {
     private final S3Destination destination = new S3Destination();
 
     private S3DestinationConfig config(String endpoint) {
-        return S3DestinationConfig.from(destination.spec().validate(Map.of("s3_bucket_name", "lake", "s3_endpoint", endpoint,
-                "access_key_id", "key", "secret_access_key", "secret"), "destinations.lake.config"));
+        return S3DestinationConfig.from(destination
+                .spec()
+                .validate(
+                        Map.of(
+                                "s3_bucket_name",
+                                "lake",
+                                "s3_endpoint",
+                                endpoint,
+                                "access_key_id",
+                                "key",
+                                "secret_access_key",
+                                "secret"),
+                        "destinations.lake.config"));
     }
 
     @Test
@@ -36,7 +46,8 @@ class S3ConnectionCheckTest {
             CheckResult result = new S3ConnectionCheck(config(endpoint)).run();
 
             assertThat(result.succeeded()).isFalse();
-            assertThat(result.message()).startsWith("wrong endpoint: " + endpoint + " answered HTTP 404 without an S3 error")
+            assertThat(result.message())
+                    .startsWith("wrong endpoint: " + endpoint + " answered HTTP 404 without an S3 error")
                     .contains("s3_endpoint");
         } finally {
             web.stop(0);
@@ -45,8 +56,10 @@ class S3ConnectionCheckTest {
 
     @Test
     void missingDefaultCredentialsAreNotMistakenForAnUnreachableEndpoint() {
-        String message = new S3ConnectionCheck(config("http://127.0.0.1:9000")).unreachable(SdkClientException.create(
-                "Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain"));
+        String message = new S3ConnectionCheck(config("http://127.0.0.1:9000"))
+                .unreachable(
+                        SdkClientException.create(
+                                "Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain"));
 
         assertThat(message).startsWith("no credentials:").contains("set access_key_id and secret_access_key");
     }

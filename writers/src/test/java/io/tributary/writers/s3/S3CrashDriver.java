@@ -1,5 +1,7 @@
 package io.tributary.writers.s3;
 
+import io.tributary.connector.catalog.DestinationSyncMode;
+import io.tributary.connector.destination.StreamLoader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -7,9 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Properties;
-
-import io.tributary.connector.catalog.DestinationSyncMode;
-import io.tributary.connector.destination.StreamLoader;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -21,8 +20,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 public final class S3CrashDriver {
 
-    private S3CrashDriver() {
-    }
+    private S3CrashDriver() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, Object> config = crashConfig(args[0], args[1], args[2], args[3]);
@@ -42,8 +40,21 @@ public final class S3CrashDriver {
     }
 
     static Map<String, Object> crashConfig(String endpoint, String bucket, String key, String secret) {
-        return Map.of("s3_endpoint", endpoint, "s3_bucket_name", bucket, "access_key_id", key, "secret_access_key", secret,
-                "s3_bucket_path", "lake", "file_size_mb", 12, "compression_codec", "SNAPPY");
+        return Map.of(
+                "s3_endpoint",
+                endpoint,
+                "s3_bucket_name",
+                bucket,
+                "access_key_id",
+                key,
+                "secret_access_key",
+                secret,
+                "s3_bucket_path",
+                "lake",
+                "file_size_mb",
+                12,
+                "compression_codec",
+                "SNAPPY");
     }
 
     private static void save(ExecutionContext ctx, Path file) throws IOException {

@@ -3,10 +3,9 @@ package io.tributary.writers.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-
 import io.tributary.connector.config.ConfigException;
 import io.tributary.connector.registry.ConnectorRegistry;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class S3DestinationConfigTest {
@@ -19,8 +18,17 @@ class S3DestinationConfigTest {
 
     @Test
     void appliesAirbytesDefaultsAndPathStyleWithAnEndpoint() {
-        S3DestinationConfig config = config(Map.of("s3_bucket_name", "lake", "s3_endpoint", "http://localhost:9000",
-                "access_key_id", "minio", "secret_access_key", "minio123", "s3_bucket_path", "/raw/"));
+        S3DestinationConfig config = config(Map.of(
+                "s3_bucket_name",
+                "lake",
+                "s3_endpoint",
+                "http://localhost:9000",
+                "access_key_id",
+                "minio",
+                "secret_access_key",
+                "minio123",
+                "s3_bucket_path",
+                "/raw/"));
 
         assertThat(config.pathStyle()).isTrue();
         assertThat(config.region()).isEqualTo("us-east-1");
@@ -39,32 +47,55 @@ class S3DestinationConfigTest {
                 .isEqualTo(5L * 1024 * 1024);
         assertThat(config(Map.of("s3_bucket_name", "lake", "file_size_mb", 333)).partSizeBytes())
                 .isEqualTo(34L * 1024 * 1024);
-        assertThat(config(Map.of("s3_bucket_name", "lake", "file_size_mb", 5120)).partSizeBytes())
+        assertThat(config(Map.of("s3_bucket_name", "lake", "file_size_mb", 5120))
+                        .partSizeBytes())
                 .isEqualTo(64L * 1024 * 1024);
         assertThat(config(Map.of("s3_bucket_name", "lake")).pathStyle()).isFalse();
     }
 
     @Test
     void reportsEveryProblemNamingTheField() {
-        assertThatThrownBy(() -> config(Map.of("s3_bucket_name", "Bad_Bucket", "s3_endpoint", "localhost:9000",
-                "access_key_id", "only-the-id", "s3_path_format", "${NAMESPACE}/${TABLE}/")))
+        assertThatThrownBy(() -> config(Map.of(
+                        "s3_bucket_name",
+                        "Bad_Bucket",
+                        "s3_endpoint",
+                        "localhost:9000",
+                        "access_key_id",
+                        "only-the-id",
+                        "s3_path_format",
+                        "${NAMESPACE}/${TABLE}/")))
                 .isInstanceOf(ConfigException.class)
-                .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactlyInAnyOrder(
-                        "s3_endpoint: 'localhost:9000' is not an http(s) URL; write e.g. http://localhost:9000",
-                        "secret_access_key: required with access_key_id",
-                        "s3_path_format: unknown variable(s) [${TABLE}] in '${NAMESPACE}/${TABLE}/'; known are "
-                                + "[${NAMESPACE}, ${STREAM_NAME}, ${YEAR}, ${MONTH}, ${DAY}, ${HOUR}, ${MINUTE}, ${SECOND}, "
-                                + "${MILLISECOND}, ${EPOCH}, ${UUID}]",
-                        "s3_bucket_name: 'Bad_Bucket' is not a valid bucket name (3-63 lower-case letters, digits, '.' or '-')"));
+                .satisfies(
+                        e -> assertThat(((ConfigException) e).problems())
+                                .containsExactlyInAnyOrder(
+                                        "s3_endpoint: 'localhost:9000' is not an http(s) URL; write e.g. http://localhost:9000",
+                                        "secret_access_key: required with access_key_id",
+                                        "s3_path_format: unknown variable(s) [${TABLE}] in '${NAMESPACE}/${TABLE}/'; known are "
+                                                + "[${NAMESPACE}, ${STREAM_NAME}, ${YEAR}, ${MONTH}, ${DAY}, ${HOUR}, ${MINUTE}, ${SECOND}, "
+                                                + "${MILLISECOND}, ${EPOCH}, ${UUID}]",
+                                        "s3_bucket_name: 'Bad_Bucket' is not a valid bucket name (3-63 lower-case letters, digits, '.' or '-')"));
     }
 
     @Test
     void masksTheSecretsInTheSpecAndInOutput() {
         var spec = destination.spec();
-        assertThat(spec.toJsonSchema().get("properties").get("secret_access_key").get("airbyte_secret").asBoolean()).isTrue();
-        assertThat(spec.toJsonSchema().get("properties").get("session_token").get("airbyte_secret").asBoolean()).isTrue();
-        assertThat(spec.validate(Map.of("s3_bucket_name", "lake", "access_key_id", "a", "secret_access_key", "s3cr3t"), "x")
-                .toString()).doesNotContain("s3cr3t");
+        assertThat(spec.toJsonSchema()
+                        .get("properties")
+                        .get("secret_access_key")
+                        .get("airbyte_secret")
+                        .asBoolean())
+                .isTrue();
+        assertThat(spec.toJsonSchema()
+                        .get("properties")
+                        .get("session_token")
+                        .get("airbyte_secret")
+                        .asBoolean())
+                .isTrue();
+        assertThat(spec.validate(
+                                Map.of("s3_bucket_name", "lake", "access_key_id", "a", "secret_access_key", "s3cr3t"),
+                                "x")
+                        .toString())
+                .doesNotContain("s3cr3t");
     }
 
     @Test

@@ -1,8 +1,6 @@
 package io.tributary.writers.s3;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.destination.LoadContext;
@@ -10,10 +8,11 @@ import io.tributary.connector.destination.StreamLoader;
 import io.tributary.connector.schema.StreamTables;
 import io.tributary.connector.schema.TableSchema;
 import io.tributary.testsupport.contract.WriterRestartContract;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class S3DestinationRestartIT extends WriterRestartContract {
 
@@ -25,8 +24,16 @@ class S3DestinationRestartIT extends WriterRestartContract {
     @Override
     protected StreamLoader loader(ConfiguredStream stream, StreamTables tables, LoadContext context) {
         S3Destination destination = new S3Destination();
-        return destination.loader(destination.spec().validate(bucket.destinationConfig(Map.of(
-                "s3_bucket_path", "lake", "compression_codec", "SNAPPY")), "test"), stream, tables, context);
+        return destination.loader(
+                destination
+                        .spec()
+                        .validate(
+                                bucket.destinationConfig(
+                                        Map.of("s3_bucket_path", "lake", "compression_codec", "SNAPPY")),
+                                "test"),
+                stream,
+                tables,
+                context);
     }
 
     @Override

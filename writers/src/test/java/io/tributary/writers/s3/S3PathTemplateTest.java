@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 class S3PathTemplateTest {
@@ -35,16 +34,22 @@ class S3PathTemplateTest {
         var keys = template.fileKeys("lake", "shop", "customers");
 
         assertThat(template.listingPrefix("lake", "shop", "customers")).isEqualTo("lake/shop_customers_");
-        assertThat(keys.matcher("lake/shop_customers_1709622489123_0.parquet").matches()).isTrue();
+        assertThat(keys.matcher("lake/shop_customers_1709622489123_0.parquet").matches())
+                .isTrue();
         assertThat(keys.matcher("lake/shop_customers_1_12.jsonl").matches()).isTrue();
-        assertThat(keys.matcher("lake/shop_customers_addresses_1709622489123_0.parquet").matches()).isFalse();
-        assertThat(keys.matcher("lake/shop_customers_1709622489123_0.parquet.tmp").matches()).isFalse();
+        assertThat(keys.matcher("lake/shop_customers_addresses_1709622489123_0.parquet")
+                        .matches())
+                .isFalse();
+        assertThat(keys.matcher("lake/shop_customers_1709622489123_0.parquet.tmp")
+                        .matches())
+                .isFalse();
     }
 
     @Test
     void rejectsUnknownVariablesAndATemplateWithoutTheStreamName() {
         assertThatThrownBy(() -> S3PathTemplate.parse("${NAMESPACE}/${TABLE}/${YEAR}"))
-                .hasMessageContaining("unknown variable(s) [${TABLE}]").hasMessageContaining("${STREAM_NAME}");
+                .hasMessageContaining("unknown variable(s) [${TABLE}]")
+                .hasMessageContaining("${STREAM_NAME}");
         assertThatThrownBy(() -> S3PathTemplate.parse("${NAMESPACE}/${EPOCH}_"))
                 .hasMessageContaining("has no ${STREAM_NAME}");
     }

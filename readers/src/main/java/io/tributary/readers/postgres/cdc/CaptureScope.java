@@ -1,13 +1,12 @@
 package io.tributary.readers.postgres.cdc;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.postgres.PostgresConnectionException;
 import io.tributary.postgres.PostgresIdentifiers;
 import io.tributary.readers.postgres.shared.CdcSettings;
 import io.tributary.readers.postgres.shared.SourceAccess;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -35,6 +34,7 @@ final class CaptureScope {
     final String where;
     /** The key of the position ({@link CdcPosition}) in the ExecutionContext and the previous sync's state. */
     final String positionKey;
+
     final ReplicationSlot slot;
     final Publication publication;
 
@@ -47,7 +47,8 @@ final class CaptureScope {
         this.schema = access.schemaOf(stream);
         this.table = stream.name();
         this.label = schema + "." + table;
-        this.where = "PostgreSQL CDC of " + schema + "." + table + " (" + access.connection().address() + ")";
+        this.where = "PostgreSQL CDC of " + schema + "." + table + " ("
+                + access.connection().address() + ")";
         this.positionKey = CdcPosition.contextKey(stream.name());
         this.slot = new ReplicationSlot(settings.slotName(schema, table));
         this.publication = new Publication(settings.publication());
@@ -59,9 +60,11 @@ final class CaptureScope {
             return access.openReplicationSession();
         } catch (PostgresConnectionException e) {
             if (e.kind() == PostgresConnectionException.Kind.PRIVILEGE) {
-                throw new ItemStreamException(where + ": user '" + access.connection().username() + "' may not use "
-                        + "logical replication (" + e.getMessage() + "); run ALTER ROLE "
-                        + PostgresIdentifiers.quote(access.connection().username()) + " REPLICATION", e);
+                throw new ItemStreamException(
+                        where + ": user '" + access.connection().username() + "' may not use "
+                                + "logical replication (" + e.getMessage() + "); run ALTER ROLE "
+                                + PostgresIdentifiers.quote(access.connection().username()) + " REPLICATION",
+                        e);
             }
             throw e;
         }
@@ -70,14 +73,26 @@ final class CaptureScope {
     /** Logs the WAL the slot keeps on the server, and warns from 80 % of {@code max_retained_wal_mb}. */
     void report(ReplicationSlot.State state, String when) {
         retainedBytes = state.retainedBytes();
-        String line = "[{}] replication slot {} retains {} of WAL ({} bytes; restart LSN {}, server at {}), confirmed up to "
-                + "{} ({} behind the server) {}";
-        Object[] args = {label, slot.name(), ReplicationSlot.size(retainedBytes), retainedBytes, state.restartLsn(),
-                state.serverLsn(), state.confirmedFlush(), ReplicationSlot.size(state.behindBytes()), when};
+        String line =
+                "[{}] replication slot {} retains {} of WAL ({} bytes; restart LSN {}, server at {}), confirmed up to "
+                        + "{} ({} behind the server) {}";
+        Object[] args = {
+            label,
+            slot.name(),
+            ReplicationSlot.size(retainedBytes),
+            retainedBytes,
+            state.restartLsn(),
+            state.serverLsn(),
+            state.confirmedFlush(),
+            ReplicationSlot.size(state.behindBytes()),
+            when
+        };
         long max = settings.maxRetainedWalBytes();
         if (max > 0 && retainedBytes * 5 >= max * 4) {
-            log.warn(line + "; that is " + (retainedBytes * 100 / max) + " % of max_retained_wal_mb ("
-                    + ReplicationSlot.size(max) + "): sync more often or the next sync fails", args);
+            log.warn(
+                    line + "; that is " + (retainedBytes * 100 / max) + " % of max_retained_wal_mb ("
+                            + ReplicationSlot.size(max) + "): sync more often or the next sync fails",
+                    args);
         } else {
             log.info(line, args);
         }

@@ -1,5 +1,6 @@
 package io.tributary.readers.postgres.cdc;
 
+import io.tributary.readers.postgres.shared.SourceAccess.TableColumns;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
-import io.tributary.readers.postgres.shared.SourceAccess.TableColumns;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.NullNode;
@@ -64,7 +63,8 @@ final class CapturedTable {
     String onRelation(PgOutputMessage.Relation message) {
         PgOutputMessage.Relation previous = relation;
         relation = message;
-        boolean unknownColumn = message.columns().stream().anyMatch(c -> !metadata.decoders().containsKey(c.name()));
+        boolean unknownColumn =
+                message.columns().stream().anyMatch(c -> !metadata.decoders().containsKey(c.name()));
         boolean typeChanged = previous != null && typesChanged(previous, message);
         if (unknownColumn || typeChanged) {
             TableColumns fresh = reload.get();
@@ -90,10 +90,17 @@ final class CapturedTable {
         if (previous == null) {
             return null;
         }
-        List<String> before = previous.columns().stream().map(PgOutputMessage.Relation.Column::name).toList();
-        List<String> after = message.columns().stream().map(PgOutputMessage.Relation.Column::name).toList();
-        String renamed = previous.name().equals(message.name()) && previous.namespace().equals(message.namespace()) ? ""
-                : "; it is now called " + message.namespace() + "." + message.name() + " (still captured: re-run discover)";
+        List<String> before = previous.columns().stream()
+                .map(PgOutputMessage.Relation.Column::name)
+                .toList();
+        List<String> after = message.columns().stream()
+                .map(PgOutputMessage.Relation.Column::name)
+                .toList();
+        String renamed =
+                previous.name().equals(message.name()) && previous.namespace().equals(message.namespace())
+                        ? ""
+                        : "; it is now called " + message.namespace() + "." + message.name()
+                                + " (still captured: re-run discover)";
         if (before.equals(after) && renamed.isEmpty() && !typeChanged) {
             return null;
         }
@@ -186,8 +193,10 @@ final class CapturedTable {
                 try {
                     values.put(name, decoders.get(i).apply(tuple.values()[i]));
                 } catch (RuntimeException e) {
-                    throw new IllegalStateException(qualifiedName + "." + name + ": cannot read the value '"
-                            + abbreviate(tuple.values()[i]) + "' sent by logical replication: " + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            qualifiedName + "." + name + ": cannot read the value '" + abbreviate(tuple.values()[i])
+                                    + "' sent by logical replication: " + e.getMessage(),
+                            e);
                 }
             }
             default -> {
@@ -198,7 +207,8 @@ final class CapturedTable {
 
     private void requireLayout(PgOutputMessage.Tuple tuple) {
         if (relation == null) {
-            throw new IllegalStateException("pgoutput sent a change of " + qualifiedName + " before describing the table");
+            throw new IllegalStateException(
+                    "pgoutput sent a change of " + qualifiedName + " before describing the table");
         }
         if (tuple.size() != relation.columns().size()) {
             throw new IllegalStateException("pgoutput sent a row of " + tuple.size() + " columns for " + qualifiedName

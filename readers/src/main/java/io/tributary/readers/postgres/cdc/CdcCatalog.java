@@ -1,13 +1,12 @@
 package io.tributary.readers.postgres.cdc;
 
+import io.tributary.connector.catalog.Stream;
+import io.tributary.connector.catalog.SyncMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.tributary.connector.catalog.Stream;
-import io.tributary.connector.catalog.SyncMode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -24,8 +23,7 @@ public final class CdcCatalog {
     /** When the row was deleted, else null. A record with it and without any column is a TRUNCATE. */
     public static final String DELETED_AT = "_ab_cdc_deleted_at";
 
-    private CdcCatalog() {
-    }
+    private CdcCatalog() {}
 
     /** The discovered streams of {@code schemas}, marked for change capture. */
     public static List<Stream> decorate(Connection c, List<String> schemas, List<Stream> streams) throws SQLException {
@@ -33,9 +31,17 @@ public final class CdcCatalog {
         List<Stream> out = new ArrayList<>(streams.size());
         for (Stream s : streams) {
             TableIdentity identity = identities.get(s.namespace() + "." + s.name());
-            if (identity == null || identity.whyNotCapturable(!s.sourceDefinedPrimaryKey().isEmpty()) != null) {
-                out.add(new Stream(s.name(), s.namespace(), s.jsonSchema(), List.of(SyncMode.FULL_REFRESH), false, List.of(),
-                        s.sourceDefinedPrimaryKey(), List.of()));
+            if (identity == null
+                    || identity.whyNotCapturable(!s.sourceDefinedPrimaryKey().isEmpty()) != null) {
+                out.add(new Stream(
+                        s.name(),
+                        s.namespace(),
+                        s.jsonSchema(),
+                        List.of(SyncMode.FULL_REFRESH),
+                        false,
+                        List.of(),
+                        s.sourceDefinedPrimaryKey(),
+                        List.of()));
                 continue;
             }
             ObjectNode schema = s.jsonSchema().deepCopy();
@@ -43,8 +49,15 @@ public final class CdcCatalog {
             properties.putObject(LSN).putArray("type").add("null").add("integer");
             timestamp(properties.putObject(UPDATED_AT));
             timestamp(properties.putObject(DELETED_AT));
-            out.add(new Stream(s.name(), s.namespace(), schema, List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL), true,
-                    List.of(LSN), s.sourceDefinedPrimaryKey(), List.of(LSN)));
+            out.add(new Stream(
+                    s.name(),
+                    s.namespace(),
+                    schema,
+                    List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL),
+                    true,
+                    List.of(LSN),
+                    s.sourceDefinedPrimaryKey(),
+                    List.of(LSN)));
         }
         return out;
     }

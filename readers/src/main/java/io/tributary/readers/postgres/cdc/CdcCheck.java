@@ -1,5 +1,9 @@
 package io.tributary.readers.postgres.cdc;
 
+import io.tributary.connector.source.CheckResult;
+import io.tributary.postgres.PostgresConnectionConfig;
+import io.tributary.postgres.PostgresIdentifiers;
+import io.tributary.readers.postgres.shared.CdcSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,51 +15,57 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.tributary.connector.source.CheckResult;
-import io.tributary.postgres.PostgresConnectionConfig;
-import io.tributary.postgres.PostgresIdentifiers;
-import io.tributary.readers.postgres.shared.CdcSettings;
-
 /**
  * The checks change capture adds to the source's {@code check}: the server setting, the user's
  * replication right, free slots, the publication, and per table what its updates and deletes will carry.
  */
 public final class CdcCheck {
 
-    private CdcCheck() {
-    }
+    private CdcCheck() {}
 
     /**
      * @param connected the message of the passed connection check, extended with what CDC found
      */
-    public static CheckResult check(Connection c, PostgresConnectionConfig connection, CdcSettings settings,
-            List<String> schemas, String connected) throws SQLException {
+    public static CheckResult check(
+            Connection c,
+            PostgresConnectionConfig connection,
+            CdcSettings settings,
+            List<String> schemas,
+            String connected)
+            throws SQLException {
         String user = connection.username();
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         String walLevel = value(c, "SELECT current_setting('wal_level')");
         if (!"logical".equals(walLevel)) {
-            problems.add("wal_level is '" + walLevel + "' but CDC needs 'logical': run ALTER SYSTEM SET wal_level = logical; "
+            problems.add("wal_level is '" + walLevel
+                    + "' but CDC needs 'logical': run ALTER SYSTEM SET wal_level = logical; "
                     + "and restart the PostgreSQL server");
         }
-        if (!"true".equals(value(c, "SELECT (rolreplication OR rolsuper)::text FROM pg_roles WHERE rolname = current_user"))) {
-            problems.add("user '" + user + "' may not use logical replication: run ALTER ROLE " + PostgresIdentifiers.quote(user)
-                    + " REPLICATION");
+        if (!"true"
+                .equals(value(
+                        c, "SELECT (rolreplication OR rolsuper)::text FROM pg_roles WHERE rolname = current_user"))) {
+            problems.add("user '" + user + "' may not use logical replication: run ALTER ROLE "
+                    + PostgresIdentifiers.quote(user) + " REPLICATION");
         }
-        long freeSlots = Long.parseLong(value(c,
+        long freeSlots = Long.parseLong(value(
+                c,
                 "SELECT current_setting('max_replication_slots')::int - (SELECT count(*) FROM pg_replication_slots)"));
         notes.add(freeSlots + " free replication slots (max_replication_slots); each captured table uses one, named "
                 + settings.slotBase() + "_<schema>_<table>");
         if (freeSlots <= 0) {
-            problems.add("no free replication slot: raise max_replication_slots (and max_wal_senders) and restart the server, "
-                    + "or drop unused slots (see pg_replication_slots)");
+            problems.add(
+                    "no free replication slot: raise max_replication_slots (and max_wal_senders) and restart the server, "
+                            + "or drop unused slots (see pg_replication_slots)");
         }
 
         Map<String, TableIdentity> relations = TableIdentity.inSchemas(c, schemas);
         Set<String> keyed = tablesWithPrimaryKey(c, schemas);
         List<String> capturable = new ArrayList<>();
         List<String> notCapturable = new ArrayList<>();
-        for (TableIdentity t : relations.values().stream().sorted((a, b) -> a.sqlName().compareTo(b.sqlName())).toList()) {
+        for (TableIdentity t : relations.values().stream()
+                .sorted((a, b) -> a.sqlName().compareTo(b.sqlName()))
+                .toList()) {
             if (t.kind() != 'r') {
                 continue;
             }
@@ -71,9 +81,10 @@ public final class CdcCheck {
             }
         }
         if (!capturable.isEmpty()) {
-            notes.add(capturable.size() + " tables can be captured; with a primary key and the default REPLICA IDENTITY, "
-                    + "deletes carry the primary key, and updates leave out unchanged TOASTed values (an absent field means "
-                    + "unchanged)");
+            notes.add(
+                    capturable.size() + " tables can be captured; with a primary key and the default REPLICA IDENTITY, "
+                            + "deletes carry the primary key, and updates leave out unchanged TOASTed values (an absent field means "
+                            + "unchanged)");
         }
         notes.addAll(notCapturable);
 
@@ -81,27 +92,35 @@ public final class CdcCheck {
         Publication.Definition definition = publication.definition(c);
         String quoted = PostgresIdentifiers.quote(settings.publication());
         if (definition == null) {
-            boolean mayCreate = "true".equals(value(c, "SELECT has_database_privilege(current_database(), 'CREATE')::text"));
+            boolean mayCreate =
+                    "true".equals(value(c, "SELECT has_database_privilege(current_database(), 'CREATE')::text"));
             String sql = "CREATE PUBLICATION " + quoted + " FOR TABLE "
-                    + (capturable.isEmpty() ? "<schema>.<table>" : String.join(", ", capturable.subList(0, Math.min(20, capturable.size()))));
+                    + (capturable.isEmpty()
+                            ? "<schema>.<table>"
+                            : String.join(", ", capturable.subList(0, Math.min(20, capturable.size()))));
             if (mayCreate) {
-                notes.add("publication '" + settings.publication() + "' does not exist yet: the first sync creates it with the "
-                        + "captured tables (which user '" + user + "' must own), or an administrator runs: " + sql + ";");
+                notes.add("publication '" + settings.publication()
+                        + "' does not exist yet: the first sync creates it with the " + "captured tables (which user '"
+                        + user + "' must own), or an administrator runs: " + sql + ";");
             } else {
-                problems.add("publication '" + settings.publication() + "' does not exist and user '" + user + "' may not "
-                        + "create it: ask an administrator to run " + sql + ";");
+                problems.add("publication '" + settings.publication() + "' does not exist and user '" + user
+                        + "' may not " + "create it: ask an administrator to run " + sql + ";");
             }
         } else if (!definition.inserts() || !definition.updates() || !definition.deletes()) {
-            problems.add("publication '" + settings.publication() + "' does not publish every change: run ALTER PUBLICATION "
-                    + quoted + " SET (publish = 'insert, update, delete, truncate');");
+            problems.add(
+                    "publication '" + settings.publication() + "' does not publish every change: run ALTER PUBLICATION "
+                            + quoted + " SET (publish = 'insert, update, delete, truncate');");
         } else {
-            notes.add("publication '" + settings.publication() + "' exists" + (definition.allTables() ? " (FOR ALL TABLES)" : "")
+            notes.add("publication '" + settings.publication() + "' exists"
+                    + (definition.allTables() ? " (FOR ALL TABLES)" : "")
                     + (definition.truncates() ? "" : "; it does not publish truncates"));
         }
         if (!problems.isEmpty()) {
-            return CheckResult.failure("PostgreSQL at " + connection.address() + ": CDC cannot run: " + String.join("; ", problems));
+            return CheckResult.failure(
+                    "PostgreSQL at " + connection.address() + ": CDC cannot run: " + String.join("; ", problems));
         }
-        return CheckResult.success(connected + "\nCDC (logical replication, pgoutput): " + String.join("\n- ", prepend(notes)));
+        return CheckResult.success(
+                connected + "\nCDC (logical replication, pgoutput): " + String.join("\n- ", prepend(notes)));
     }
 
     private static List<String> prepend(List<String> notes) {
@@ -128,7 +147,8 @@ public final class CdcCheck {
     }
 
     private static String value(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         }
     }

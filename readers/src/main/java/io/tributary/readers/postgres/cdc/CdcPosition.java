@@ -2,7 +2,6 @@ package io.tributary.readers.postgres.cdc;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
  *     prefers a snapshot row to a later change of the same key
  * @param snapshotAt the {@code _ab_cdc_updated_at} of snapshot records (ISO-8601)
  */
-record CdcPosition(String slot, String phase, Lsn resume, Lsn txCommit, long txEmitted, Lsn target, Lsn snapshotLsn,
+record CdcPosition(
+        String slot,
+        String phase,
+        Lsn resume,
+        Lsn txCommit,
+        long txEmitted,
+        Lsn target,
+        Lsn snapshotLsn,
         String snapshotAt) {
 
     static final String SNAPSHOT = "snapshot";
@@ -82,21 +88,27 @@ record CdcPosition(String slot, String phase, Lsn resume, Lsn txCommit, long txE
     static CdcPosition parse(String text) {
         Map<String, Object> map;
         try {
-            map = JSON.readValue(text, new TypeReference<Map<String, Object>>() { });
+            map = JSON.readValue(text, new TypeReference<Map<String, Object>>() {});
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a CDC position: " + text, e);
         }
         Object slot = map.get("slot");
         Object phase = map.get("phase");
         Object lsn = map.get("lsn");
-        if (!(slot instanceof String) || !(SNAPSHOT.equals(phase) || STREAMING.equals(phase)) || !(lsn instanceof String)) {
+        if (!(slot instanceof String)
+                || !(SNAPSHOT.equals(phase) || STREAMING.equals(phase))
+                || !(lsn instanceof String)) {
             throw new IllegalArgumentException("not a CDC position (slot, phase and lsn are required): " + text);
         }
         Object tx = map.get("tx_commit_lsn");
         Object target = map.get("target_lsn");
         Object emitted = map.get("tx_emitted");
-        return new CdcPosition((String) slot, (String) phase, Lsn.parse((String) lsn),
-                tx == null ? null : Lsn.parse(tx.toString()), emitted instanceof Number n ? n.longValue() : 0,
+        return new CdcPosition(
+                (String) slot,
+                (String) phase,
+                Lsn.parse((String) lsn),
+                tx == null ? null : Lsn.parse(tx.toString()),
+                emitted instanceof Number n ? n.longValue() : 0,
                 target == null ? null : Lsn.parse(target.toString()),
                 Lsn.parse(String.valueOf(map.getOrDefault("snapshot_lsn", "0/0"))),
                 String.valueOf(map.getOrDefault("snapshot_at", "")));

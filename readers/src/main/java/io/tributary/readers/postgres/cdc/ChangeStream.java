@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
 import org.postgresql.PGConnection;
 import org.postgresql.replication.LogSequenceNumber;
 import org.postgresql.replication.PGReplicationStream;
@@ -33,9 +32,13 @@ final class ChangeStream implements AutoCloseable {
      * Starts streaming {@code slot} on the replication connection: transactions that committed before
      * {@code from} are skipped by the server.
      */
-    static ChangeStream start(Connection replication, String slot, Publication publication, Lsn from, Duration statusInterval)
+    static ChangeStream start(
+            Connection replication, String slot, Publication publication, Lsn from, Duration statusInterval)
             throws SQLException {
-        PGReplicationStream stream = replication.unwrap(PGConnection.class).getReplicationAPI().replicationStream()
+        PGReplicationStream stream = replication
+                .unwrap(PGConnection.class)
+                .getReplicationAPI()
+                .replicationStream()
                 .logical()
                 .withSlotName(slot)
                 .withStartPosition(LogSequenceNumber.valueOf(from.value()))

@@ -19,7 +19,8 @@ public record Lsn(long value) implements Comparable<Lsn> {
     public static Lsn parse(String text) {
         int slash = text == null ? -1 : text.indexOf('/');
         if (slash <= 0 || slash == text.length() - 1) {
-            throw new IllegalArgumentException("not a WAL position (LSN): '" + text + "'; expected two hex numbers like 16/B374D848");
+            throw new IllegalArgumentException(
+                    "not a WAL position (LSN): '" + text + "'; expected two hex numbers like 16/B374D848");
         }
         try {
             long high = Long.parseLong(text.substring(0, slash), 16);
@@ -29,7 +30,8 @@ public record Lsn(long value) implements Comparable<Lsn> {
             }
             return new Lsn(high << 32 | low);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a WAL position (LSN): '" + text + "'; expected two hex numbers like 16/B374D848");
+            throw new IllegalArgumentException(
+                    "not a WAL position (LSN): '" + text + "'; expected two hex numbers like 16/B374D848");
         }
     }
 

@@ -11,16 +11,18 @@ import java.util.List;
  */
 final class PgOutputDecoder {
 
-    private PgOutputDecoder() {
-    }
+    private PgOutputDecoder() {}
 
     static PgOutputMessage decode(ByteBuffer buffer) {
         char type = (char) buffer.get();
         return switch (type) {
-            case 'B' -> new PgOutputMessage.Begin(new Lsn(buffer.getLong()), buffer.getLong(), Integer.toUnsignedLong(buffer.getInt()));
+            case 'B' ->
+                new PgOutputMessage.Begin(
+                        new Lsn(buffer.getLong()), buffer.getLong(), Integer.toUnsignedLong(buffer.getInt()));
             case 'C' -> {
                 buffer.get(); // flags, unused
-                yield new PgOutputMessage.Commit(new Lsn(buffer.getLong()), new Lsn(buffer.getLong()), buffer.getLong());
+                yield new PgOutputMessage.Commit(
+                        new Lsn(buffer.getLong()), new Lsn(buffer.getLong()), buffer.getLong());
             }
             case 'R' -> relation(buffer);
             case 'I' -> {
@@ -39,7 +41,8 @@ final class PgOutputDecoder {
                     next = (char) buffer.get();
                 }
                 if (next != 'N') {
-                    throw new IllegalStateException("pgoutput update message: expected the new tuple ('N'), got '" + next + "'");
+                    throw new IllegalStateException(
+                            "pgoutput update message: expected the new tuple ('N'), got '" + next + "'");
                 }
                 yield new PgOutputMessage.Update(oid, oldKind, old, tuple(buffer));
             }
@@ -47,7 +50,8 @@ final class PgOutputDecoder {
                 long oid = oid(buffer);
                 char kind = (char) buffer.get();
                 if (kind != 'K' && kind != 'O') {
-                    throw new IllegalStateException("pgoutput delete message: expected the old key or row ('K' or 'O'), got '" + kind + "'");
+                    throw new IllegalStateException(
+                            "pgoutput delete message: expected the old key or row ('K' or 'O'), got '" + kind + "'");
                 }
                 yield new PgOutputMessage.Delete(oid, kind, tuple(buffer));
             }
@@ -61,8 +65,9 @@ final class PgOutputDecoder {
                 yield new PgOutputMessage.Truncate(oids, (options & 1) != 0, (options & 2) != 0);
             }
             case 'Y', 'O', 'M' -> new PgOutputMessage.Ignored(type);
-            default -> throw new IllegalStateException("pgoutput message of unknown type '" + type
-                    + "': this reader speaks protocol version 1 without streaming of in-progress transactions");
+            default ->
+                throw new IllegalStateException("pgoutput message of unknown type '" + type
+                        + "': this reader speaks protocol version 1 without streaming of in-progress transactions");
         };
     }
 
@@ -80,7 +85,8 @@ final class PgOutputDecoder {
             int typmod = buffer.getInt();
             columns.add(new PgOutputMessage.Relation.Column(key, column, type, typmod));
         }
-        return new PgOutputMessage.Relation(oid, namespace.isEmpty() ? "pg_catalog" : namespace, name, identity, columns);
+        return new PgOutputMessage.Relation(
+                oid, namespace.isEmpty() ? "pg_catalog" : namespace, name, identity, columns);
     }
 
     private static PgOutputMessage.Tuple tuple(ByteBuffer buffer) {
@@ -96,11 +102,13 @@ final class PgOutputDecoder {
                 }
                 case 't' -> {
                     int length = buffer.getInt();
-                    values[i] = new String(buffer.array(), buffer.arrayOffset() + buffer.position(), length, StandardCharsets.UTF_8);
+                    values[i] = new String(
+                            buffer.array(), buffer.arrayOffset() + buffer.position(), length, StandardCharsets.UTF_8);
                     buffer.position(buffer.position() + length);
                 }
-                default -> throw new IllegalStateException("pgoutput tuple column of kind '" + kind
-                        + "': only text values are requested (binary off)");
+                default ->
+                    throw new IllegalStateException("pgoutput tuple column of kind '" + kind
+                            + "': only text values are requested (binary off)");
             }
         }
         return new PgOutputMessage.Tuple(kinds, values);
@@ -124,7 +132,8 @@ final class PgOutputDecoder {
     private static void expect(ByteBuffer buffer, char wanted, String message) {
         char got = (char) buffer.get();
         if (got != wanted) {
-            throw new IllegalStateException("pgoutput " + message + " message: expected '" + wanted + "', got '" + got + "'");
+            throw new IllegalStateException(
+                    "pgoutput " + message + " message: expected '" + wanted + "', got '" + got + "'");
         }
     }
 }

@@ -13,12 +13,10 @@ sealed interface PgOutputMessage {
     long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
 
     /** Starts a transaction. */
-    record Begin(Lsn finalLsn, long commitMicros, long xid) implements PgOutputMessage {
-    }
+    record Begin(Lsn finalLsn, long commitMicros, long xid) implements PgOutputMessage {}
 
     /** Ends a transaction; {@code endLsn} is just past its commit record. */
-    record Commit(Lsn commitLsn, Lsn endLsn, long commitMicros) implements PgOutputMessage {
-    }
+    record Commit(Lsn commitLsn, Lsn endLsn, long commitMicros) implements PgOutputMessage {}
 
     /**
      * Describes a table before its first change in a session and again after its definition changed.
@@ -33,23 +31,19 @@ sealed interface PgOutputMessage {
         }
 
         /** A column as pgoutput describes it; {@code key} when it is part of the replica identity. */
-        record Column(boolean key, String name, long typeOid, int typmod) {
-        }
+        record Column(boolean key, String name, long typeOid, int typmod) {}
     }
 
-    record Insert(long oid, Tuple newTuple) implements PgOutputMessage {
-    }
+    record Insert(long oid, Tuple newTuple) implements PgOutputMessage {}
 
     /**
      * An update; {@code oldKind} is {@code K} (old key: the key changed), {@code O} (whole old row:
      * REPLICA IDENTITY FULL) or {@code 0} when only the new row is sent.
      */
-    record Update(long oid, char oldKind, Tuple oldTuple, Tuple newTuple) implements PgOutputMessage {
-    }
+    record Update(long oid, char oldKind, Tuple oldTuple, Tuple newTuple) implements PgOutputMessage {}
 
     /** A delete carrying the old key ({@code K}) or the whole old row ({@code O}). */
-    record Delete(long oid, char oldKind, Tuple oldTuple) implements PgOutputMessage {
-    }
+    record Delete(long oid, char oldKind, Tuple oldTuple) implements PgOutputMessage {}
 
     record Truncate(List<Long> oids, boolean cascade, boolean restartIdentity) implements PgOutputMessage {
 
@@ -59,8 +53,7 @@ sealed interface PgOutputMessage {
     }
 
     /** Type, origin and logical decoding messages: nothing to capture. */
-    record Ignored(char type) implements PgOutputMessage {
-    }
+    record Ignored(char type) implements PgOutputMessage {}
 
     /**
      * A row's values in text form, by column position. {@code kinds[i]} is {@code t} (text value),

@@ -1,13 +1,12 @@
 package io.tributary.readers.postgres.cdc;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Map;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.readers.postgres.shared.CdcSettings;
 import io.tributary.readers.postgres.shared.SourceAccess;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -76,8 +75,8 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
     /** What the last {@link #update} saved: committed once the next chunk's {@code update} runs. */
     private CdcPosition lastSaved;
 
-    public PostgresCdcReader(SourceAccess access, CdcSettings settings, ConfiguredStream stream,
-            Map<String, Object> previousSync) {
+    public PostgresCdcReader(
+            SourceAccess access, CdcSettings settings, ConfiguredStream stream, Map<String, Object> previousSync) {
         this.scope = new CaptureScope(access, settings, stream);
         this.previousSync = previousSync == null ? Map.of() : previousSync;
     }
@@ -125,15 +124,18 @@ public final class PostgresCdcReader implements ItemStreamReader<SourceRecord> {
                 long copied = snapshot.records();
                 snapshot = null;
                 position = position.streamingFrom(position.resume());
-                CaptureScope.log.info("[{}] initial copy done ({} rows in this run); streaming changes from {}", scope.label,
-                        copied, position.resume());
+                CaptureScope.log.info(
+                        "[{}] initial copy done ({} rows in this run); streaming changes from {}",
+                        scope.label,
+                        copied,
+                        position.resume());
             }
             // the hand-over: streaming starts where the copy's snapshot ends (the slot's consistent point)
             streaming = StreamingPhase.start(scope, session, captured, position, committed);
             return streaming.read();
         } catch (SQLException e) {
-            throw new ItemStreamException(scope.where + ": reading changes failed at " + position().resume() + ": "
-                    + e.getMessage(), e);
+            throw new ItemStreamException(
+                    scope.where + ": reading changes failed at " + position().resume() + ": " + e.getMessage(), e);
         }
     }
 

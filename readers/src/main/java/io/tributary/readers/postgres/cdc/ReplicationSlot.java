@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.postgresql.PGConnection;
 import org.postgresql.replication.ReplicationSlotInfo;
 
@@ -35,8 +34,15 @@ final class ReplicationSlot {
      * @param walStatus {@code reserved}, {@code extended}, {@code unreserved} or {@code lost} (PostgreSQL 13+), else {@code null}
      * @param serverLsn the server's current WAL write position
      */
-    record State(String plugin, String database, boolean active, Integer activePid, Lsn restartLsn, Lsn confirmedFlush,
-            String walStatus, Lsn serverLsn) {
+    record State(
+            String plugin,
+            String database,
+            boolean active,
+            Integer activePid,
+            Lsn restartLsn,
+            Lsn confirmedFlush,
+            String walStatus,
+            Lsn serverLsn) {
 
         /** WAL kept on the server's disk for this slot. */
         long retainedBytes() {
@@ -62,8 +68,15 @@ final class ReplicationSlot {
                 }
                 int pid = rs.getInt(4);
                 Integer activePid = rs.wasNull() ? null : pid;
-                return Optional.of(new State(rs.getString(1), rs.getString(2), rs.getBoolean(3), activePid,
-                        lsn(rs.getString(5)), lsn(rs.getString(6)), rs.getString(7), Lsn.parse(rs.getString(8))));
+                return Optional.of(new State(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getBoolean(3),
+                        activePid,
+                        lsn(rs.getString(5)),
+                        lsn(rs.getString(6)),
+                        rs.getString(7),
+                        Lsn.parse(rs.getString(8))));
             }
         }
     }
@@ -73,16 +86,21 @@ final class ReplicationSlot {
     }
 
     /** The slot's consistent point and the name of the snapshot exported with it. */
-    record Created(Lsn consistentPoint, String snapshotName) {
-    }
+    record Created(Lsn consistentPoint, String snapshotName) {}
 
     /**
      * Creates the slot with the pgoutput plugin on a replication connection. The exported snapshot
      * stays importable only while that connection runs no other command and stays open.
      */
     Created create(Connection replication) throws SQLException {
-        ReplicationSlotInfo info = replication.unwrap(PGConnection.class).getReplicationAPI().createReplicationSlot()
-                .logical().withSlotName(name).withOutputPlugin("pgoutput").make();
+        ReplicationSlotInfo info = replication
+                .unwrap(PGConnection.class)
+                .getReplicationAPI()
+                .createReplicationSlot()
+                .logical()
+                .withSlotName(name)
+                .withOutputPlugin("pgoutput")
+                .make();
         return new Created(Lsn.parse(info.getConsistentPoint().asString()), info.getSnapshotName());
     }
 

@@ -1,5 +1,7 @@
 package io.tributary.readers.postgres.cdc;
 
+import io.tributary.postgres.PostgresIdentifiers;
+import io.tributary.readers.postgres.shared.SourceAccess.TableColumns;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,9 +10,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import io.tributary.postgres.PostgresIdentifiers;
-import io.tributary.readers.postgres.shared.SourceAccess.TableColumns;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 
@@ -44,8 +43,7 @@ final class SlotStartup {
      *     {@code null} when nothing of this slot is committed yet
      * @param snapshot the copy to read before streaming, or {@code null}
      */
-    record Start(CapturedTable captured, CdcPosition position, CdcPosition committed, SnapshotPhase snapshot) {
-    }
+    record Start(CapturedTable captured, CdcPosition position, CdcPosition committed, SnapshotPhase snapshot) {}
 
     /**
      * @param session the capture's query session; it stays open for the capture (the captured table
@@ -64,19 +62,26 @@ final class SlotStartup {
      */
     Start start(ExecutionContext context) throws SQLException {
         try {
-            TableColumns columns = scope.access.table(session, scope.schema, scope.table).orElseThrow(() ->
-                    new ItemStreamException(scope.where + ": the table does not exist or user '"
-                            + scope.access.connection().username() + "' may not read it; re-run discover, or GRANT SELECT ON "
+            TableColumns columns = scope.access
+                    .table(session, scope.schema, scope.table)
+                    .orElseThrow(() -> new ItemStreamException(scope.where + ": the table does not exist or user '"
+                            + scope.access.connection().username()
+                            + "' may not read it; re-run discover, or GRANT SELECT ON "
                             + PostgresIdentifiers.qualified(scope.schema, scope.table) + " TO "
-                            + PostgresIdentifiers.quote(scope.access.connection().username())));
+                            + PostgresIdentifiers.quote(
+                                    scope.access.connection().username())));
             TableIdentity identity = TableIdentity.of(session, scope.schema, scope.table);
             String problem = identity.whyNotCapturable(!columns.primaryKey().isEmpty());
             if (problem != null) {
                 throw new ItemStreamException(scope.where + ": " + problem);
             }
             CapturedTable captured = new CapturedTable(identity.oid(), columns, this::reloadColumns);
-            for (String warning : scope.publication.ensure(session, scope.schema, scope.table,
-                    scope.access.connection().username(), scope.where)) {
+            for (String warning : scope.publication.ensure(
+                    session,
+                    scope.schema,
+                    scope.table,
+                    scope.access.connection().username(),
+                    scope.where)) {
                 CaptureScope.log.warn("[{}] {}", scope.label, warning);
             }
             Lsn serverNow = serverWal();
@@ -100,7 +105,8 @@ final class SlotStartup {
         try {
             return scope.access.table(session, scope.schema, scope.table).orElse(null);
         } catch (SQLException e) {
-            throw new ItemStreamException(scope.where + ": cannot read the table's new definition: " + e.getMessage(), e);
+            throw new ItemStreamException(
+                    scope.where + ": cannot read the table's new definition: " + e.getMessage(), e);
         }
     }
 
@@ -115,8 +121,10 @@ final class SlotStartup {
         try {
             restored = CdcPosition.parse(saved.toString());
         } catch (IllegalArgumentException e) {
-            throw new ItemStreamException(scope.where + ": the saved position cannot be read (" + e.getMessage()
-                    + "); reset the connection to start over with a new snapshot", e);
+            throw new ItemStreamException(
+                    scope.where + ": the saved position cannot be read (" + e.getMessage()
+                            + "); reset the connection to start over with a new snapshot",
+                    e);
         }
         if (!restored.slot().equals(scope.slot.name())) {
             throw new CdcPositionLostException(scope.where + ": the saved position belongs to replication slot '"
@@ -141,25 +149,37 @@ final class SlotStartup {
         }
         if (old != null) {
             if (old.active()) {
-                throw new ItemStreamException(scope.where + ": replication slot '" + slot.name() + "' is in use by server "
+                throw new ItemStreamException(scope.where + ": replication slot '" + slot.name()
+                        + "' is in use by server "
                         + "process " + old.activePid() + "; is another sync of this connection running, or another "
                         + "connection using the same replication_slot?");
             }
-            CaptureScope.log.warn("[{}] no saved CDC position (first sync, or the connection was reset): replacing "
-                    + "replication slot {} (confirmed up to {}) by a new one for the initial load", scope.label, slot.name(),
+            CaptureScope.log.warn(
+                    "[{}] no saved CDC position (first sync, or the connection was reset): replacing "
+                            + "replication slot {} (confirmed up to {}) by a new one for the initial load",
+                    scope.label,
+                    slot.name(),
                     old.confirmedFlush());
             slot.drop(session);
         }
         Connection replication = scope.openReplication();
         try {
             ReplicationSlot.Created created = slot.create(replication);
-            ReplicationSlot.State state = slot.state(session).orElseThrow(() -> new ItemStreamException(scope.where
-                    + ": replication slot '" + slot.name() + "' vanished right after it was created"));
+            ReplicationSlot.State state = slot.state(session)
+                    .orElseThrow(() -> new ItemStreamException(scope.where + ": replication slot '" + slot.name()
+                            + "' vanished right after it was created"));
             Lsn target = Lsn.max(serverNow, created.consistentPoint());
             String now = Instant.now().toString();
             if (scope.settings.initialSnapshot()) {
-                position = new CdcPosition(slot.name(), CdcPosition.SNAPSHOT, created.consistentPoint(), null, 0, target,
-                        state.restartLsn(), now);
+                position = new CdcPosition(
+                        slot.name(),
+                        CdcPosition.SNAPSHOT,
+                        created.consistentPoint(),
+                        null,
+                        0,
+                        target,
+                        state.restartLsn(),
+                        now);
                 String snapshotName = created.snapshotName();
                 // imported while the replication connection, which exported it, is still open and idle
                 snapshot = SnapshotPhase.open(scope, context, c -> {
@@ -167,14 +187,28 @@ final class SlotStartup {
                         s.execute("SET TRANSACTION SNAPSHOT '" + snapshotName.replace("'", "''") + "'");
                     }
                 });
-                CaptureScope.log.info("[{}] created replication slot {} at {}; copying the table in the slot's exported "
-                        + "snapshot, then streaming its changes from there", scope.label, slot.name(),
+                CaptureScope.log.info(
+                        "[{}] created replication slot {} at {}; copying the table in the slot's exported "
+                                + "snapshot, then streaming its changes from there",
+                        scope.label,
+                        slot.name(),
                         created.consistentPoint());
             } else {
-                position = new CdcPosition(slot.name(), CdcPosition.STREAMING, created.consistentPoint(), null, 0, target,
-                        state.restartLsn(), now);
-                CaptureScope.log.info("[{}] created replication slot {} at {}; streaming the changes from there "
-                        + "(initial_snapshot off)", scope.label, slot.name(), created.consistentPoint());
+                position = new CdcPosition(
+                        slot.name(),
+                        CdcPosition.STREAMING,
+                        created.consistentPoint(),
+                        null,
+                        0,
+                        target,
+                        state.restartLsn(),
+                        now);
+                CaptureScope.log.info(
+                        "[{}] created replication slot {} at {}; streaming the changes from there "
+                                + "(initial_snapshot off)",
+                        scope.label,
+                        slot.name(),
+                        created.consistentPoint());
             }
         } finally {
             CaptureScope.closeQuietly(replication);
@@ -196,23 +230,31 @@ final class SlotStartup {
             state = awaitRelease(state);
         }
         if (state == null) {
-            throw new CdcPositionLostException(scope.where + ": replication slot '" + slot.name() + "' no longer exists "
-                    + "(dropped, or removed by the server), so the changes after the saved position " + restored.resume()
-                    + " cannot be read. Reset the connection to take a new snapshot; change capture never re-snapshots on "
-                    + "its own");
+            throw new CdcPositionLostException(
+                    scope.where + ": replication slot '" + slot.name() + "' no longer exists "
+                            + "(dropped, or removed by the server), so the changes after the saved position "
+                            + restored.resume()
+                            + " cannot be read. Reset the connection to take a new snapshot; change capture never re-snapshots on "
+                            + "its own");
         }
         verify(state, restored);
         committed = restored;
-        position = sameSync && restored.target() != null ? restored
+        position = sameSync && restored.target() != null
+                ? restored
                 : restored.withTarget(Lsn.max(serverNow, restored.resume()));
         if (position.inSnapshot()) {
-            ExecutionContext snapshotContext = sameSync ? context : SnapshotPhase.fullRefreshState(scope.table, previousSync);
+            ExecutionContext snapshotContext =
+                    sameSync ? context : SnapshotPhase.fullRefreshState(scope.table, previousSync);
             Lsn[] snapshotLsn = new Lsn[1];
             snapshot = SnapshotPhase.open(scope, snapshotContext, c -> snapshotLsn[0] = insertLsn(c));
             position = position.withTarget(Lsn.max(position.target(), snapshotLsn[0]));
-            CaptureScope.log.info("[{}] resuming the initial copy after its last committed row in a new snapshot (at {}); "
-                    + "the changes since the slot's consistent point {} are streamed afterwards up to there, so the copy "
-                    + "converges", scope.label, snapshotLsn[0], restored.resume());
+            CaptureScope.log.info(
+                    "[{}] resuming the initial copy after its last committed row in a new snapshot (at {}); "
+                            + "the changes since the slot's consistent point {} are streamed afterwards up to there, so the copy "
+                            + "converges",
+                    scope.label,
+                    snapshotLsn[0],
+                    restored.resume());
         }
         scope.report(state, "at start");
         long max = scope.settings.maxRetainedWalBytes();
@@ -221,7 +263,8 @@ final class SlotStartup {
                     + ReplicationSlot.size(state.retainedBytes()) + " of WAL, more than max_retained_wal_mb ("
                     + ReplicationSlot.size(max) + "), and the server's disk fills up with it. Either raise "
                     + "max_retained_wal_mb and sync more often so that the connection catches up, or drop the slot (SELECT "
-                    + "pg_drop_replication_slot('" + slot.name() + "')) and reset the connection to take a new snapshot");
+                    + "pg_drop_replication_slot('" + slot.name()
+                    + "')) and reset the connection to take a new snapshot");
         }
     }
 
@@ -270,7 +313,8 @@ final class SlotStartup {
         }
         if (state.active()) {
             throw new ItemStreamException(where + ": replication slot '" + slot + "' is in use by server process "
-                    + state.activePid() + "; is another sync of this connection running, or another connection using the "
+                    + state.activePid()
+                    + "; is another sync of this connection running, or another connection using the "
                     + "same replication_slot?");
         }
         if (state.confirmedFlush() != null && state.confirmedFlush().isAfter(restored.resume())) {
@@ -283,7 +327,8 @@ final class SlotStartup {
     }
 
     private Lsn serverWal() throws SQLException {
-        try (Statement s = session.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+        try (Statement s = session.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_current_wal_lsn()::text")) {
             rs.next();
             return Lsn.parse(rs.getString(1));
         }
@@ -291,7 +336,8 @@ final class SlotStartup {
 
     /** Where WAL insertion stands now: past the commit of every transaction a snapshot taken just before can see. */
     private static Lsn insertLsn(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
             rs.next();
             return Lsn.parse(rs.getString(1));
         }

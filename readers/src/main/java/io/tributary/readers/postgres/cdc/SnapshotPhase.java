@@ -1,15 +1,14 @@
 package io.tributary.readers.postgres.cdc;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.DestinationSyncMode;
 import io.tributary.connector.catalog.SyncMode;
 import io.tributary.connector.record.RecordSchema;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.readers.postgres.shared.SourceAccess.TransactionStart;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -29,6 +28,7 @@ final class SnapshotPhase {
     private final ItemStreamReader<SourceRecord> copy;
     /** The copy's record fields, and the same with the change fields after them (planned at the first row). */
     private RecordSchema copiedFields;
+
     private RecordSchema cdcFields;
     private long records;
 
@@ -44,8 +44,14 @@ final class SnapshotPhase {
      */
     static SnapshotPhase open(CaptureScope scope, ExecutionContext context, TransactionStart start) {
         ConfiguredStream stream = scope.stream;
-        ConfiguredStream fullRead = new ConfiguredStream(stream.stream(), SyncMode.FULL_REFRESH, DestinationSyncMode.APPEND,
-                List.of(), stream.primaryKey(), stream.destinationNamespace(), stream.destinationName());
+        ConfiguredStream fullRead = new ConfiguredStream(
+                stream.stream(),
+                SyncMode.FULL_REFRESH,
+                DestinationSyncMode.APPEND,
+                List.of(),
+                stream.primaryKey(),
+                stream.destinationNamespace(),
+                stream.destinationName());
         ItemStreamReader<SourceRecord> copy = scope.access.snapshotReader(fullRead, start);
         copy.open(context);
         return new SnapshotPhase(scope, copy);

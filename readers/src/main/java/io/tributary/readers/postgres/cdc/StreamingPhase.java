@@ -1,5 +1,6 @@
 package io.tributary.readers.postgres.cdc;
 
+import io.tributary.connector.record.SourceRecord;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,8 +11,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import io.tributary.connector.record.SourceRecord;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,6 +30,7 @@ final class StreamingPhase implements AutoCloseable {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** A sync whose server sends nothing at all for this long, outside a transaction, ends (its position is safe). */
     private static final long STALL_NANOS = TimeUnit.MINUTES.toNanos(10);
+
     private static final long IDLE_SLEEP_MILLIS = 10;
     private static final int SETTLE_SECONDS = 30;
 
@@ -57,10 +57,13 @@ final class StreamingPhase implements AutoCloseable {
     private long changeRecords;
 
     /** A record waiting to be handed out, and the position once it is. */
-    private record Pending(SourceRecord record, CdcPosition after) {
-    }
+    private record Pending(SourceRecord record, CdcPosition after) {}
 
-    private StreamingPhase(CaptureScope scope, Connection session, CapturedTable captured, ChangeStream changes,
+    private StreamingPhase(
+            CaptureScope scope,
+            Connection session,
+            CapturedTable captured,
+            ChangeStream changes,
             CdcPosition position) {
         this.scope = scope;
         this.session = session;
@@ -79,23 +82,28 @@ final class StreamingPhase implements AutoCloseable {
      * @param committed a position committed in the job repository, acknowledged right away; or {@code null}
      * @throws CdcPositionLostException when the slot is gone or can no longer send the changes
      */
-    static StreamingPhase start(CaptureScope scope, Connection session, CapturedTable captured, CdcPosition position,
-            CdcPosition committed) throws SQLException {
+    static StreamingPhase start(
+            CaptureScope scope, Connection session, CapturedTable captured, CdcPosition position, CdcPosition committed)
+            throws SQLException {
         Connection replication = scope.openReplication();
         ChangeStream changes;
         try {
-            changes = ChangeStream.start(replication, scope.slot.name(), scope.publication, position.resume(),
-                    scope.settings.heartbeat());
+            changes = ChangeStream.start(
+                    replication, scope.slot.name(), scope.publication, position.resume(), scope.settings.heartbeat());
         } catch (SQLException e) {
             CaptureScope.closeQuietly(replication);
             if ("42704".equals(e.getSQLState())) {
-                throw new CdcPositionLostException(scope.where + ": replication slot '" + scope.slot.name() + "' no longer "
-                        + "exists: " + e.getMessage() + ". Reset the connection to take a new snapshot; change capture never "
-                        + "re-snapshots on its own");
+                throw new CdcPositionLostException(
+                        scope.where + ": replication slot '" + scope.slot.name() + "' no longer "
+                                + "exists: " + e.getMessage()
+                                + ". Reset the connection to take a new snapshot; change capture never "
+                                + "re-snapshots on its own");
             }
-            if ("55000".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("can no longer get changes")) {
-                throw new CdcPositionLostException(scope.where + ": " + e.getMessage() + ". Reset the connection to take a "
-                        + "new snapshot; change capture never re-snapshots on its own");
+            if ("55000".equals(e.getSQLState())
+                    && String.valueOf(e.getMessage()).contains("can no longer get changes")) {
+                throw new CdcPositionLostException(
+                        scope.where + ": " + e.getMessage() + ". Reset the connection to take a "
+                                + "new snapshot; change capture never re-snapshots on its own");
             }
             throw e;
         }
@@ -108,8 +116,12 @@ final class StreamingPhase implements AutoCloseable {
             }
         }
         StreamingPhase phase = new StreamingPhase(scope, session, captured, changes, position);
-        CaptureScope.log.info("[{}] streaming changes of slot {} from {} {}", scope.label, scope.slot.name(),
-                position.resume(), scope.settings.streamingTime().isZero()
+        CaptureScope.log.info(
+                "[{}] streaming changes of slot {} from {} {}",
+                scope.label,
+                scope.slot.name(),
+                position.resume(),
+                scope.settings.streamingTime().isZero()
                         ? "up to " + position.target() + " (the server's WAL position at the start)"
                         : "for " + scope.settings.streamingTime().toSeconds() + " s");
         return phase;
@@ -149,8 +161,12 @@ final class StreamingPhase implements AutoCloseable {
                 }
                 idle();
                 if (!inTransaction && System.nanoTime() - lastProgress > STALL_NANOS) {
-                    CaptureScope.log.warn("[{}] the server sent nothing for {} minutes; ending this sync at {} (the next one "
-                            + "continues there)", scope.label, TimeUnit.NANOSECONDS.toMinutes(STALL_NANOS), position.resume());
+                    CaptureScope.log.warn(
+                            "[{}] the server sent nothing for {} minutes; ending this sync at {} (the next one "
+                                    + "continues there)",
+                            scope.label,
+                            TimeUnit.NANOSECONDS.toMinutes(STALL_NANOS),
+                            position.resume());
                     return end("stalled");
                 }
                 continue;
@@ -202,10 +218,13 @@ final class StreamingPhase implements AutoCloseable {
 
     private void begin(PgOutputMessage.Begin begin) {
         if (position.txCommit() != null && begin.finalLsn().isAfter(position.txCommit())) {
-            throw new ItemStreamException(scope.where + ": the transaction committing at " + position.txCommit() + ", of "
-                    + "which " + position.txEmitted() + " changes were delivered before the restart, was not sent again (the "
-                    + "next one commits at " + begin.finalLsn() + "); the slot no longer matches the saved position. Reset "
-                    + "the connection");
+            throw new ItemStreamException(
+                    scope.where + ": the transaction committing at " + position.txCommit() + ", of "
+                            + "which " + position.txEmitted()
+                            + " changes were delivered before the restart, was not sent again (the "
+                            + "next one commits at " + begin.finalLsn()
+                            + "); the slot no longer matches the saved position. Reset "
+                            + "the connection");
         }
         inTransaction = true;
         txCommit = begin.finalLsn();
@@ -230,7 +249,8 @@ final class StreamingPhase implements AutoCloseable {
         } else {
             data.putNull(CdcCatalog.DELETED_AT);
         }
-        pending.add(new Pending(new SourceRecord(data, System.currentTimeMillis()), position.within(txCommit, txEmitted)));
+        pending.add(
+                new Pending(new SourceRecord(data, System.currentTimeMillis()), position.within(txCommit, txEmitted)));
     }
 
     private SourceRecord handOut() {
@@ -244,15 +264,20 @@ final class StreamingPhase implements AutoCloseable {
         if (scope.settings.streamingTime().isZero()) {
             return !position.resume().isBefore(position.target());
         }
-        return System.nanoTime() - streamingSince >= scope.settings.streamingTime().toNanos();
+        return System.nanoTime() - streamingSince
+                >= scope.settings.streamingTime().toNanos();
     }
 
     private SourceRecord end(String why) throws SQLException {
         done = true;
         awaitDecodingPastAcknowledged();
         Optional<ReplicationSlot.State> state = scope.slot.state(session);
-        CaptureScope.log.info("[{}] change capture done ({}): {} change records; saved position {}", scope.label, why,
-                changeRecords, position.resume());
+        CaptureScope.log.info(
+                "[{}] change capture done ({}): {} change records; saved position {}",
+                scope.label,
+                why,
+                changeRecords,
+                position.resume());
         if (state.isPresent()) {
             scope.report(state.get(), "at the end");
         }
@@ -277,7 +302,9 @@ final class StreamingPhase implements AutoCloseable {
             ps.setString(1, scope.slot.name());
             while (System.nanoTime() < deadline) {
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || rs.getString(1) == null || !Lsn.parse(rs.getString(1)).isBefore(acknowledged)) {
+                    if (!rs.next()
+                            || rs.getString(1) == null
+                            || !Lsn.parse(rs.getString(1)).isBefore(acknowledged)) {
                         return;
                     }
                 }
@@ -310,7 +337,9 @@ final class StreamingPhase implements AutoCloseable {
             lastHeartbeat = now;
             Optional<ReplicationSlot.State> state = scope.slot.state(session);
             if (state.isPresent()) {
-                scope.report(state.get(), "streaming, at " + position.resume() + (inTransaction ? " (inside a transaction)" : ""));
+                scope.report(
+                        state.get(),
+                        "streaming, at " + position.resume() + (inTransaction ? " (inside a transaction)" : ""));
             }
         }
         try {
@@ -329,8 +358,9 @@ final class StreamingPhase implements AutoCloseable {
         try {
             changes.acknowledge(committed.resume());
         } catch (SQLException e) {
-            throw new ItemStreamException(scope.where + ": cannot acknowledge " + committed.resume() + " to the server: "
-                    + e.getMessage(), e);
+            throw new ItemStreamException(
+                    scope.where + ": cannot acknowledge " + committed.resume() + " to the server: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -342,6 +372,7 @@ final class StreamingPhase implements AutoCloseable {
 
     private static String instant(long postgresMicros) {
         long micros = postgresMicros + PgOutputMessage.POSTGRES_EPOCH_MICROS;
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L).toString();
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L)
+                .toString();
     }
 }

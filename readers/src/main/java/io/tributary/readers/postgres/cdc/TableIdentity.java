@@ -1,5 +1,6 @@
 package io.tributary.readers.postgres.cdc;
 
+import io.tributary.postgres.PostgresIdentifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,8 +8,6 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.tributary.postgres.PostgresIdentifiers;
 
 /**
  * What logical replication can capture of a relation: its kind and its {@code REPLICA IDENTITY},
@@ -32,8 +31,12 @@ record TableIdentity(String schema, String name, long oid, char kind, char repli
             ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    TableIdentity t = new TableIdentity(rs.getString(1), rs.getString(2), rs.getLong(3),
-                            rs.getString(4).charAt(0), rs.getString(5).charAt(0));
+                    TableIdentity t = new TableIdentity(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getLong(3),
+                            rs.getString(4).charAt(0),
+                            rs.getString(5).charAt(0));
                     out.put(t.schema() + "." + t.name(), t);
                 }
             }
@@ -62,12 +65,15 @@ record TableIdentity(String schema, String name, long oid, char kind, char repli
                 case 'm' -> "a materialized view";
                 default -> "a foreign table";
             };
-            return schema + "." + name + " is " + what + ": logical replication captures plain tables only; sync it with full_refresh";
+            return schema + "." + name + " is " + what
+                    + ": logical replication captures plain tables only; sync it with full_refresh";
         }
         if (replicaIdentity == 'n' || (replicaIdentity == 'd' && !hasPrimaryKey)) {
-            return schema + "." + name + " has " + (replicaIdentity == 'n' ? "REPLICA IDENTITY NOTHING" : "no primary key")
+            return schema + "." + name + " has "
+                    + (replicaIdentity == 'n' ? "REPLICA IDENTITY NOTHING" : "no primary key")
                     + ", so its updates and deletes cannot be captured (once published, PostgreSQL would reject UPDATE and "
-                    + "DELETE on it). Run ALTER TABLE " + sqlName() + " REPLICA IDENTITY FULL, or add a primary key; until "
+                    + "DELETE on it). Run ALTER TABLE " + sqlName()
+                    + " REPLICA IDENTITY FULL, or add a primary key; until "
                     + "then sync it with full_refresh";
         }
         return null;
@@ -76,10 +82,14 @@ record TableIdentity(String schema, String name, long oid, char kind, char repli
     /** What updates and deletes of this table carry, for {@code check}. */
     String describeChanges(boolean hasPrimaryKey) {
         return switch (replicaIdentity) {
-            case 'f' -> schema + "." + name + ": REPLICA IDENTITY FULL, deletes carry the whole old row"
-                    + (hasPrimaryKey ? "" : " (no primary key: use append, not append_dedup)");
-            case 'i' -> schema + "." + name + ": REPLICA IDENTITY USING INDEX, deletes carry that index's columns"
-                    + (hasPrimaryKey ? " (append_dedup matches them on the primary key: keep the two the same)" : "");
+            case 'f' ->
+                schema + "." + name + ": REPLICA IDENTITY FULL, deletes carry the whole old row"
+                        + (hasPrimaryKey ? "" : " (no primary key: use append, not append_dedup)");
+            case 'i' ->
+                schema + "." + name + ": REPLICA IDENTITY USING INDEX, deletes carry that index's columns"
+                        + (hasPrimaryKey
+                                ? " (append_dedup matches them on the primary key: keep the two the same)"
+                                : "");
             default -> schema + "." + name + ": deletes carry the primary key only";
         };
     }

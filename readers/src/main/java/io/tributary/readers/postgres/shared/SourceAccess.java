@@ -1,5 +1,9 @@
 package io.tributary.readers.postgres.shared;
 
+import io.tributary.connector.catalog.ConfiguredStream;
+import io.tributary.connector.record.SourceRecord;
+import io.tributary.postgres.PostgresConnectionConfig;
+import io.tributary.postgres.PostgresConnectionException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collections;
@@ -8,11 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-
-import io.tributary.connector.catalog.ConfiguredStream;
-import io.tributary.connector.record.SourceRecord;
-import io.tributary.postgres.PostgresConnectionConfig;
-import io.tributary.postgres.PostgresConnectionException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import tools.jackson.databind.JsonNode;
 
@@ -73,8 +72,8 @@ public interface SourceAccess {
      * A table's columns in table order with the decoders of their text forms (as a walsender prints
      * them), and its primary key columns in key order.
      */
-    record TableColumns(String schema, String name, Map<String, Function<String, JsonNode>> decoders,
-            List<String> primaryKey) {
+    record TableColumns(
+            String schema, String name, Map<String, Function<String, JsonNode>> decoders, List<String> primaryKey) {
 
         public TableColumns {
             decoders = Collections.unmodifiableMap(new LinkedHashMap<>(decoders));

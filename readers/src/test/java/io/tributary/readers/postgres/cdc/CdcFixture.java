@@ -1,11 +1,5 @@
 package io.tributary.readers.postgres.cdc;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import io.tributary.connector.catalog.Catalog;
 import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.catalog.DestinationSyncMode;
@@ -18,6 +12,11 @@ import io.tributary.readers.postgres.shared.CdcSettings;
 import io.tributary.testsupport.postgres.ReplicationSlots;
 import io.tributary.testsupport.postgres.TestDatabase;
 import io.tributary.testsupport.postgres.TestPostgres;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -57,13 +56,20 @@ final class CdcFixture implements AutoCloseable {
 
     Stream discovered(String table) {
         Catalog catalog = SOURCE.discover(config());
-        return catalog.find(table).orElseThrow(() -> new AssertionError("no stream " + table + " in " + catalog.streams()));
+        return catalog.find(table)
+                .orElseThrow(() -> new AssertionError("no stream " + table + " in " + catalog.streams()));
     }
 
     ConfiguredStream cdc(String table) {
         Stream s = discovered(table);
-        return new ConfiguredStream(s, SyncMode.INCREMENTAL, DestinationSyncMode.APPEND_DEDUP, s.defaultCursorField(),
-                s.sourceDefinedPrimaryKey(), "public", table);
+        return new ConfiguredStream(
+                s,
+                SyncMode.INCREMENTAL,
+                DestinationSyncMode.APPEND_DEDUP,
+                s.defaultCursorField(),
+                s.sourceDefinedPrimaryKey(),
+                "public",
+                table);
     }
 
     ItemStreamReader<SourceRecord> reader(ConfiguredStream stream, Map<String, Object> previousSync) {
@@ -71,8 +77,7 @@ final class CdcFixture implements AutoCloseable {
     }
 
     /** What one run of a load step left: its records and the context as last committed. */
-    record Run(List<SourceRecord> records, ExecutionContext committed, boolean completed) {
-    }
+    record Run(List<SourceRecord> records, ExecutionContext committed, boolean completed) {}
 
     /**
      * Runs a load step until the reader ends, or until {@code maxChunks} chunks committed (then it "dies":
@@ -80,8 +85,14 @@ final class CdcFixture implements AutoCloseable {
      *
      * @param restartFrom the committed context of a failed run of the same sync, or an empty one
      */
-    Run run(ConfiguredStream stream, Map<String, Object> previousSync, ExecutionContext restartFrom, int chunkSize,
-            int maxChunks, ChunkListener listener) throws Exception {
+    Run run(
+            ConfiguredStream stream,
+            Map<String, Object> previousSync,
+            ExecutionContext restartFrom,
+            int chunkSize,
+            int maxChunks,
+            ChunkListener listener)
+            throws Exception {
         ExecutionContext context = new ExecutionContext(restartFrom);
         ExecutionContext committed = new ExecutionContext(restartFrom);
         List<SourceRecord> records = new ArrayList<>();
@@ -114,7 +125,7 @@ final class CdcFixture implements AutoCloseable {
 
     /** One whole sync; {@code state} is the previous sync's committed state and becomes this one's. */
     List<SourceRecord> sync(ConfiguredStream stream, Map<String, Object> state, int chunkSize) throws Exception {
-        Run run = run(stream, Map.copyOf(state), new ExecutionContext(), chunkSize, Integer.MAX_VALUE, c -> { });
+        Run run = run(stream, Map.copyOf(state), new ExecutionContext(), chunkSize, Integer.MAX_VALUE, c -> {});
         state.clear();
         run.committed().entrySet().forEach(e -> state.put(e.getKey(), e.getValue()));
         return run.records();

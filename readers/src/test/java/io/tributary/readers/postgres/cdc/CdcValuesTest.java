@@ -3,11 +3,10 @@ package io.tributary.readers.postgres.cdc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-
 import io.tributary.connector.config.ConfigException;
 import io.tributary.readers.postgres.PostgresSource;
 import io.tributary.readers.postgres.shared.CdcSettings;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** LSNs, saved positions and settings: their text forms, round trips and validation. */
@@ -28,21 +27,29 @@ class CdcValuesTest {
 
     @Test
     void aPositionRoundTripsThroughItsStringForm() {
-        CdcPosition p = new CdcPosition("s", CdcPosition.STREAMING, Lsn.parse("1/10"), Lsn.parse("1/20"), 7, Lsn.parse("1/30"),
-                Lsn.parse("1/5"), "2024-01-01T00:00:00Z");
+        CdcPosition p = new CdcPosition(
+                "s",
+                CdcPosition.STREAMING,
+                Lsn.parse("1/10"),
+                Lsn.parse("1/20"),
+                7,
+                Lsn.parse("1/30"),
+                Lsn.parse("1/5"),
+                "2024-01-01T00:00:00Z");
         assertThat(CdcPosition.parse(p.asString())).isEqualTo(p);
         assertThat(p.asString()).contains("\"lsn\":\"1/10\"", "\"tx_commit_lsn\":\"1/20\"", "\"tx_emitted\":7");
         CdcPosition done = p.committed(Lsn.parse("1/25"));
         assertThat(done.txCommit()).isNull();
         assertThat(done.resume()).isEqualTo(Lsn.parse("1/25"));
         assertThat(CdcPosition.parse(done.asString())).isEqualTo(done);
-        assertThatThrownBy(() -> CdcPosition.parse("{\"slot\":\"s\"}")).hasMessageContaining("slot, phase and lsn are required");
+        assertThatThrownBy(() -> CdcPosition.parse("{\"slot\":\"s\"}"))
+                .hasMessageContaining("slot, phase and lsn are required");
         assertThatThrownBy(() -> CdcPosition.parse("not json")).hasMessageContaining("not a CDC position");
     }
 
     private static CdcSettings settings(Map<String, Object> cdc) {
-        Map<String, Object> raw = new java.util.HashMap<>(Map.of("host", "h", "database", "d", "username", "u",
-                "replication_method", "cdc"));
+        Map<String, Object> raw = new java.util.HashMap<>(
+                Map.of("host", "h", "database", "d", "username", "u", "replication_method", "cdc"));
         raw.putAll(cdc);
         return CdcSettings.from(new PostgresSource().spec().validate(raw, "sources.s.config"));
     }
@@ -56,7 +63,10 @@ class CdcValuesTest {
         assertThat(s.slotName("public", "order lines")).matches("[a-z0-9_]+");
         assertThat(s.slotName("sales_eu", "orders")).isNotEqualTo(s.slotName("sales", "eu_orders"));
         String longName = s.slotName("public", "x".repeat(100));
-        assertThat(longName).matches("[a-z0-9_]+").hasSizeLessThanOrEqualTo(63).isNotEqualTo(s.slotName("public", "x".repeat(99)));
+        assertThat(longName)
+                .matches("[a-z0-9_]+")
+                .hasSizeLessThanOrEqualTo(63)
+                .isNotEqualTo(s.slotName("public", "x".repeat(99)));
     }
 
     @Test
@@ -67,12 +77,17 @@ class CdcValuesTest {
         assertThat(s.initialSnapshot()).isTrue();
         assertThat(s.maxRetainedWalBytes()).isZero();
         assertThat(s.streamingTime()).isZero();
-        assertThat(settings(Map.of("max_retained_wal_mb", 2)).maxRetainedWalBytes()).isEqualTo(2L * 1024 * 1024);
-        assertThat(CdcSettings.from(new PostgresSource().spec().validate(Map.of("host", "h", "database", "d", "username", "u"),
-                "sources.s.config"))).isNull();
+        assertThat(settings(Map.of("max_retained_wal_mb", 2)).maxRetainedWalBytes())
+                .isEqualTo(2L * 1024 * 1024);
+        assertThat(CdcSettings.from(new PostgresSource()
+                        .spec()
+                        .validate(Map.of("host", "h", "database", "d", "username", "u"), "sources.s.config")))
+                .isNull();
         assertThatThrownBy(() -> settings(Map.of("replication_slot", "x".repeat(41))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("1 to 40 lower-case letters");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("1 to 40 lower-case letters");
         assertThatThrownBy(() -> settings(Map.of("replication_method", "binlog")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("replication_method");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("replication_method");
     }
 }

@@ -8,7 +8,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 /** The pgoutput messages as the protocol documents them, byte by byte. */
@@ -70,8 +69,10 @@ class PgOutputDecoderTest {
         assertThat(r.oid()).isEqualTo(16384);
         assertThat(r.namespace()).as("empty means pg_catalog").isEqualTo("pg_catalog");
         assertThat(r.name()).isEqualTo("Größe");
-        assertThat(r.columns()).containsExactly(new PgOutputMessage.Relation.Column(true, "id", 23, -1),
-                new PgOutputMessage.Relation.Column(false, "name", 25, -1));
+        assertThat(r.columns())
+                .containsExactly(
+                        new PgOutputMessage.Relation.Column(true, "id", 23, -1),
+                        new PgOutputMessage.Relation.Column(false, "name", 25, -1));
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.tributary.readers.postgres.cdc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connector.catalog.ConfiguredStream;
+import io.tributary.connector.record.SourceRecord;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -14,9 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import io.tributary.connector.catalog.ConfiguredStream;
-import io.tributary.connector.record.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,8 @@ class PostgresCdcHandOverIT {
     void createDatabase() {
         fx = new CdcFixture("cdc_handover");
         // v counts the row's versions: 0 when inserted, +1 with every update
-        fx.db.execute("CREATE TABLE accounts (id int PRIMARY KEY, v int NOT NULL, balance numeric(12,2) NOT NULL)",
+        fx.db.execute(
+                "CREATE TABLE accounts (id int PRIMARY KEY, v int NOT NULL, balance numeric(12,2) NOT NULL)",
                 "INSERT INTO accounts SELECT g, 0, g FROM generate_series(1, 20000) g");
     }
 
@@ -85,15 +85,19 @@ class PostgresCdcHandOverIT {
         Random random = new Random(writer);
         int transactions = 0;
         int nextId = 100_000 * (writer + 1);
-        try (Connection c = fx.db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = fx.db.connect();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             while (writing.get()) {
                 for (int op = 0; op < 1 + random.nextInt(4); op++) {
                     int id = 1 + random.nextInt(20000);
                     switch (random.nextInt(4)) {
-                        case 0 -> s.execute("INSERT INTO accounts VALUES (" + nextId++ + ", 0, " + random.nextInt(1000) + ")");
+                        case 0 ->
+                            s.execute(
+                                    "INSERT INTO accounts VALUES (" + nextId++ + ", 0, " + random.nextInt(1000) + ")");
                         case 1 -> s.execute("DELETE FROM accounts WHERE id = " + id);
-                        default -> s.execute("UPDATE accounts SET v = v + 1, balance = balance + 1.25 WHERE id = " + id);
+                        default ->
+                            s.execute("UPDATE accounts SET v = v + 1, balance = balance + 1.25 WHERE id = " + id);
                     }
                 }
                 if (random.nextInt(10) == 0) {
@@ -116,16 +120,21 @@ class PostgresCdcHandOverIT {
             int id = d.get("id").asInt();
             boolean fromSnapshot = d.get(CdcCatalog.LSN).asLong() == snapshotLsn;
             if (!d.get(CdcCatalog.DELETED_AT).isNull()) {
-                assertThat(versions).as("delete of a row that is not there (gap): " + d).containsKey(id);
+                assertThat(versions)
+                        .as("delete of a row that is not there (gap): " + d)
+                        .containsKey(id);
                 versions.remove(id);
                 rows.remove(id);
                 continue;
             }
             int v = d.get("v").asInt();
             if (fromSnapshot || v == 0) {
-                assertThat(versions).as("row copied or inserted twice (duplicate): " + d).doesNotContainKey(id);
+                assertThat(versions)
+                        .as("row copied or inserted twice (duplicate): " + d)
+                        .doesNotContainKey(id);
             } else {
-                assertThat(versions.get(id)).as("update of a row not at the previous version (gap or duplicate): " + d)
+                assertThat(versions.get(id))
+                        .as("update of a row not at the previous version (gap or duplicate): " + d)
                         .isEqualTo(v - 1);
             }
             versions.put(id, v);

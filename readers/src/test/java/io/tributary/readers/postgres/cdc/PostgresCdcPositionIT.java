@@ -3,16 +3,15 @@ package io.tributary.readers.postgres.cdc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.connector.catalog.ConfiguredStream;
+import io.tributary.connector.record.SourceRecord;
+import io.tributary.testsupport.postgres.ReplicationSlots;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import io.tributary.connector.catalog.ConfiguredStream;
-import io.tributary.connector.record.SourceRecord;
-import io.tributary.testsupport.postgres.ReplicationSlots;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,10 @@ class PostgresCdcPositionIT {
             } else if (!d.get(CdcCatalog.DELETED_AT).isNull()) {
                 rows.remove(d.get("id").asInt());
             } else {
-                rows.put(d.get("id").asInt(), d.get("v").asInt() + "|" + (d.get("note").isNull() ? null : d.get("note").asString()));
+                rows.put(
+                        d.get("id").asInt(),
+                        d.get("v").asInt() + "|"
+                                + (d.get("note").isNull() ? null : d.get("note").asString()));
             }
         }
         return rows;
@@ -65,25 +67,29 @@ class PostgresCdcPositionIT {
     }
 
     private static List<String> changeIds(List<SourceRecord> records) {
-        return records.stream().map(r -> r.data().get(CdcCatalog.LSN).asLong() + ":" + r.data().get("id").asInt()
-                + (r.data().get(CdcCatalog.DELETED_AT).isNull() ? "" : "-")).toList();
+        return records.stream()
+                .map(r -> r.data().get(CdcCatalog.LSN).asLong() + ":"
+                        + r.data().get("id").asInt()
+                        + (r.data().get(CdcCatalog.DELETED_AT).isNull() ? "" : "-"))
+                .toList();
     }
 
     @Test
     void aRestartInsideALargeTransactionDeliversEachChangeExactlyOnce() throws Exception {
         ConfiguredStream stream = fx.cdc("items");
         fx.sync(stream, state, 100);
-        fx.db.execute("BEGIN; INSERT INTO items SELECT g, 0, 'n' || g FROM generate_series(1, 3000) g; "
-                + "UPDATE items SET v = v + 1 WHERE id % 3 = 0; DELETE FROM items WHERE id % 5 = 0; COMMIT",
+        fx.db.execute(
+                "BEGIN; INSERT INTO items SELECT g, 0, 'n' || g FROM generate_series(1, 3000) g; "
+                        + "UPDATE items SET v = v + 1 WHERE id % 3 = 0; DELETE FROM items WHERE id % 5 = 0; COMMIT",
                 "INSERT INTO items VALUES (5001, 0, 'after')");
 
         List<SourceRecord> delivered = new ArrayList<>();
-        CdcFixture.Run first = fx.run(stream, Map.copyOf(state), new ExecutionContext(), 300, 4, c -> { });
+        CdcFixture.Run first = fx.run(stream, Map.copyOf(state), new ExecutionContext(), 300, 4, c -> {});
         assertThat(first.completed()).isFalse();
         delivered.addAll(first.records());
-        CdcFixture.Run second = fx.run(stream, Map.copyOf(state), first.committed(), 300, 3, c -> { });
+        CdcFixture.Run second = fx.run(stream, Map.copyOf(state), first.committed(), 300, 3, c -> {});
         delivered.addAll(second.records());
-        CdcFixture.Run rest = fx.run(stream, Map.copyOf(state), second.committed(), 700, Integer.MAX_VALUE, c -> { });
+        CdcFixture.Run rest = fx.run(stream, Map.copyOf(state), second.committed(), 700, Integer.MAX_VALUE, c -> {});
         assertThat(rest.completed()).isTrue();
         delivered.addAll(rest.records());
 
@@ -96,13 +102,16 @@ class PostgresCdcPositionIT {
     void aRestartDuringTheInitialCopyConvergesToTheSourceWithoutLosingChangesMadeMeanwhile() throws Exception {
         fx.db.execute("INSERT INTO items SELECT g, 0, 'n' || g FROM generate_series(1, 5000) g");
         ConfiguredStream stream = fx.cdc("items");
-        CdcFixture.Run first = fx.run(stream, Map.of(), new ExecutionContext(), 500, 3, c -> { });
+        CdcFixture.Run first = fx.run(stream, Map.of(), new ExecutionContext(), 500, 3, c -> {});
         assertThat(first.records()).hasSize(1500);
 
         // while the sync is down: rows already copied and rows not yet copied change
-        fx.db.execute("UPDATE items SET v = 1 WHERE id IN (10, 4000)", "DELETE FROM items WHERE id IN (20, 4500)",
-                "INSERT INTO items VALUES (6000, 0, 'new')", "UPDATE items SET id = 7000 WHERE id = 30");
-        CdcFixture.Run rest = fx.run(stream, Map.of(), first.committed(), 500, Integer.MAX_VALUE, c -> { });
+        fx.db.execute(
+                "UPDATE items SET v = 1 WHERE id IN (10, 4000)",
+                "DELETE FROM items WHERE id IN (20, 4500)",
+                "INSERT INTO items VALUES (6000, 0, 'new')",
+                "UPDATE items SET id = 7000 WHERE id = 30");
+        CdcFixture.Run rest = fx.run(stream, Map.of(), first.committed(), 500, Integer.MAX_VALUE, c -> {});
         assertThat(rest.completed()).isTrue();
         List<SourceRecord> all = new ArrayList<>(first.records());
         all.addAll(rest.records());
@@ -120,17 +129,26 @@ class PostgresCdcPositionIT {
         ConfiguredStream stream = fx.cdc("items");
         fx.sync(stream, state, 100);
         for (int t = 0; t < 20; t++) {
-            fx.db.execute("INSERT INTO items SELECT g, 0, 'x' FROM generate_series(" + (t * 100 + 1) + ", " + (t * 100 + 100) + ") g");
+            fx.db.execute("INSERT INTO items SELECT g, 0, 'x' FROM generate_series(" + (t * 100 + 1) + ", "
+                    + (t * 100 + 100) + ") g");
         }
-        String savedBefore = CdcPosition.parse((String) state.get(CdcPosition.contextKey("items"))).resume().toString();
+        String savedBefore = CdcPosition.parse((String) state.get(CdcPosition.contextKey("items")))
+                .resume()
+                .toString();
         Set<String> acknowledged = new HashSet<>();
         fx.run(stream, Map.copyOf(state), new ExecutionContext(), 150, Integer.MAX_VALUE, committed -> {
-            Lsn saved = CdcPosition.parse(committed.getString(CdcPosition.contextKey("items"))).resume();
+            Lsn saved = CdcPosition.parse(committed.getString(CdcPosition.contextKey("items")))
+                    .resume();
             Lsn confirmed = Lsn.parse(fx.confirmedFlush("items"));
-            assertThat(confirmed).as("confirmed flush LSN vs committed position").isLessThanOrEqualTo(saved);
+            assertThat(confirmed)
+                    .as("confirmed flush LSN vs committed position")
+                    .isLessThanOrEqualTo(saved);
             acknowledged.add(confirmed.toString());
         });
-        assertThat(acknowledged).as("the slot moved while the sync ran").hasSizeGreaterThan(1).contains(savedBefore);
+        assertThat(acknowledged)
+                .as("the slot moved while the sync ran")
+                .hasSizeGreaterThan(1)
+                .contains(savedBefore);
     }
 
     @Test
@@ -138,7 +156,8 @@ class PostgresCdcPositionIT {
         fx.db.execute("CREATE TABLE noise (id serial PRIMARY KEY, t text)"); // not captured: WAL without changes for us
         ConfiguredStream stream = fx.cdc("items");
         fx.sync(stream, state, 100);
-        Lsn committed = CdcPosition.parse((String) state.get(CdcPosition.contextKey("items"))).resume();
+        Lsn committed = CdcPosition.parse((String) state.get(CdcPosition.contextKey("items")))
+                .resume();
 
         fx.settings.put("streaming_seconds", 3);
         Thread noise = new Thread(() -> {
@@ -151,9 +170,11 @@ class PostgresCdcPositionIT {
         assertThat(fx.sync(stream, state, 100)).isEmpty();
         noise.join();
 
-        Lsn saved = CdcPosition.parse((String) state.get(CdcPosition.contextKey("items"))).resume();
+        Lsn saved = CdcPosition.parse((String) state.get(CdcPosition.contextKey("items")))
+                .resume();
         assertThat(saved).as("the quiet sync's own position follows the server").isGreaterThan(committed);
-        assertThat(Lsn.parse(fx.confirmedFlush("items"))).as("acknowledged: only what the previous sync committed")
+        assertThat(Lsn.parse(fx.confirmedFlush("items")))
+                .as("acknowledged: only what the previous sync committed")
                 .isEqualTo(committed);
     }
 
@@ -169,7 +190,9 @@ class PostgresCdcPositionIT {
                 .hasMessageContaining("replication slot '" + fx.slot("items") + "' no longer exists")
                 .hasMessageContaining("Reset the connection")
                 .hasMessageContaining("never re-snapshots on its own");
-        assertThat(ReplicationSlots.names(fx.db)).as("no slot created behind the user's back").isEmpty();
+        assertThat(ReplicationSlots.names(fx.db))
+                .as("no slot created behind the user's back")
+                .isEmpty();
     }
 
     @Test
@@ -194,7 +217,8 @@ class PostgresCdcPositionIT {
         assertThatThrownBy(() -> fx.sync(stream, new HashMap<>(state), 100))
                 .isInstanceOf(CdcPositionLostException.class)
                 .hasMessageContaining("replication_slot changed");
-        assertThat(ReplicationSlots.names(fx.db)).containsExactly(fx.slot("items").replace("_other", ""));
+        assertThat(ReplicationSlots.names(fx.db))
+                .containsExactly(fx.slot("items").replace("_other", ""));
     }
 
     @Test
@@ -212,13 +236,17 @@ class PostgresCdcPositionIT {
         fx.db.execute("CHECKPOINT");
         fx.sync(stream, state, 5000); // acknowledges the previous sync's end; the server may then free WAL
         long after = retained(reference);
-        assertThat(after).as("retained WAL after the acknowledging sync, before it was " + before).isLessThan(before);
+        assertThat(after)
+                .as("retained WAL after the acknowledging sync, before it was " + before)
+                .isLessThan(before);
         assertThat((Long) state.get(PostgresCdcReader.retainedWalKey("items"))).isPositive();
     }
 
     private long retained(String referenceLsn) {
-        return ((Number) fx.db.queryValue("SELECT '" + referenceLsn + "'::pg_lsn - restart_lsn FROM pg_replication_slots "
-                + "WHERE slot_name = '" + fx.slot("items") + "'")).longValue();
+        return ((Number) fx.db.queryValue(
+                        "SELECT '" + referenceLsn + "'::pg_lsn - restart_lsn FROM pg_replication_slots "
+                                + "WHERE slot_name = '" + fx.slot("items") + "'"))
+                .longValue();
     }
 
     @Test

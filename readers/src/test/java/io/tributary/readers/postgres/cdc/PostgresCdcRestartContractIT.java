@@ -2,12 +2,10 @@ package io.tributary.readers.postgres.cdc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.Map;
-
-import io.tributary.connector.catalog.ConfiguredStream;
 import io.tributary.connector.record.SourceRecord;
 import io.tributary.testsupport.contract.ReaderRestartContract;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -31,6 +29,7 @@ class PostgresCdcRestartContractIT {
 
     /** Changes made after the initial sync, in 8 transactions; a key change gives 2 records, a truncate 1. */
     private static final int CHANGE_RECORDS = 7 + 4 + 2 + 2 + 3 + 1 + 1 + 2;
+
     private static final int COPIED_ROWS = 20;
 
     private static CdcFixture fx;
@@ -40,7 +39,8 @@ class PostgresCdcRestartContractIT {
     @BeforeAll
     static void createTablesAndChanges() throws Exception {
         fx = new CdcFixture("cdc_restart");
-        fx.db.execute("CREATE TABLE changed (id int PRIMARY KEY, name text, amount numeric(10,2))",
+        fx.db.execute(
+                "CREATE TABLE changed (id int PRIMARY KEY, name text, amount numeric(10,2))",
                 "INSERT INTO changed SELECT g, 'name ' || g, g * 1.5 FROM generate_series(1, 10) g",
                 "CREATE TABLE copied (id int PRIMARY KEY, note text)",
                 "INSERT INTO copied SELECT g, 'note ' || g FROM generate_series(1, " + COPIED_ROWS + ") g");
@@ -69,8 +69,9 @@ class PostgresCdcRestartContractIT {
     /** Waits until no process streams {@code slot} (a closed reader's walsender exits shortly after). */
     private static void awaitInactive(String slot) throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (Boolean.TRUE.equals(fx.db.queryValue("SELECT bool_or(active) FROM pg_replication_slots WHERE slot_name = '"
-                + slot + "'")) && System.nanoTime() < deadline) {
+        while (Boolean.TRUE.equals(fx.db.queryValue(
+                        "SELECT bool_or(active) FROM pg_replication_slots WHERE slot_name = '" + slot + "'"))
+                && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
     }
@@ -93,7 +94,8 @@ class PostgresCdcRestartContractIT {
             }
             Lsn saved = CdcPosition.parse(committed.getString(key)).resume();
             awaitInactive(fx.slot(table()));
-            assertThat(Lsn.parse(fx.confirmedFlush(table()))).as("the slot's confirmed position after the crash")
+            assertThat(Lsn.parse(fx.confirmedFlush(table())))
+                    .as("the slot's confirmed position after the crash")
                     .isLessThanOrEqualTo(saved);
         }
     }
@@ -115,7 +117,8 @@ class PostgresCdcRestartContractIT {
         protected void prepareRun() throws Exception {
             String slot = fx.slot("changed");
             awaitInactive(slot);
-            fx.db.query("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '" + slot + "'");
+            fx.db.query("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '"
+                    + slot + "'");
             fx.db.query("SELECT pg_copy_logical_replication_slot('" + backup + "', '" + slot + "')");
         }
 

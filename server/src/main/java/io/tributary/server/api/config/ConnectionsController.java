@@ -1,9 +1,5 @@
 package io.tributary.server.api.config;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import io.tributary.server.api.config.connections.ConnectionCreate;
 import io.tributary.server.api.config.connections.ConnectionIdRequestBody;
 import io.tributary.server.api.config.connections.ConnectionRead;
@@ -19,6 +15,9 @@ import io.tributary.server.jobs.SyncJobs;
 import io.tributary.server.service.ConnectionService;
 import io.tributary.server.service.InvalidInputException;
 import io.tributary.server.store.ConnectionStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,13 +44,14 @@ class ConnectionsController {
 
     @PostMapping("/connections/create")
     ConnectionRead create(@RequestBody ConnectionCreate body) {
-        return ConnectionRead.of(service.create(body.toInput(Required.field("sourceId", body.sourceId()),
-                Required.field("destinationId", body.destinationId()))));
+        return ConnectionRead.of(service.create(body.toInput(
+                Required.field("sourceId", body.sourceId()), Required.field("destinationId", body.destinationId()))));
     }
 
     @PostMapping("/connections/update")
     ConnectionRead update(@RequestBody ConnectionUpdate body) {
-        return ConnectionRead.of(service.update(Required.field("connectionId", body.connectionId()), body.toInput(null, null)));
+        return ConnectionRead.of(
+                service.update(Required.field("connectionId", body.connectionId()), body.toInput(null, null)));
     }
 
     @PostMapping("/connections/get")
@@ -62,7 +62,8 @@ class ConnectionsController {
     @PostMapping({"/connections/list", "/connections/list_all"})
     ConnectionReadList list(@RequestBody WorkspaceIdRequestBody body) {
         return new ConnectionReadList(service.list(Required.field("workspaceId", body.workspaceId())).stream()
-                .map(ConnectionRead::of).toList());
+                .map(ConnectionRead::of)
+                .toList());
     }
 
     @PostMapping("/connections/delete")
@@ -109,10 +110,14 @@ class ConnectionsController {
         }
         Integer pageSize = body.pagination() == null ? null : body.pagination().pageSize();
         Integer offset = body.pagination() == null ? null : body.pagination().rowOffset();
-        String status = body.statuses() != null && body.statuses().size() == 1 ? body.statuses().get(0) : null;
+        String status = body.statuses() != null && body.statuses().size() == 1
+                ? body.statuses().get(0)
+                : null;
         int limit = pageSize == null ? 200 : Math.max(1, Math.min(pageSize, 1000));
-        List<JobWithAttemptsRead> page = jobs.list(connectionId, types, status, limit, offset == null ? 0 : Math.max(0, offset)).stream()
-                .map(JobWithAttemptsRead::of).toList();
+        List<JobWithAttemptsRead> page =
+                jobs.list(connectionId, types, status, limit, offset == null ? 0 : Math.max(0, offset)).stream()
+                        .map(JobWithAttemptsRead::of)
+                        .toList();
         return new JobReadList(page, jobs.count(connectionId, types, status));
     }
 }

@@ -1,11 +1,10 @@
 package io.tributary.server.api.config;
 
-import java.util.UUID;
-
 import io.tributary.server.api.config.files.ConnectionsFileImportRead;
 import io.tributary.server.api.config.workspaces.WorkspaceIdRequestBody;
 import io.tributary.server.service.ConnectionsYaml;
 import io.tributary.server.store.WorkspaceStore;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,16 +29,22 @@ class ConnectionsFileController {
 
     /** Body: the YAML text. Query: {@code workspaceId} (default: the default workspace). */
     @PostMapping(path = "/api/v1/tributary/connections_file/import", produces = MediaType.APPLICATION_JSON_VALUE)
-    ConnectionsFileImportRead importFile(@RequestBody String body,
-                                         @RequestParam(name = "workspaceId", required = false) UUID workspaceId) {
-        UUID workspace = workspaceId != null ? workspaces.get(workspaceId).id() : workspaces.defaultWorkspace().id();
+    ConnectionsFileImportRead importFile(
+            @RequestBody String body, @RequestParam(name = "workspaceId", required = false) UUID workspaceId) {
+        UUID workspace = workspaceId != null
+                ? workspaces.get(workspaceId).id()
+                : workspaces.defaultWorkspace().id();
         return ConnectionsFileImportRead.of(yaml.importYaml(workspace, body), workspace);
     }
 
     /** Body: {@code {"workspaceId"}}. Answers the YAML. */
     @PostMapping(path = "/api/v1/tributary/connections_file/export")
     ResponseEntity<String> exportFile(@RequestBody WorkspaceIdRequestBody body) {
-        UUID workspace = workspaces.get(Required.field("workspaceId", body.workspaceId())).id();
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/yaml")).body(yaml.exportYaml(workspace));
+        UUID workspace = workspaces
+                .get(Required.field("workspaceId", body.workspaceId()))
+                .id();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/yaml"))
+                .body(yaml.exportYaml(workspace));
     }
 }

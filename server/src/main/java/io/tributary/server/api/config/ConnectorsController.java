@@ -1,7 +1,5 @@
 package io.tributary.server.api.config;
 
-import java.util.UUID;
-
 import io.tributary.connector.config.ConfigException;
 import io.tributary.connector.source.CheckResult;
 import io.tributary.server.api.config.checks.CheckConnectionRead;
@@ -36,6 +34,7 @@ import io.tributary.server.store.Actor;
 import io.tributary.server.store.ActorKind;
 import io.tributary.server.store.ActorStore;
 import io.tributary.server.store.WorkspaceStore;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,7 +56,8 @@ class ConnectorsController {
     private final WorkspaceStore workspaces;
     private final ConnectionService connections;
 
-    ConnectorsController(Connectors connectors, ActorStore actors, WorkspaceStore workspaces, ConnectionService connections) {
+    ConnectorsController(
+            Connectors connectors, ActorStore actors, WorkspaceStore workspaces, ConnectionService connections) {
         this.connectors = connectors;
         this.actors = actors;
         this.workspaces = workspaces;
@@ -66,13 +66,16 @@ class ConnectorsController {
 
     @PostMapping({"/source_definitions/list", "/source_definitions/list_for_workspace"})
     SourceDefinitionReadList sourceDefinitions() {
-        return new SourceDefinitionReadList(connectors.definitions(ActorKind.SOURCE).stream().map(SourceDefinitionRead::of).toList());
+        return new SourceDefinitionReadList(connectors.definitions(ActorKind.SOURCE).stream()
+                .map(SourceDefinitionRead::of)
+                .toList());
     }
 
     @PostMapping({"/destination_definitions/list", "/destination_definitions/list_for_workspace"})
     DestinationDefinitionReadList destinationDefinitions() {
         return new DestinationDefinitionReadList(connectors.definitions(ActorKind.DESTINATION).stream()
-                .map(DestinationDefinitionRead::of).toList());
+                .map(DestinationDefinitionRead::of)
+                .toList());
     }
 
     @PostMapping("/source_definitions/get")
@@ -91,7 +94,8 @@ class ConnectorsController {
     }
 
     @PostMapping("/destination_definition_specifications/get")
-    DestinationDefinitionSpecificationRead destinationSpecification(@RequestBody DestinationDefinitionIdRequestBody body) {
+    DestinationDefinitionSpecificationRead destinationSpecification(
+            @RequestBody DestinationDefinitionIdRequestBody body) {
         return DestinationDefinitionSpecificationRead.of(destinationDefinition(body.destinationDefinitionId()));
     }
 
@@ -107,27 +111,41 @@ class ConnectorsController {
     SourceRead createSource(@RequestBody SourceCreate body) {
         UUID workspaceId = Required.field("workspaceId", body.workspaceId());
         workspaces.get(workspaceId);
-        return source(connectors.create(ActorKind.SOURCE, workspaceId, Required.text("name", body.name()),
-                Required.field("sourceDefinitionId", body.sourceDefinitionId()), body.connectionConfiguration()));
+        return source(connectors.create(
+                ActorKind.SOURCE,
+                workspaceId,
+                Required.text("name", body.name()),
+                Required.field("sourceDefinitionId", body.sourceDefinitionId()),
+                body.connectionConfiguration()));
     }
 
     @PostMapping("/destinations/create")
     DestinationRead createDestination(@RequestBody DestinationCreate body) {
         UUID workspaceId = Required.field("workspaceId", body.workspaceId());
         workspaces.get(workspaceId);
-        return destination(connectors.create(ActorKind.DESTINATION, workspaceId, Required.text("name", body.name()),
-                Required.field("destinationDefinitionId", body.destinationDefinitionId()), body.connectionConfiguration()));
+        return destination(connectors.create(
+                ActorKind.DESTINATION,
+                workspaceId,
+                Required.text("name", body.name()),
+                Required.field("destinationDefinitionId", body.destinationDefinitionId()),
+                body.connectionConfiguration()));
     }
 
     @PostMapping("/sources/update")
     SourceRead updateSource(@RequestBody SourceUpdate body) {
-        return source(connectors.update(ActorKind.SOURCE, Required.field("sourceId", body.sourceId()), body.name(),
+        return source(connectors.update(
+                ActorKind.SOURCE,
+                Required.field("sourceId", body.sourceId()),
+                body.name(),
                 body.connectionConfiguration()));
     }
 
     @PostMapping("/destinations/update")
     DestinationRead updateDestination(@RequestBody DestinationUpdate body) {
-        return destination(connectors.update(ActorKind.DESTINATION, Required.field("destinationId", body.destinationId()), body.name(),
+        return destination(connectors.update(
+                ActorKind.DESTINATION,
+                Required.field("destinationId", body.destinationId()),
+                body.name(),
                 body.connectionConfiguration()));
     }
 
@@ -143,14 +161,22 @@ class ConnectorsController {
 
     @PostMapping("/sources/list")
     SourceReadList listSources(@RequestBody WorkspaceIdRequestBody body) {
-        UUID workspaceId = workspaces.get(Required.field("workspaceId", body.workspaceId())).id();
-        return new SourceReadList(actors.list(ActorKind.SOURCE, workspaceId).stream().map(this::source).toList());
+        UUID workspaceId = workspaces
+                .get(Required.field("workspaceId", body.workspaceId()))
+                .id();
+        return new SourceReadList(actors.list(ActorKind.SOURCE, workspaceId).stream()
+                .map(this::source)
+                .toList());
     }
 
     @PostMapping("/destinations/list")
     DestinationReadList listDestinations(@RequestBody WorkspaceIdRequestBody body) {
-        UUID workspaceId = workspaces.get(Required.field("workspaceId", body.workspaceId())).id();
-        return new DestinationReadList(actors.list(ActorKind.DESTINATION, workspaceId).stream().map(this::destination).toList());
+        UUID workspaceId = workspaces
+                .get(Required.field("workspaceId", body.workspaceId()))
+                .id();
+        return new DestinationReadList(actors.list(ActorKind.DESTINATION, workspaceId).stream()
+                .map(this::destination)
+                .toList());
     }
 
     @PostMapping("/sources/delete")
@@ -178,9 +204,15 @@ class ConnectorsController {
     private CheckConnectionRead check(Actor actor) {
         long started = System.currentTimeMillis();
         CheckResult result = connectors.check(actor);
-        return new CheckConnectionRead(result.status(), result.message(), SynchronousJobRead.of(actor.id(),
-                actor.kind() == ActorKind.SOURCE ? "check_connection_source" : "check_connection_destination", started,
-                result.succeeded(), null));
+        return new CheckConnectionRead(
+                result.status(),
+                result.message(),
+                SynchronousJobRead.of(
+                        actor.id(),
+                        actor.kind() == ActorKind.SOURCE ? "check_connection_source" : "check_connection_destination",
+                        started,
+                        result.succeeded(),
+                        null));
     }
 
     @PostMapping("/sources/discover_schema")
@@ -188,13 +220,22 @@ class ConnectorsController {
         Actor source = actors.get(ActorKind.SOURCE, Required.field("sourceId", body.sourceId()));
         long started = System.currentTimeMillis();
         try {
-            return new SourceDiscoverSchemaRead(SyncCatalogs.fromCatalog(connectors.discover(source)), UUID.randomUUID(),
+            return new SourceDiscoverSchemaRead(
+                    SyncCatalogs.fromCatalog(connectors.discover(source)),
+                    UUID.randomUUID(),
                     SynchronousJobRead.of(source.id(), "discover_schema", started, true, null));
         } catch (ConfigException e) {
             throw InvalidInputException.of(e);
         } catch (RuntimeException e) {
-            return new SourceDiscoverSchemaRead(null, null, SynchronousJobRead.of(source.id(), "discover_schema", started, false,
-                    FailureReason.message(SecretMasker.mask(String.valueOf(e.getMessage())))));
+            return new SourceDiscoverSchemaRead(
+                    null,
+                    null,
+                    SynchronousJobRead.of(
+                            source.id(),
+                            "discover_schema",
+                            started,
+                            false,
+                            FailureReason.message(SecretMasker.mask(String.valueOf(e.getMessage())))));
         }
     }
 

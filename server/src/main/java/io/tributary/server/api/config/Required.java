@@ -5,8 +5,7 @@ import io.tributary.server.service.InvalidInputException;
 /** Checks that a Config API request field is there; a missing one is a 422 naming it, as Airbyte answers. */
 public final class Required {
 
-    private Required() {
-    }
+    private Required() {}
 
     public static <T> T field(String name, T value) {
         if (value == null) {

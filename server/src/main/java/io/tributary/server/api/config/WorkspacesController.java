@@ -37,7 +37,8 @@ class WorkspacesController {
     @PostMapping("/workspaces/list")
     WorkspaceReadList list() {
         workspaces.defaultWorkspace();
-        return new WorkspaceReadList(workspaces.list().stream().map(WorkspaceRead::of).toList());
+        return new WorkspaceReadList(
+                workspaces.list().stream().map(WorkspaceRead::of).toList());
     }
 
     @PostMapping("/workspaces/get")

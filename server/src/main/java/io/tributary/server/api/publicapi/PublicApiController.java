@@ -1,10 +1,5 @@
 package io.tributary.server.api.publicapi;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-
 import io.tributary.server.api.HealthCheckRead;
 import io.tributary.server.api.publicapi.auth.AccessTokenRequest;
 import io.tributary.server.api.publicapi.auth.AccessTokenResponse;
@@ -16,6 +11,10 @@ import io.tributary.server.jobs.SyncJobs;
 import io.tributary.server.service.InvalidInputException;
 import io.tributary.server.store.ConnectionStore;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,7 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
  * durations ISO-8601 ({@code PT1M5S}).
  */
 @RestController
-@RequestMapping(path = {"/api/public/v1", "/v1"}, produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(
+        path = {"/api/public/v1", "/v1"},
+        produces = MediaType.APPLICATION_JSON_VALUE)
 class PublicApiController {
 
     private final SyncJobs jobs;
@@ -76,12 +77,13 @@ class PublicApiController {
     }
 
     @GetMapping("/jobs")
-    JobsResponse list(@RequestParam(name = "connectionId", required = false) UUID connectionId,
-                      @RequestParam(name = "limit", defaultValue = "20") int limit,
-                      @RequestParam(name = "offset", defaultValue = "0") int offset,
-                      @RequestParam(name = "status", required = false) String status,
-                      @RequestParam(name = "jobType", required = false) String jobType,
-                      HttpServletRequest request) {
+    JobsResponse list(
+            @RequestParam(name = "connectionId", required = false) UUID connectionId,
+            @RequestParam(name = "limit", defaultValue = "20") int limit,
+            @RequestParam(name = "offset", defaultValue = "0") int offset,
+            @RequestParam(name = "status", required = false) String status,
+            @RequestParam(name = "jobType", required = false) String jobType,
+            HttpServletRequest request) {
         if (limit < 1 || limit > 100) {
             throw new InvalidInputException("limit", limit, "use 1 to 100");
         }
@@ -91,26 +93,37 @@ class PublicApiController {
         if (connectionId != null) {
             connections.get(connectionId);
         }
-        List<String> types = jobType == null ? List.of("sync", "reset_connection")
+        List<String> types = jobType == null
+                ? List.of("sync", "reset_connection")
                 : List.of(jobType.equalsIgnoreCase("sync") ? "sync" : "reset_connection");
         String filter = status == null ? null : status.toLowerCase(Locale.ROOT);
-        List<JobResponse> page = jobs.list(connectionId, types, filter, limit, offset).stream().map(JobResponse::of).toList();
+        List<JobResponse> page = jobs.list(connectionId, types, filter, limit, offset).stream()
+                .map(JobResponse::of)
+                .toList();
         long total = jobs.count(connectionId, types, filter);
         String base = request.getRequestURL().toString();
-        String query = (connectionId == null ? "" : "connectionId=" + connectionId + "&") + (filter == null ? "" : "status=" + filter + "&")
-                + "limit=" + limit + "&offset=";
-        return new JobsResponse(page, offset + limit < total ? base + "?" + query + (offset + limit) : null,
+        String query = (connectionId == null ? "" : "connectionId=" + connectionId + "&")
+                + (filter == null ? "" : "status=" + filter + "&") + "limit=" + limit + "&offset=";
+        return new JobsResponse(
+                page,
+                offset + limit < total ? base + "?" + query + (offset + limit) : null,
                 offset > 0 ? base + "?" + query + Math.max(0, offset - limit) : null);
     }
 
     @PostMapping(path = "/applications/token", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AccessTokenResponse> tokenFromJson(@RequestBody AccessTokenRequest body) {
-        return token(body.clientId(), body.clientSecret(), body.grantType() == null ? "client_credentials" : body.grantType());
+        return token(
+                body.clientId(),
+                body.clientSecret(),
+                body.grantType() == null ? "client_credentials" : body.grantType());
     }
 
     @PostMapping(path = "/applications/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<AccessTokenResponse> tokenFromForm(@RequestParam Map<String, String> form) {
-        return token(form.get("client_id"), form.get("client_secret"), form.getOrDefault("grant_type", "client_credentials"));
+        return token(
+                form.get("client_id"),
+                form.get("client_secret"),
+                form.getOrDefault("grant_type", "client_credentials"));
     }
 
     private ResponseEntity<AccessTokenResponse> token(String clientId, String clientSecret, String grantType) {
@@ -119,11 +132,13 @@ class PublicApiController {
         }
         if (!tokens.enabled()) {
             // Authentication is off: any client gets a token, which nothing checks, so configured clients keep working.
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+            return ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body(AccessTokenResponse.bearer("unauthenticated-" + UUID.randomUUID(), 3600));
         }
         return tokens.issue(clientId, clientSecret)
-                .map(t -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .map(t -> ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
                         .body(AccessTokenResponse.bearer(t.accessToken(), t.expiresInSeconds())))
                 .orElseThrow(InvalidClientException::new);
     }

@@ -37,19 +37,25 @@ class PublicApiExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
     ResponseEntity<ProblemResponse> invalid(InvalidInputException e) {
-        return answer(ProblemResponse.of(422, "unprocessable-entity", e.getMessage()).withValidationErrors(e.errors().stream()
-                .map(v -> new ProblemValidationError(v.propertyPath(), SecretMasker.mask(v.message()))).toList()));
+        return answer(ProblemResponse.of(422, "unprocessable-entity", e.getMessage())
+                .withValidationErrors(e.errors().stream()
+                        .map(v -> new ProblemValidationError(v.propertyPath(), SecretMasker.mask(v.message())))
+                        .toList()));
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class,
-            MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({
+        HttpMessageNotReadableException.class,
+        HttpMediaTypeNotSupportedException.class,
+        MethodArgumentTypeMismatchException.class
+    })
     @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
     ResponseEntity<ProblemResponse> unreadable(Exception e) {
         var field = BodyFieldErrors.of(e);
         if (field.isPresent()) {
             return invalid(field.get());
         }
-        return answer(ProblemResponse.of(422, "unprocessable-entity", "the request is not valid for this endpoint: " + e.getMessage()));
+        return answer(ProblemResponse.of(
+                422, "unprocessable-entity", "the request is not valid for this endpoint: " + e.getMessage()));
     }
 
     @ExceptionHandler(InvalidClientException.class)
@@ -72,6 +78,8 @@ class PublicApiExceptionHandler {
     }
 
     private static ResponseEntity<ProblemResponse> answer(ProblemResponse body) {
-        return ResponseEntity.status(body.status()).contentType(MediaType.APPLICATION_JSON).body(body);
+        return ResponseEntity.status(body.status())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 }

@@ -1,10 +1,9 @@
 package io.tributary.server.api.config.checks;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.tributary.server.api.config.connections.AirbyteCatalog;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,7 +12,4 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SourceDiscoverSchemaRead(
-        @Schema(implementation = AirbyteCatalog.class) JsonNode catalog,
-        UUID catalogId,
-        SynchronousJobRead jobInfo) {
-}
+        @Schema(implementation = AirbyteCatalog.class) JsonNode catalog, UUID catalogId, SynchronousJobRead jobInfo) {}

@@ -1,7 +1,6 @@
 package io.tributary.server.api.config.connections;
 
 import java.util.List;
-
 import tools.jackson.databind.JsonNode;
 
 /** A stream as the source discovered it; {@code jsonSchema} is the stream's free-form JSON Schema. */
@@ -12,5 +11,4 @@ public record AirbyteStream(
         List<String> supportedSyncModes,
         boolean sourceDefinedCursor,
         List<String> defaultCursorField,
-        List<List<String>> sourceDefinedPrimaryKey) {
-}
+        List<List<String>> sourceDefinedPrimaryKey) {}

@@ -12,5 +12,4 @@ public record AirbyteStreamConfiguration(
         List<String> cursorField,
         List<List<String>> primaryKey,
         String aliasName,
-        boolean selected) {
-}
+        boolean selected) {}

@@ -1,9 +1,8 @@
 package io.tributary.server.api.config.connections;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,5 +25,5 @@ public record ConnectionCreate(
         Integer chunkSize,
         Integer maxAttempts,
         Integer retryBackoffSeconds,
-        ConnectionRetryPolicy retryPolicy) implements ConnectionSettings {
-}
+        ConnectionRetryPolicy retryPolicy)
+        implements ConnectionSettings {}

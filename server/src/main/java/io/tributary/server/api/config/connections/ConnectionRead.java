@@ -1,12 +1,11 @@
 package io.tributary.server.api.config.connections;
 
-import java.util.List;
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.tributary.server.store.ConnectionRecord;
 import io.tributary.server.store.ScheduleSettings;
+import java.util.List;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,13 +43,33 @@ public record ConnectionRead(
             legacy = new ConnectionSchedule(s.timeUnit(), s.units());
             data = new ConnectionScheduleData(new ConnectionScheduleDataBasicSchedule(s.timeUnit(), s.units()), null);
         } else if ("cron".equals(s.type())) {
-            data = new ConnectionScheduleData(null,
-                    new ConnectionScheduleDataCron(s.cronExpression(), s.cronTimeZone() == null ? "UTC" : s.cronTimeZone()));
+            data = new ConnectionScheduleData(
+                    null,
+                    new ConnectionScheduleDataCron(
+                            s.cronExpression(), s.cronTimeZone() == null ? "UTC" : s.cronTimeZone()));
         }
-        return new ConnectionRead(c.id(), c.name(), c.namespaceDefinition(), c.namespaceFormat(), c.prefix(), c.sourceId(),
-                c.destinationId(), c.workspaceId(), List.of(), c.syncCatalog(), s.type(), legacy, data, c.status(), false, "auto",
-                c.createdAt() == null ? 0 : c.createdAt().getEpochSecond(), c.chunkSize(),
-                new ConnectionRetryPolicy(c.retry().maxAttempts(), Math.toIntExact(c.retry().backoff().toSeconds())),
+        return new ConnectionRead(
+                c.id(),
+                c.name(),
+                c.namespaceDefinition(),
+                c.namespaceFormat(),
+                c.prefix(),
+                c.sourceId(),
+                c.destinationId(),
+                c.workspaceId(),
+                List.of(),
+                c.syncCatalog(),
+                s.type(),
+                legacy,
+                data,
+                c.status(),
+                false,
+                "auto",
+                c.createdAt() == null ? 0 : c.createdAt().getEpochSecond(),
+                c.chunkSize(),
+                new ConnectionRetryPolicy(
+                        c.retry().maxAttempts(),
+                        Math.toIntExact(c.retry().backoff().toSeconds())),
                 c.consecutiveFailures());
     }
 }

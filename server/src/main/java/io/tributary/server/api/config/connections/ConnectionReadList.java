@@ -3,5 +3,4 @@ package io.tributary.server.api.config.connections;
 import java.util.List;
 
 /** {@code connections/list}. */
-public record ConnectionReadList(List<ConnectionRead> connections) {
-}
+public record ConnectionReadList(List<ConnectionRead> connections) {}

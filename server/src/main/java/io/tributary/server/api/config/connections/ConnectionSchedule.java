@@ -4,5 +4,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** Airbyte's legacy {@code schedule {units, timeUnit}}, which older clients still send and read. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ConnectionSchedule(String timeUnit, Long units) {
-}
+public record ConnectionSchedule(String timeUnit, Long units) {}

@@ -1,10 +1,9 @@
 package io.tributary.server.api.config.connections;
 
-import java.util.UUID;
-
 import io.tributary.server.service.ConnectionInput;
 import io.tributary.server.service.InvalidInputException;
 import io.tributary.server.store.ScheduleSettings;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,8 +48,18 @@ public interface ConnectionSettings {
             attempts = retryPolicy().maxAttempts();
             backoff = retryPolicy().backoffSeconds();
         }
-        return new ConnectionInput(name(), sourceId, destinationId, namespaceDefinition(), namespaceFormat(), prefix(),
-                catalog == null || catalog.isNull() ? null : (ObjectNode) catalog, scheduleSettings(), status(), chunkSize(), attempts,
+        return new ConnectionInput(
+                name(),
+                sourceId,
+                destinationId,
+                namespaceDefinition(),
+                namespaceFormat(),
+                prefix(),
+                catalog == null || catalog.isNull() ? null : (ObjectNode) catalog,
+                scheduleSettings(),
+                status(),
+                chunkSize(),
+                attempts,
                 backoff);
     }
 
@@ -67,20 +76,30 @@ public interface ConnectionSettings {
             case "manual":
                 return ScheduleSettings.manual();
             case "basic": {
-                ConnectionScheduleDataBasicSchedule basic = scheduleData() == null ? null : scheduleData().basicSchedule();
-                Long units = basic != null ? basic.units() : schedule() == null ? null : schedule().units();
-                String unit = basic != null ? basic.timeUnit() : schedule() == null ? null : schedule().timeUnit();
+                ConnectionScheduleDataBasicSchedule basic =
+                        scheduleData() == null ? null : scheduleData().basicSchedule();
+                Long units = basic != null
+                        ? basic.units()
+                        : schedule() == null ? null : schedule().units();
+                String unit = basic != null
+                        ? basic.timeUnit()
+                        : schedule() == null ? null : schedule().timeUnit();
                 if (units == null || unit == null) {
-                    throw new InvalidInputException("scheduleData.basicSchedule", "{\"units\": " + units + ", \"timeUnit\": " + unit + "}",
+                    throw new InvalidInputException(
+                            "scheduleData.basicSchedule",
+                            "{\"units\": " + units + ", \"timeUnit\": " + unit + "}",
                             "a basic schedule needs units and timeUnit, e.g. {\"units\": 6, \"timeUnit\": \"hours\"}");
                 }
                 return new ScheduleSettings("basic", units, unit, null, null);
             }
             case "cron": {
-                ConnectionScheduleDataCron cron = scheduleData() == null ? null : scheduleData().cron();
+                ConnectionScheduleDataCron cron =
+                        scheduleData() == null ? null : scheduleData().cron();
                 String expression = cron == null ? null : cron.cronExpression();
                 if (expression == null) {
-                    throw new InvalidInputException("scheduleData.cron.cronExpression", null,
+                    throw new InvalidInputException(
+                            "scheduleData.cron.cronExpression",
+                            null,
                             "a cron schedule needs scheduleData.cron.cronExpression, e.g. \"0 */6 * * *\" or \"0 0 */6 * * ?\"");
                 }
                 return new ScheduleSettings("cron", null, null, expression, cron.cronTimeZone());

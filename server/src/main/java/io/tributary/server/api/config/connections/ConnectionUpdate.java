@@ -1,9 +1,8 @@
 package io.tributary.server.api.config.connections;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /** {@code connections/update}: the connection and whichever settings change (the others stay). */
@@ -22,5 +21,5 @@ public record ConnectionUpdate(
         Integer chunkSize,
         Integer maxAttempts,
         Integer retryBackoffSeconds,
-        ConnectionRetryPolicy retryPolicy) implements ConnectionSettings {
-}
+        ConnectionRetryPolicy retryPolicy)
+        implements ConnectionSettings {}

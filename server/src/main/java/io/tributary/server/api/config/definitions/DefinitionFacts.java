@@ -7,6 +7,5 @@ final class DefinitionFacts {
     static final String PROTOCOL_VERSION = "0.2.0";
     static final String RELEASE_STAGE = "generally_available";
 
-    private DefinitionFacts() {
-    }
+    private DefinitionFacts() {}
 }

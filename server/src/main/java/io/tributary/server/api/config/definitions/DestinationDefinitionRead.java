@@ -1,8 +1,7 @@
 package io.tributary.server.api.config.definitions;
 
-import java.util.UUID;
-
 import io.tributary.server.service.Connectors;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /** Airbyte's DestinationDefinitionRead for one of Tributary's built-in destination connectors. */
@@ -18,7 +17,15 @@ public record DestinationDefinitionRead(
         JsonNode connectionSpecification) {
 
     public static DestinationDefinitionRead of(Connectors.Definition d) {
-        return new DestinationDefinitionRead(d.id(), d.spec().title(), "tributary/destination-" + d.type(), DefinitionFacts.IMAGE_TAG,
-                "", DefinitionFacts.PROTOCOL_VERSION, DefinitionFacts.RELEASE_STAGE, d.type(), d.spec().toJsonSchema());
+        return new DestinationDefinitionRead(
+                d.id(),
+                d.spec().title(),
+                "tributary/destination-" + d.type(),
+                DefinitionFacts.IMAGE_TAG,
+                "",
+                DefinitionFacts.PROTOCOL_VERSION,
+                DefinitionFacts.RELEASE_STAGE,
+                d.type(),
+                d.spec().toJsonSchema());
     }
 }

@@ -1,8 +1,7 @@
 package io.tributary.server.api.config.definitions;
 
-import java.util.UUID;
-
 import io.tributary.server.service.Connectors;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,7 +21,16 @@ public record SourceDefinitionRead(
         JsonNode connectionSpecification) {
 
     public static SourceDefinitionRead of(Connectors.Definition d) {
-        return new SourceDefinitionRead(d.id(), d.spec().title(), "tributary/source-" + d.type(), DefinitionFacts.IMAGE_TAG, "",
-                DefinitionFacts.PROTOCOL_VERSION, DefinitionFacts.RELEASE_STAGE, "custom", d.type(), d.spec().toJsonSchema());
+        return new SourceDefinitionRead(
+                d.id(),
+                d.spec().title(),
+                "tributary/source-" + d.type(),
+                DefinitionFacts.IMAGE_TAG,
+                "",
+                DefinitionFacts.PROTOCOL_VERSION,
+                DefinitionFacts.RELEASE_STAGE,
+                "custom",
+                d.type(),
+                d.spec().toJsonSchema());
     }
 }

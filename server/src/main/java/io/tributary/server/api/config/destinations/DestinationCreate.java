@@ -1,8 +1,7 @@
 package io.tributary.server.api.config.destinations;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -10,5 +9,5 @@ import tools.jackson.databind.JsonNode;
  * checked against the connector's own specification.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DestinationCreate(UUID workspaceId, String name, UUID destinationDefinitionId, JsonNode connectionConfiguration) {
-}
+public record DestinationCreate(
+        UUID workspaceId, String name, UUID destinationDefinitionId, JsonNode connectionConfiguration) {}

@@ -6,5 +6,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record InvalidInputProperty(
         String propertyPath,
         @JsonInclude(JsonInclude.Include.NON_NULL) String invalidValue,
-        String message) {
-}
+        String message) {}

@@ -1,8 +1,7 @@
 package io.tributary.server.api.config.errors;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * A Config API error as Airbyte answers it: the message and exception class every client logs,

@@ -1,10 +1,9 @@
 package io.tributary.server.api.config.jobs;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tributary.server.jobs.JobView;
 import io.tributary.server.store.AttemptRecord;
+import java.util.List;
 
 /**
  * Airbyte's AttemptRead: number, status ({@code running|failed|succeeded}), counts (live while it
@@ -26,12 +25,22 @@ public record AttemptRead(
         AttemptFailureSummary summary = null;
         if (r.failure() != null) {
             boolean cancelled = "cancelled".equals(r.failure());
-            FailureReason failure = new FailureReason(cancelled ? "airbyte_platform" : "source",
-                    cancelled ? "manual_cancellation" : "system_error", r.failure(), r.endedAt() == null ? 0 : r.endedAt().toEpochMilli());
+            FailureReason failure = new FailureReason(
+                    cancelled ? "airbyte_platform" : "source",
+                    cancelled ? "manual_cancellation" : "system_error",
+                    r.failure(),
+                    r.endedAt() == null ? 0 : r.endedAt().toEpochMilli());
             summary = new AttemptFailureSummary(List.of(failure), a.records() > 0);
         }
-        return new AttemptRead(r.number(), r.status(), JobRead.seconds(r.createdAt()), JobRead.seconds(r.updatedAt()),
-                r.endedAt() == null ? null : JobRead.seconds(r.endedAt()), a.bytes(), a.records(),
-                new AttemptStats(a.records(), a.bytes(), a.records()), summary);
+        return new AttemptRead(
+                r.number(),
+                r.status(),
+                JobRead.seconds(r.createdAt()),
+                JobRead.seconds(r.updatedAt()),
+                r.endedAt() == null ? null : JobRead.seconds(r.endedAt()),
+                a.bytes(),
+                a.records(),
+                new AttemptStats(a.records(), a.bytes(), a.records()),
+                summary);
     }
 }

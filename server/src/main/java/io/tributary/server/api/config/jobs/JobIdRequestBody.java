@@ -4,5 +4,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** A request naming a job ({@code jobs/get}, {@code jobs/cancel}). */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record JobIdRequestBody(Long id) {
-}
+public record JobIdRequestBody(Long id) {}

@@ -1,10 +1,9 @@
 package io.tributary.server.api.config.jobs;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tributary.server.jobs.JobView;
+import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Airbyte's JobRead: {@code configType} {@code sync} or {@code reset_connection}, {@code configId}
@@ -21,8 +20,15 @@ public record JobRead(
         String status) {
 
     public static JobRead of(JobView v) {
-        return new JobRead(v.job().id(), v.job().configType(), v.job().connectionId(), seconds(v.job().createdAt()),
-                seconds(v.job().updatedAt()), v.attempts().isEmpty() ? null : seconds(v.attempts().get(0).record().createdAt()),
+        return new JobRead(
+                v.job().id(),
+                v.job().configType(),
+                v.job().connectionId(),
+                seconds(v.job().createdAt()),
+                seconds(v.job().updatedAt()),
+                v.attempts().isEmpty()
+                        ? null
+                        : seconds(v.attempts().get(0).record().createdAt()),
                 v.job().status());
     }
 

@@ -1,8 +1,7 @@
 package io.tributary.server.api.config.sources;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -10,5 +9,4 @@ import tools.jackson.databind.JsonNode;
  * checked against the connector's own specification.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SourceCreate(UUID workspaceId, String name, UUID sourceDefinitionId, JsonNode connectionConfiguration) {
-}
+public record SourceCreate(UUID workspaceId, String name, UUID sourceDefinitionId, JsonNode connectionConfiguration) {}

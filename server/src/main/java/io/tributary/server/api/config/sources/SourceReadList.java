@@ -3,5 +3,4 @@ package io.tributary.server.api.config.sources;
 import java.util.List;
 
 /** {@code sources/list}. */
-public record SourceReadList(List<SourceRead> sources) {
-}
+public record SourceReadList(List<SourceRead> sources) {}

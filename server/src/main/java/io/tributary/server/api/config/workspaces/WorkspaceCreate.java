@@ -4,5 +4,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** {@code workspaces/create}: a name (required) and a contact email. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record WorkspaceCreate(String name, String email) {
-}
+public record WorkspaceCreate(String name, String email) {}

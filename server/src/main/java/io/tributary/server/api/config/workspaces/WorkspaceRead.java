@@ -1,10 +1,9 @@
 package io.tributary.server.api.config.workspaces;
 
-import java.util.List;
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tributary.server.store.Workspace;
+import java.util.List;
+import java.util.UUID;
 
 /** Airbyte's WorkspaceRead; the setup and newsletter flags are fixed, since Tributary has no such wizard. */
 public record WorkspaceRead(
@@ -22,6 +21,7 @@ public record WorkspaceRead(
         String defaultGeography) {
 
     public static WorkspaceRead of(Workspace w) {
-        return new WorkspaceRead(w.id(), w.id(), w.name(), w.slug(), w.email(), true, false, false, false, false, List.of(), "auto");
+        return new WorkspaceRead(
+                w.id(), w.id(), w.name(), w.slug(), w.email(), true, false, false, false, false, List.of(), "auto");
     }
 }

@@ -8,5 +8,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record AccessTokenRequest(
         @JsonProperty("client_id") String clientId,
         @JsonProperty("client_secret") String clientSecret,
-        @JsonProperty("grant_type") String grantType) {
-}
+        @JsonProperty("grant_type") String grantType) {}

@@ -1,5 +1,4 @@
 package io.tributary.server.api.publicapi.errors;
 
 /** One problem of a public API 422: which field and what is wrong. */
-public record ProblemValidationError(String propertyPath, String message) {
-}
+public record ProblemValidationError(String propertyPath, String message) {}

@@ -1,12 +1,11 @@
 package io.tributary.server.api.publicapi.jobs;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.tributary.server.jobs.JobView;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-import io.tributary.server.jobs.JobView;
 
 /**
  * The public API's JobResponse, what Airbyte's SDK parses: times ISO-8601 UTC, {@code duration}
@@ -26,9 +25,18 @@ public record JobResponse(
     public static JobResponse of(JobView v) {
         boolean terminal = v.job().isTerminal();
         Instant end = terminal ? v.job().updatedAt() : Instant.now();
-        return new JobResponse(v.job().id(), v.job().status(), "reset_connection".equals(v.job().configType()) ? "reset" : "sync",
-                iso(v.job().createdAt()), v.job().connectionId(), terminal ? iso(v.job().updatedAt()) : null,
-                Duration.between(v.job().createdAt(), end).truncatedTo(ChronoUnit.SECONDS).toString(), v.bytes(), v.records());
+        return new JobResponse(
+                v.job().id(),
+                v.job().status(),
+                "reset_connection".equals(v.job().configType()) ? "reset" : "sync",
+                iso(v.job().createdAt()),
+                v.job().connectionId(),
+                terminal ? iso(v.job().updatedAt()) : null,
+                Duration.between(v.job().createdAt(), end)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString(),
+                v.bytes(),
+                v.records());
     }
 
     private static String iso(Instant t) {
