@@ -1,5 +1,6 @@
 package io.tributary.connector.catalog;
 
+import io.tributary.connector.config.ConfigException;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -36,5 +37,25 @@ public record ConfiguredStream(
     /** The top-level primary key column names (the first element of each key path). */
     public List<String> primaryKeyColumns() {
         return primaryKey.stream().map(p -> p.get(0)).toList();
+    }
+
+    /**
+     * The one column an incremental read of a database table orders by: the configured cursor field,
+     * else the stream's default.
+     *
+     * @param database the source's name in messages, e.g. {@code PostgreSQL}
+     * @throws ConfigException when there is none, or it is a nested path
+     */
+    public List<String> cursorColumn(String database) {
+        List<String> field = cursorField.isEmpty() ? stream.defaultCursorField() : cursorField;
+        if (field.isEmpty()) {
+            throw new ConfigException("streams." + name() + ".cursor_field: incremental sync needs a cursor column; "
+                    + "choose one of " + stream.cursorCandidates());
+        }
+        if (field.size() > 1) {
+            throw new ConfigException("streams." + name() + ".cursor_field: " + field + " is a nested path; a "
+                    + database + " cursor is one column, e.g. " + stream.cursorCandidates());
+        }
+        return field;
     }
 }

@@ -189,18 +189,6 @@ public final class MySqlSource implements Source {
      * @throws ConfigException when there is none, or it is a nested path
      */
     static List<String> cursorField(ConfiguredStream stream) {
-        List<String> field =
-                stream.cursorField().isEmpty() ? stream.stream().defaultCursorField() : stream.cursorField();
-        if (field.isEmpty()) {
-            throw new ConfigException(
-                    "streams." + stream.name() + ".cursor_field: incremental sync needs a cursor column; "
-                            + "choose one of " + stream.stream().cursorCandidates());
-        }
-        if (field.size() > 1) {
-            throw new ConfigException("streams." + stream.name() + ".cursor_field: " + field
-                    + " is a nested path; a MySQL cursor is one column, e.g. "
-                    + stream.stream().cursorCandidates());
-        }
-        return field;
+        return stream.cursorColumn("MySQL");
     }
 }
