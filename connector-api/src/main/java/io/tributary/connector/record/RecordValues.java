@@ -2,7 +2,6 @@ package io.tributary.connector.record;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
@@ -122,10 +121,11 @@ public final class RecordValues {
         } else if (value instanceof Integer i) {
             return digits(i);
         } else if (value instanceof BigDecimal d) {
-            return d.precision()
-                    + (d.signum() < 0 ? 1 : 0)
-                    + (d.scale() > 0 ? 1 : 0)
-                    + Math.max(0, d.scale() - d.precision());
+            // the plain digits: sign, integer part (at least "0"), point and scale digits; or trailing zeros
+            long sign = d.signum() < 0 ? 1 : 0;
+            return d.scale() <= 0
+                    ? sign + d.precision() - d.scale()
+                    : sign + Math.max(d.precision() - d.scale(), 1) + 1 + d.scale();
         } else if (value instanceof Boolean b) {
             return b ? 4 : 5;
         } else if (value instanceof byte[] bytes) {
@@ -133,11 +133,51 @@ public final class RecordValues {
         } else if (value instanceof JsonSized sized) {
             return sized.jsonSize();
         } else if (value instanceof JsonNode node) {
-            return node.toString().getBytes(StandardCharsets.UTF_8).length;
+            return treeSize(node);
         } else if (IsoTemporalText.isTemporal(value)) {
             return 27;
         }
         return String.valueOf(value).length();
+    }
+
+    /**
+     * About how many bytes a JSON tree takes as text, walked without encoding it: a document record's
+     * size is counted for every record a JSON source reads, so it must not cost an encoding.
+     */
+    private static long treeSize(JsonNode node) {
+        if (node instanceof JsonSized sized) {
+            return sized.jsonSize();
+        }
+        if (node.isObject()) {
+            long size = node.isEmpty() ? 2 : 1; // braces, and a comma between members: one fewer than members
+            for (java.util.Map.Entry<String, JsonNode> member : node.properties()) {
+                size += member.getKey().length() + 4 + treeSize(member.getValue());
+            }
+            return size;
+        }
+        if (node.isArray()) {
+            long size = node.isEmpty() ? 2 : 1;
+            for (JsonNode item : node) {
+                size += 1 + treeSize(item);
+            }
+            return size;
+        }
+        if (node.isString()) {
+            return node.stringValue().length() + 2L;
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return digits(node.longValue());
+        }
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            return 3;
+        }
+        if (node.isNumber()) {
+            return jsonSize(node.decimalValue());
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue() ? 4 : 5;
+        }
+        return 4; // null
     }
 
     private static int digits(long value) {

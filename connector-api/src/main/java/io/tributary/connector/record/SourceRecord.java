@@ -131,8 +131,8 @@ public final class SourceRecord {
         if (document != null) {
             return RecordValues.jsonSize(document);
         }
-        long size = 2;
         @Nullable Object[] typed = typedValues();
+        long size = typed.length == 0 ? 2 : 1; // braces, and a comma between fields: one fewer than fields
         for (int i = 0; i < typed.length; i++) {
             size += typedSchema().field(i).length() + 4 + RecordValues.jsonSize(typed[i]);
         }

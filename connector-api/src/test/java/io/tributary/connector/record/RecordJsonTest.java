@@ -71,6 +71,20 @@ class RecordJsonTest {
     }
 
     @Test
+    void theCountedSizeOfAnAsciiDocumentIsTheLengthOfItsJsonWithoutEncodingIt() {
+        ObjectNode data = JsonNodeFactory.instance
+                .objectNode()
+                .put("id", -42)
+                .put("name", "plain")
+                .put("ok", false)
+                .putNull("none");
+        data.putObject("contact").put("email", "a@b.c");
+        data.putArray("tags").add("x").add(7).addNull();
+        SourceRecord document = new SourceRecord(data, 0L);
+        assertThat(document.jsonSize()).isEqualTo(new RecordJson().encode(document).length);
+    }
+
+    @Test
     void aDocumentRecordIsItsJsonObject() {
         ObjectNode data = JsonNodeFactory.instance.objectNode().put("id", 7);
         SourceRecord read = new SourceRecord(data, 5L);
